@@ -1,0 +1,58 @@
+"""Inoplan: a self-management plan for chronic deep muscle pain, shared with a physiotherapist."""
+from __future__ import annotations
+
+import os
+
+from flask import Flask
+from whitenoise import WhiteNoise
+
+from .config import CONFIGS, INSTANCE, ROOT
+from .extensions import csrf, db, limiter, login_manager, migrate
+from .security import register_api_auth
+
+
+def create_app(config: str | dict | None = None) -> Flask:
+    """Build the app; `config` is a config name or a dict of overrides (tests)."""
+    app = Flask(__name__, template_folder=str(ROOT / "templates"), static_folder=str(ROOT / "static"),
+                instance_path=str(INSTANCE))
+    if isinstance(config, str):
+        name = config
+    else:  # a dict of overrides is how tests build the app
+        name = "testing" if isinstance(config, dict) else os.environ.get("INOPLAN_ENV", "development")
+    config_class = CONFIGS[name]
+    if hasattr(config_class, "check"):
+        config_class.check()
+    app.config.from_object(config_class)
+    if isinstance(config, dict):
+        app.config.from_mapping(config)
+    INSTANCE.mkdir(exist_ok=True)
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"))
+    register_api_auth(app)  # before CSRF, so an anonymous API call answers 401, not a CSRF error
+    csrf.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+
+    from . import models  # noqa: F401  (register tables)
+    from .assets import init_assets
+    from .auth import bp as auth_bp
+    from .api import bp as api_bp
+    from .cli import register_cli
+    from .errors import register_error_handlers
+    from .patient import bp as patient_bp
+    from .pwa import bp as pwa_bp
+    from .security import register_security
+
+    for bp in (auth_bp, patient_bp, api_bp, pwa_bp):
+        app.register_blueprint(bp)
+    register_security(app)
+    register_error_handlers(app)
+    register_cli(app)
+    init_assets(app)
+    versioned = f"/static/{app.config['ASSET_VERSION']}/"
+    app.wsgi_app = WhiteNoise(app.wsgi_app, max_age=3600,
+                              immutable_file_test=lambda path, url: url.startswith(versioned))
+    app.wsgi_app.add_files(str(ROOT / "static"), prefix=versioned)
+    app.wsgi_app.add_files(str(ROOT / "static"), prefix="/static/")
+    return app

@@ -1,0 +1,122 @@
+"""JSON API v1, used by the PWA and any other client."""
+from __future__ import annotations
+
+from datetime import timedelta
+from functools import wraps
+
+from flask import current_app, jsonify, request
+from flask_login import current_user, login_required
+from flask_wtf.csrf import generate_csrf
+from sqlalchemy import select
+
+from ..errors import api_error
+from ..extensions import db
+from ..models import CheckIn, Completion
+from ..services import plans, records
+from ..services.clock import local_today
+from ..services.today import day_for
+from ..services.validation import Invalid, local_date
+from . import bp
+from .serialize import checkin_json, completion_json, day_json, user_json, version_json
+
+HISTORY_MAX_DAYS = 400
+
+
+def patient_only(view):
+    @wraps(view)
+    @login_required
+    def wrapper(*args, **kwargs):
+        if not current_user.is_patient:
+            return api_error(403, "Only patients have a plan and a log.")
+        return view(*args, **kwargs)
+    return wrapper
+
+
+def date_arg(name: str, default):
+    raw = request.args.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        return local_date(raw)
+    except Invalid as exc:
+        raise BadArg(name, str(exc)) from None
+
+
+class BadArg(Exception):
+    def __init__(self, name: str, message: str):
+        self.name, self.message = name, message
+
+
+@bp.errorhandler(BadArg)
+def bad_arg(exc: BadArg):
+    return api_error(400, f"The query parameter '{exc.name}' {exc.message}.", {exc.name: exc.message})
+
+
+@bp.get("/me")
+@login_required
+def me():
+    """Who is logged in."""
+    return jsonify(user_json(current_user))
+
+
+@bp.get("/csrf")
+@login_required
+def csrf_token():
+    """A fresh CSRF token, fetched by the outbox before each flush (tokens expire)."""
+    return jsonify(csrf_token=generate_csrf())
+
+
+@bp.get("/today")
+@patient_only
+def today():
+    """Today's (or ?date=) items with their status, and the check-in."""
+    day = date_arg("date", local_today(current_user.timezone))
+    return jsonify(day_json(day_for(db.session, current_user, day)))
+
+
+@bp.get("/plan")
+@patient_only
+def plan():
+    """The whole plan: both variants with items and schedules."""
+    the_plan = plans.plan_for(db.session, current_user)
+    if the_plan is None:
+        return jsonify(id=None, mode="standard", standard=None, flare=None)
+    return jsonify(id=the_plan.id, mode=the_plan.mode,
+                   standard=version_json(plans.current_version(db.session, the_plan, "standard")),
+                   flare=version_json(plans.current_version(db.session, the_plan, "flare")))
+
+
+@bp.get("/history")
+@patient_only
+def history():
+    """Completions and check-ins between ?from= and ?to= (inclusive, at most 400 days)."""
+    end = date_arg("to", local_today(current_user.timezone))
+    start = date_arg("from", end - timedelta(days=29))
+    if start > end:
+        return api_error(400, "'from' must not be after 'to'.", {"from": "must not be after 'to'"})
+    if (end - start).days > HISTORY_MAX_DAYS:
+        return api_error(400, f"Ask for at most {HISTORY_MAX_DAYS} days at a time.", {"from": "range too long"})
+    completions = db.session.scalars(select(Completion).where(
+        Completion.patient_id == current_user.id, Completion.date.between(start, end))
+        .order_by(Completion.date, Completion.slot))
+    checkins = db.session.scalars(select(CheckIn).where(
+        CheckIn.patient_id == current_user.id, CheckIn.date.between(start, end)).order_by(CheckIn.date))
+    return jsonify({"from": start.isoformat(), "to": end.isoformat(),
+                    "completions": [completion_json(c) for c in completions],
+                    "checkins": [checkin_json(c) for c in checkins]})
+
+
+@bp.post("/sync")
+@patient_only
+def sync():
+    """Store a batch of outbox entries; one result per entry, in order."""
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict) or not isinstance(body.get("items"), list):
+        return api_error(400, 'Send a JSON object like {"items": [...]}.', {"items": "must be a list"})
+    items = body["items"]
+    limit = current_app.config["SYNC_MAX_ITEMS"]
+    if len(items) > limit:
+        return api_error(413, f"Send at most {limit} entries per batch.", {"items": f"at most {limit}"})
+    results = records.record(db.session, current_user, items)
+    db.session.commit()
+    return jsonify(results=[r.as_json() for r in results])

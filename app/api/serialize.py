@@ -1,0 +1,57 @@
+"""JSON shapes of the API (see shared API.md)."""
+from __future__ import annotations
+
+from ..models import CheckIn, Completion, PlanItem, PlanVersion, User
+from ..services.today import Day
+
+
+def user_json(user: User) -> dict:
+    return {"id": user.id, "email": user.email, "display_name": user.display_name, "role": user.role,
+            "timezone": user.timezone}
+
+
+def routine_json(item: PlanItem) -> dict:
+    r = item.routine
+    return {"id": r.id, "kind": r.kind, "title": r.title, "summary": r.summary, "steps": r.steps,
+            "precautions": r.precautions, "topic": r.topic}
+
+
+def item_json(item: PlanItem) -> dict:
+    return {"plan_item_id": item.id, "key": item.key, "routine": routine_json(item), "dose": item.dose,
+            "days": item.days, "times": item.slots, "notes": item.notes}
+
+
+def checkin_json(c: CheckIn | None) -> dict | None:
+    if c is None:
+        return None
+    return {"client_id": c.client_id, "date": c.date.isoformat(), "pain": c.pain, "stiffness": c.stiffness,
+            "fatigue": c.fatigue, "sleep_hours": c.sleep_hours, "sleep_quality": c.sleep_quality, "mood": c.mood,
+            "note": c.note, "recorded_at": c.recorded_at.isoformat()}
+
+
+def completion_json(c: Completion) -> dict:
+    return {"client_id": c.client_id, "plan_item_id": c.plan_item_id, "key": c.item_key, "date": c.date.isoformat(),
+            "slot": c.slot, "status": c.status, "pain_before": c.pain_before, "pain_after": c.pain_after,
+            "note": c.note, "recorded_at": c.recorded_at.isoformat()}
+
+
+def version_json(version: PlanVersion | None) -> dict | None:
+    if version is None:
+        return None
+    return {"id": version.id, "number": version.number, "variant": version.variant,
+            "created_at": version.created_at.isoformat(), "note": version.note,
+            "items": [item_json(i) for i in version.items]}
+
+
+def day_json(day: Day) -> dict:
+    plan = None
+    if day.plan is not None and day.version is not None:
+        plan = {"id": day.plan.id, "version": day.version.number, "version_id": day.version.id, "mode": day.plan.mode}
+    return {
+        "date": day.date.isoformat(),
+        "plan": plan,
+        "items": [{"plan_item_id": d.item.id, "key": d.item.key, "slot": d.slot, "part": d.part,
+                   "routine": {"id": d.item.routine.id, "kind": d.item.routine.kind, "title": d.item.routine.title},
+                   "dose": d.item.dose, "notes": d.item.notes, "status": d.status} for d in day.items],
+        "checkin": checkin_json(day.checkin),
+    }

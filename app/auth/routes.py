@@ -1,0 +1,76 @@
+"""Register, log in, log out."""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required, login_user, logout_user
+from sqlalchemy import func, select
+
+from ..extensions import account_key, db, limiter
+from ..models import User
+from . import bp
+from .forms import LoginForm, RegisterForm
+
+
+def home_for(user: User) -> str:
+    return url_for("patient.today") if user.is_patient else url_for("patient.home")
+
+
+def safe_next(default: str) -> str:
+    """Only same-site paths, so a crafted ?next= cannot send people elsewhere."""
+    target = request.args.get("next", "")
+    parts = urlsplit(target)
+    if target.startswith("/") and not target.startswith("//") and not parts.netloc and "\\" not in target:
+        return target
+    return default
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["LOGIN_LIMITS"], methods=["POST"])
+@limiter.limit(lambda: current_app.config["ACCOUNT_LOGIN_LIMITS"], key_func=account_key, methods=["POST"])
+def login():
+    """Log in with email and password."""
+    if current_user.is_authenticated:
+        return redirect(home_for(current_user))
+    form = LoginForm()
+    if form.validate_on_submit():
+        email = form.email.data.strip().lower()
+        user = db.session.scalar(select(User).where(func.lower(User.email) == email))
+        if user is None or not user.check_password(form.password.data):
+            # One message for both cases: do not reveal which emails have accounts.
+            form.password.errors.append("That email and password do not match an account.")
+        else:
+            login_user(user, remember=form.remember.data)
+            return redirect(safe_next(home_for(user)))
+    return render_template("auth/login.html", form=form), 200 if not form.errors else 422
+
+
+@bp.route("/register", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["LOGIN_LIMITS"], methods=["POST"])
+def register():
+    """Create a patient or clinician account."""
+    if current_user.is_authenticated:
+        return redirect(home_for(current_user))
+    form = RegisterForm()
+    if form.validate_on_submit():
+        user = User(email=form.email.data.strip().lower(), display_name=form.display_name.data.strip(),
+                    role=form.role.data, timezone=form.timezone.data)
+        user.set_password(form.password.data)
+        db.session.add(user)
+        db.session.commit()
+        login_user(user)
+        flash(f"Welcome to Inoplan, {user.display_name}.")
+        return redirect(safe_next(home_for(user)))
+    return render_template("auth/register.html", form=form), 200 if not form.errors else 422
+
+
+@bp.route("/logout", methods=["GET", "POST"])
+@login_required
+def logout():
+    """Log out; a GET only asks, so a link from another site cannot log people out."""
+    if request.method == "GET":
+        return render_template("auth/logout.html")
+    logout_user()
+    flash("You are logged out.")
+    return redirect(url_for("auth.login"))

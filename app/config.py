@@ -1,0 +1,61 @@
+"""Configuration classes, read from the environment with safe development defaults."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+INSTANCE = ROOT / "instance"
+
+
+class Config:
+    SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-not-secret")
+    SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL", f"sqlite:///{INSTANCE / 'inoplan.sqlite3'}")
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = False
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    # Tokens stay valid for the whole session; the PWA also fetches a fresh one before each sync.
+    WTF_CSRF_TIME_LIMIT = 3600
+    WTF_CSRF_SSL_STRICT = True
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    RATELIMIT_HEADERS_ENABLED = True
+    LOGIN_LIMITS = os.environ.get("LOGIN_LIMITS", "10 per minute;50 per hour")
+    ACCOUNT_LOGIN_LIMITS = os.environ.get("ACCOUNT_LOGIN_LIMITS", "5 per minute;20 per hour")
+    HSTS = False
+    DEMO_PASSWORD = "inoplan-demo"
+    SYNC_MAX_ITEMS = 500
+    VAPID_CLAIM_SUB = os.environ.get("VAPID_CLAIM_SUB", "mailto:reminders@inoplan.example")
+    PUSH_ALLOW_LOOPBACK = True
+
+
+class DevelopmentConfig(Config):
+    SHOW_DEMO_HINT = True
+
+
+class TestingConfig(Config):
+    TESTING = True
+    SECRET_KEY = "test-secret"
+    SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL", "sqlite://")
+    WTF_CSRF_ENABLED = True
+    RATELIMIT_ENABLED = True
+
+
+class ProductionConfig(Config):
+    SESSION_COOKIE_SECURE = True
+    REMEMBER_COOKIE_SECURE = True
+    HSTS = True
+    PUSH_ALLOW_LOOPBACK = False
+
+    @classmethod
+    def check(cls) -> None:
+        """Refuse to start with the development secret."""
+        key = os.environ.get("SECRET_KEY", "")
+        if len(key) < 32 or key == Config.SECRET_KEY:
+            raise RuntimeError("Production needs SECRET_KEY set to at least 32 random characters.")
+        cls.SECRET_KEY = key
+
+
+CONFIGS = {"development": DevelopmentConfig, "testing": TestingConfig, "production": ProductionConfig}

@@ -1,0 +1,35 @@
+"""Errors answer JSON on the API and a friendly page elsewhere; never a bare 500 for bad input."""
+from __future__ import annotations
+
+from flask import Flask, jsonify, render_template
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+from .security import wants_json
+
+CODES = {400: "bad_request", 401: "unauthenticated", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
+         409: "conflict", 413: "too_large", 422: "invalid", 429: "rate_limited", 500: "server_error"}
+
+
+def api_error(status: int, message: str, fields: dict | None = None, code: str | None = None):
+    body = {"error": code or CODES.get(status, "error"), "message": message}
+    if fields:
+        body["fields"] = fields
+    return jsonify(body), status
+
+
+def register_error_handlers(app: Flask) -> None:
+    @app.errorhandler(CSRFError)
+    def csrf_error(exc: CSRFError):
+        message = "Your session's security token is missing or expired. Reload the page and try again."
+        if wants_json():
+            return api_error(400, message, code="csrf")
+        return render_template("errors/error.html", code=400, message=message), 400
+
+    @app.errorhandler(HTTPException)
+    def http_error(exc: HTTPException):
+        status = exc.code or 500
+        message = exc.description if status != 429 else "Too many attempts. Please wait a minute and try again."
+        if wants_json():
+            return api_error(status, message)
+        return render_template("errors/error.html", code=status, message=message), status

@@ -1,0 +1,9 @@
+"""All models, imported here so Alembic and the app see one metadata."""
+from .logs import STATUSES, CheckIn, Completion
+from .plans import DOSE_FIELDS, KINDS, VARIANTS, Plan, PlanItem, PlanVersion, Routine
+from .users import ROLES, CareLink, User
+
+__all__ = [
+    "STATUSES", "CheckIn", "Completion", "DOSE_FIELDS", "KINDS", "VARIANTS", "Plan", "PlanItem",
+    "PlanVersion", "Routine", "ROLES", "CareLink", "User",
+]

@@ -1,0 +1,58 @@
+"""What the patient records: completions of plan items and daily check-ins."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..extensions import db
+from .base import UTCDateTime, utcnow
+from .plans import PlanItem
+
+STATUSES = ("done", "partial", "skipped")
+
+
+class Completion(db.Model):
+    __tablename__ = "completions"
+    __table_args__ = (
+        UniqueConstraint("patient_id", "item_key", "date", "slot"),
+        Index("ix_completions_patient_date", "patient_id", "date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[str] = mapped_column(String(36), unique=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    plan_item_id: Mapped[int] = mapped_column(ForeignKey("plan_items.id", ondelete="CASCADE"))
+    item_key: Mapped[str] = mapped_column(String(32))
+    date: Mapped[date]
+    slot: Mapped[str] = mapped_column(String(5))
+    status: Mapped[str] = mapped_column(String(8))
+    pain_before: Mapped[int | None]
+    pain_after: Mapped[int | None]
+    note: Mapped[str] = mapped_column(Text, default="")
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    recorded_offset_min: Mapped[int] = mapped_column(default=0)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    plan_item: Mapped[PlanItem] = relationship()
+
+
+class CheckIn(db.Model):
+    __tablename__ = "checkins"
+    __table_args__ = (UniqueConstraint("patient_id", "date"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[str] = mapped_column(String(36), unique=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    date: Mapped[date]
+    pain: Mapped[int]
+    stiffness: Mapped[int | None]
+    fatigue: Mapped[int | None]
+    sleep_hours: Mapped[float | None]
+    sleep_quality: Mapped[int | None]
+    mood: Mapped[int | None]
+    note: Mapped[str] = mapped_column(Text, default="")
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    recorded_offset_min: Mapped[int] = mapped_column(default=0)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -1,0 +1,101 @@
+"""The patient's day: today's items, ticking them, the daily check-in."""
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from ..extensions import db
+from ..services import records
+from ..services.clock import local_today
+from ..services.today import day_for
+from ..services.validation import Invalid, local_date
+from . import bp
+from .access import patient_required
+from .forms import CheckInForm, CompletionForm
+
+LABELS = {"pain_before": "Pain before", "pain_after": "Pain after", "plan_item_id": "Item", "date": "Date",
+          "slot": "Time", "status": "Status", "note": "Note", "client_id": "Form"}
+
+
+@bp.route("/")
+@login_required
+def home():
+    """Patients start on today; clinicians on their dashboard."""
+    if current_user.is_patient:
+        return redirect(url_for("patient.today"))
+    return render_template("patient/clinician_home.html")
+
+
+def requested_day():
+    today = local_today(current_user.timezone)
+    raw = request.args.get("date")
+    if not raw:
+        return today
+    try:
+        return local_date(raw)
+    except Invalid:
+        abort(404)
+
+
+@bp.route("/today")
+@patient_required
+def today():
+    """Today's routines grouped by part of day, plus the check-in."""
+    day = requested_day()
+    view = day_for(db.session, current_user, day)
+    checkin_form = CheckInForm(obj=view.checkin, client_id=str(uuid.uuid4()), date=day.isoformat())
+    return render_template("patient/today.html", day=view, checkin_form=checkin_form, new_id=lambda: uuid.uuid4(),
+                           is_today=day == local_today(current_user.timezone),
+                           prev_day=day - timedelta(days=1), next_day=day + timedelta(days=1))
+
+
+def store(entry: dict) -> records.Result:
+    result = records.record(db.session, current_user, [entry])[0]
+    db.session.commit()
+    return result
+
+
+@bp.post("/today/complete")
+@patient_required
+def complete():
+    """Tick an item as done, partly done or skipped (the plain-HTML path; the PWA syncs the same entry)."""
+    form = CompletionForm()
+    back = url_for("patient.today", date=form.date.data or None)
+    if not form.validate_on_submit():
+        for name, errors in form.errors.items():
+            flash(f"{LABELS.get(name, name)}: {errors[0]}", "error")
+        return redirect(back), 303
+    result = store({"type": "completion", **{k: v for k, v in form.data.items() if k != "csrf_token"}})
+    if result.status == "rejected":
+        for name, message in (result.fields or {}).items():
+            flash(f"{LABELS.get(name, name)} {message}.", "error")
+    return redirect(back + f"#item-{form.plan_item_id.data}-{form.slot.data.replace(':', '')}"), 303
+
+
+@bp.post("/today/checkin")
+@patient_required
+def checkin():
+    """Save the daily check-in (a later one the same day replaces it)."""
+    form = CheckInForm()
+    if not form.validate_on_submit():
+        try:
+            day = local_date(form.date.data)
+        except Invalid:
+            day = local_today(current_user.timezone)
+        view = day_for(db.session, current_user, day)
+        return render_template("patient/today.html", day=view, checkin_form=form, new_id=lambda: uuid.uuid4(),
+                               is_today=day == local_today(current_user.timezone), open_checkin=True,
+                               prev_day=day - timedelta(days=1), next_day=day + timedelta(days=1)), 422
+    data = {k: v for k, v in form.data.items() if k != "csrf_token"}
+    if data["sleep_hours"] is not None:
+        data["sleep_hours"] = float(data["sleep_hours"])
+    result = store({"type": "checkin", **data})
+    if result.status == "rejected":
+        for name, message in (result.fields or {}).items():
+            flash(f"{name.replace('_', ' ').capitalize()} {message}.", "error")
+    else:
+        flash("Check-in saved. Thank you.")
+    return redirect(url_for("patient.today", date=form.date.data)), 303

@@ -1,0 +1,1 @@
+"""Domain logic: plain functions taking a session and data, no Flask request inside."""

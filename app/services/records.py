@@ -1,0 +1,194 @@
+"""Storing what the patient records (completions, check-ins), idempotently.
+
+Every entry carries a client-generated UUID. Replays answer `duplicate`; two entries
+for the same slot (or the same day's check-in) resolve to the one recorded last on the
+device, so any order of delivery ends in the same stored state.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import select, tuple_
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from ..models import STATUSES, CheckIn, Completion, Plan, PlanItem, PlanVersion, User
+from . import validation as v
+from .plans import plan_for
+
+COMPLETION_CHECKS = {
+    "client_id": (v.client_id, True),
+    "plan_item_id": (lambda x: v.integer(x, 1, 2**31 - 1), True),
+    "date": (v.local_date, True),
+    "slot": (v.slot, True),
+    "status": (lambda x: v.choice(x, STATUSES), True),
+    "pain_before": (lambda x: v.integer(x, 0, 10), False),
+    "pain_after": (lambda x: v.integer(x, 0, 10), False),
+    "note": (v.note, False),
+    "recorded_at": (v.recorded_at, False),
+}
+CHECKIN_CHECKS = {
+    "client_id": (v.client_id, True),
+    "date": (v.local_date, True),
+    "pain": (lambda x: v.integer(x, 0, 10), True),
+    "stiffness": (lambda x: v.integer(x, 0, 10), False),
+    "fatigue": (lambda x: v.integer(x, 0, 10), False),
+    "sleep_hours": (lambda x: v.number(x, 0, 24), False),
+    "sleep_quality": (lambda x: v.integer(x, 1, 5), False),
+    "mood": (lambda x: v.integer(x, 1, 5), False),
+    "note": (v.note, False),
+    "recorded_at": (v.recorded_at, False),
+}
+MODE_CHECKS = {
+    "client_id": (v.client_id, True),
+    "mode": (lambda x: v.choice(x, ("standard", "flare")), True),
+    "recorded_at": (v.recorded_at, False),
+}
+CHECKS = {"completion": COMPLETION_CHECKS, "checkin": CHECKIN_CHECKS, "mode": MODE_CHECKS}
+# A phone's clock may run ahead a little; a date far in the future is a mistake.
+FUTURE_SLACK = timedelta(days=2)
+
+
+@dataclass
+class Result:
+    client_id: str | None
+    status: str  # created | updated | duplicate | rejected
+    error: str | None = None
+    fields: dict | None = None
+
+    def as_json(self) -> dict:
+        out = {"client_id": self.client_id, "status": self.status}
+        if self.error:
+            out["error"] = self.error
+        if self.fields:
+            out["fields"] = self.fields
+        return out
+
+
+def clean(entry) -> tuple[str, dict]:
+    """Validate one raw entry; raises EntryErrors naming each bad field."""
+    if not isinstance(entry, dict):
+        raise v.EntryErrors({"entry": "must be an object"})
+    kind = entry.get("type")
+    if kind not in CHECKS:
+        raise v.EntryErrors({"type": "must be completion, checkin or mode"})
+    data = v.collect(entry, CHECKS[kind])
+    data["recorded_at"], data["recorded_offset_min"] = data.get("recorded_at") or v.recorded_at(None)
+    if "date" in data and data["date"] > data["recorded_at"].date() + FUTURE_SLACK:
+        raise v.EntryErrors({"date": "is too far in the future"})
+    return kind, data
+
+
+def newer(data: dict, row) -> bool:
+    """Last write on the device wins; the client id breaks ties so the order of arrival never matters."""
+    return (data["recorded_at"], data["client_id"]) > (row.recorded_at, row.client_id)
+
+
+def record(session: Session, patient: User, entries: list) -> list[Result]:
+    """Validate and store a batch in the caller's transaction; one result per entry, in order."""
+    cleaned: list[tuple[str, dict] | Result] = []
+    for entry in entries:
+        try:
+            cleaned.append(clean(entry))
+        except v.EntryErrors as exc:
+            cid = entry.get("client_id") if isinstance(entry, dict) else None
+            cleaned.append(Result(cid if isinstance(cid, str) else None, "rejected", "invalid", exc.fields))
+    plan = plan_for(session, patient)
+    try:
+        with session.begin_nested():
+            return _apply(session, patient, plan, cleaned)
+    except IntegrityError:
+        # A concurrent request stored one of these rows first: apply again, now seeing it.
+        with session.begin_nested():
+            return _apply(session, patient, plan, cleaned)
+
+
+def _apply(session: Session, patient: User, plan: Plan | None, cleaned: list) -> list[Result]:
+    ctx = _Context(session, patient, plan, [c for c in cleaned if isinstance(c, tuple)])
+    results = []
+    for c in cleaned:
+        results.append(c if isinstance(c, Result) else ctx.apply(*c))
+    session.flush()
+    return results
+
+
+class _Context:
+    """Loads everything a batch needs in a few queries, then applies entries from memory."""
+
+    def __init__(self, session: Session, patient: User, plan: Plan | None, entries: list[tuple[str, dict]]):
+        self.session, self.patient, self.plan = session, patient, plan
+        ids = {d["plan_item_id"] for k, d in entries if k == "completion"}
+        self.item_keys: dict[int, str] = {}
+        if ids and plan:
+            self.item_keys = dict(session.execute(
+                select(PlanItem.id, PlanItem.key).join(PlanVersion)
+                .where(PlanVersion.plan_id == plan.id, PlanItem.id.in_(ids))
+            ).all())
+        cids = [d["client_id"] for _, d in entries]
+        self.seen = set(session.scalars(select(Completion.client_id).where(Completion.client_id.in_(cids))))
+        self.seen |= set(session.scalars(select(CheckIn.client_id).where(CheckIn.client_id.in_(cids))))
+        slots = {(self.item_keys.get(d["plan_item_id"]), d["date"], d["slot"]) for k, d in entries if k == "completion"}
+        self.completions = {}
+        if slots:
+            rows = session.scalars(select(Completion).where(
+                Completion.patient_id == patient.id,
+                tuple_(Completion.item_key, Completion.date, Completion.slot).in_(list(slots))))
+            self.completions = {(c.item_key, c.date, c.slot): c for c in rows}
+        dates = {d["date"] for k, d in entries if k == "checkin"}
+        self.checkins = {}
+        if dates:
+            rows = session.scalars(select(CheckIn).where(CheckIn.patient_id == patient.id, CheckIn.date.in_(dates)))
+            self.checkins = {c.date: c for c in rows}
+
+    def apply(self, kind: str, data: dict) -> Result:
+        cid = data["client_id"]
+        if cid in self.seen:
+            return Result(cid, "duplicate")
+        if kind == "completion":
+            return self.completion(data)
+        if kind == "checkin":
+            return self.checkin(data)
+        return self.mode(data)
+
+    def completion(self, data: dict) -> Result:
+        key = self.item_keys.get(data["plan_item_id"])
+        if key is None:
+            return Result(data["client_id"], "rejected", "not_found", {"plan_item_id": "is not an item of your plan"})
+        slot_key = (key, data["date"], data["slot"])
+        row = self.completions.get(slot_key)
+        self.seen.add(data["client_id"])
+        if row is None:
+            row = Completion(patient_id=self.patient.id, item_key=key, **data)
+            self.session.add(row)
+            self.completions[slot_key] = row
+            return Result(data["client_id"], "created")
+        if not newer(data, row):
+            return Result(data["client_id"], "duplicate")
+        for name, value in data.items():
+            setattr(row, name, value)
+        return Result(data["client_id"], "updated")
+
+    def checkin(self, data: dict) -> Result:
+        row = self.checkins.get(data["date"])
+        self.seen.add(data["client_id"])
+        if row is None:
+            row = CheckIn(patient_id=self.patient.id, **data)
+            self.session.add(row)
+            self.checkins[data["date"]] = row
+            return Result(data["client_id"], "created")
+        if not newer(data, row):
+            return Result(data["client_id"], "duplicate")
+        for name, value in data.items():
+            setattr(row, name, value)
+        return Result(data["client_id"], "updated")
+
+    def mode(self, data: dict) -> Result:
+        if self.plan is None:
+            return Result(data["client_id"], "rejected", "no_plan", {"mode": "you have no plan yet"})
+        # Mode switches have no row of their own; a replay after a later switch must not undo it.
+        if self.plan.mode_changed_at and self.plan.mode_changed_at >= data["recorded_at"]:
+            return Result(data["client_id"], "duplicate")
+        self.plan.mode = data["mode"]
+        self.plan.mode_changed_at = data["recorded_at"]
+        return Result(data["client_id"], "created")
