@@ -43,8 +43,9 @@ def create_app(config: str | dict | None = None) -> Flask:
     from .patient import bp as patient_bp
     from .pwa import bp as pwa_bp
     from .security import register_security
+    from .settings import bp as settings_bp
 
-    for bp in (auth_bp, patient_bp, api_bp, pwa_bp):
+    for bp in (auth_bp, patient_bp, api_bp, pwa_bp, settings_bp):
         app.register_blueprint(bp)
     register_security(app)
     register_error_handlers(app)

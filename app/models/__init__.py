@@ -1,9 +1,11 @@
 """All models, imported here so Alembic and the app see one metadata."""
+from .audit import AuditEvent
 from .logs import STATUSES, CheckIn, Completion
 from .plans import DOSE_FIELDS, KINDS, VARIANTS, Plan, PlanItem, PlanVersion, Routine
 from .users import ROLES, CareLink, User
 
 __all__ = [
+    "AuditEvent",
     "STATUSES", "CheckIn", "Completion", "DOSE_FIELDS", "KINDS", "VARIANTS", "Plan", "PlanItem",
     "PlanVersion", "Routine", "ROLES", "CareLink", "User",
 ]

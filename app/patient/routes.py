@@ -4,7 +4,7 @@ from __future__ import annotations
 import uuid
 from datetime import timedelta
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from ..extensions import db
@@ -26,6 +26,8 @@ def home():
     """Patients start on today; clinicians on their dashboard."""
     if current_user.is_patient:
         return redirect(url_for("patient.today"))
+    if "clinician.dashboard" in current_app.view_functions:
+        return redirect(url_for("clinician.dashboard"))
     return render_template("patient/clinician_home.html")
 
 

@@ -1,0 +1,38 @@
+"""Settings: an index of sections (each owned by its blueprint) and the profile."""
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, url_for
+from flask_login import current_user, login_required
+
+from ..extensions import db
+from . import bp
+from .forms import ProfileForm
+
+# (endpoint, title, description); a section shows once its blueprint is registered.
+SECTIONS = [
+    ("settings.profile", "Profile and timezone", "Your name, timezone and travel setting."),
+    ("reminders.settings", "Reminders", "Notifications, calendar feed, quiet hours."),
+    ("clinicians.mine", "My clinicians", "Who can see your plan and log, and when they looked."),
+    ("privacy.index", "Privacy and data", "Export your data, change your password, delete your account."),
+    ("settings.language", "Language", "English or Deutsch."),
+]
+
+
+@bp.route("/")
+@login_required
+def index():
+    """Every settings section on one page."""
+    return render_template("settings/index.html", sections=SECTIONS)
+
+
+@bp.route("/profile", methods=["GET", "POST"])
+@login_required
+def profile():
+    """Name, timezone and whether the phone's timezone wins while travelling."""
+    form = ProfileForm(obj=current_user)
+    if form.validate_on_submit():
+        form.populate_obj(current_user)
+        db.session.commit()
+        flash("Profile saved.")
+        return redirect(url_for("settings.index")), 303
+    return render_template("settings/profile.html", form=form), 422 if form.errors else 200
