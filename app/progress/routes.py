@@ -1,0 +1,52 @@
+"""/progress: adherence, streaks, symptom trends and personal insights for the signed-in patient."""
+from __future__ import annotations
+
+from flask import render_template, request
+from flask_login import current_user
+
+from ..extensions import db
+from ..patient.access import patient_required
+from ..services.charts import Series, bar_chart, line_chart
+from ..services.clock import local_today
+from ..services.library import KIND_LABELS
+from ..services.progress import PERIODS, Progress, Trend, progress_for
+from . import bp
+
+CSS = {"pain": "pain", "stiffness": "stiffness", "fatigue": "fatigue", "sleep_hours": "sleep"}
+
+
+def trend_chart(t: Trend, days: int):
+    spoken = f"{t.label} over the last {days} days: {t.count} check-ins"
+    if t.count:
+        spoken += f", lowest {t.lowest:g}, highest {t.highest:g}"
+    ticks = [0, 6, 12] if t.metric == "sleep_hours" else [0, 5, 10]
+    return line_chart([Series(t.label, t.points, f"chart-line {CSS[t.metric]}")], t.low, t.high,
+                      f"{t.label}, last {days} days", f"{spoken}. {t.summary}", ticks)
+
+
+def weeks_chart(p: Progress):
+    if p.days == 7:
+        bars = [(d.strftime("%a"), t.rate) for d, t in sorted(p.period.by_day.items())]
+        unit = "day"
+    else:
+        weeks = sorted(p.period.by_week.items())
+        n = len(weeks)  # label every other bar when there are many, always the latest
+        bars = [(d.strftime("%-d %b") if n <= 8 or i % 2 == (n - 1) % 2 else "", t.rate)
+                for i, (d, t) in enumerate(weeks)]
+        unit = "week"
+    if not bars:
+        return None
+    spoken = "; ".join(f"{label or 'week'} {round(100 * rate)}%" for label, rate in bars if rate is not None)
+    return bar_chart(bars, f"Plan done per {unit}", spoken or "nothing planned")
+
+
+@bp.route("", strict_slashes=False)
+@patient_required
+def index():
+    """How the plan and symptoms have gone over 7, 30 or 90 days."""
+    days = request.args.get("days", type=int)
+    days = days if days in PERIODS else 30
+    p = progress_for(db.session, current_user, local_today(current_user.timezone), days)
+    kinds = [(KIND_LABELS.get(kind, kind), tally) for kind, tally in sorted(p.period.by_kind.items())]
+    return render_template("progress/index.html", p=p, periods=PERIODS, kinds=kinds, weeks=weeks_chart(p),
+                           charts=[(t, trend_chart(t, days)) for t in p.trends])
