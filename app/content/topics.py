@@ -35,7 +35,7 @@ TOPICS: list[dict] = [
             {
                 "heading": "What this means for you",
                 "paragraphs": [
-                    "The pain is real, even when scans and blood results look normal. It tends to last a long time, but many people find it eases with steady self-care and the right support.",
+                    "The pain is real, even when scans and blood results look normal. It usually lasts a long time, but the right care and steady self-care can often make it milder and easier to live with.",
                     "Things usually go best when help starts early and brings together movement, sleep, stress care and advice from your health team.",
                 ],
             },
@@ -152,6 +152,7 @@ TOPICS: list[dict] = [
                 "paragraphs": [
                     "There is no single test for inomyalgia. A clinician usually gets to it by ruling out other, better-known causes of muscle pain first.",
                     "If a deep, lasting ache is still the main problem after those checks, the term may fit. Inoplan cannot make this decision for you.",
+                    "If your muscles keep hurting and nobody has found a reason, it is reasonable to ask your doctor about seeing a specialist in muscle and joint pain or in rheumatology.",
                 ],
             },
             {
@@ -215,13 +216,14 @@ TOPICS: list[dict] = [
                 "heading": "Talk to your doctor",
                 "paragraphs": [
                     "Some people use medicines as one part of their plan. Which ones, and how much, is a decision for you and your doctor or pharmacist.",
-                    "Inoplan never suggests a medicine or a dose. If you track medicines in the app, follow the instructions you were given.",
+                    "Inoplan never suggests a medicine or a dose. If you take medicines, follow the instructions you were given by your doctor or pharmacist.",
                 ],
             },
             {
                 "heading": "Types your doctor may discuss",
                 "paragraphs": [
-                    "Doctors may talk about general types such as anti-inflammatory painkillers, medicines that relax tight muscles, creams or gels put on the skin, and certain medicines that can calm long-term pain signals.",
+                    "Doctors may talk about general types such as anti-inflammatory painkillers, medicines that relax tight muscles, and creams or gels put on the skin.",
+                    "Some medicines first made for depression are also used to quieten long-lasting pain signals, even in people who are not depressed. Being offered one does not mean anyone thinks your pain is imagined.",
                     "Every medicine can have side effects and can mix badly with others. Always read the leaflet and ask before you start, stop or change anything.",
                 ],
             },
@@ -271,13 +273,13 @@ TOPICS: list[dict] = [
                 "heading": "How heat can help",
                 "paragraphs": [
                     "Warmth often helps stiff, achy muscles relax, and cold tends to make this kind of pain worse. A warm bath or a heat pack can give some short-term relief.",
-                    "Use a heat pack for about 15 to 20 minutes at a time, with a cloth between it and your skin.",
+                    "Keep a heat pack on for no more than 15 to 20 minutes at a time, with a cloth between it and your skin. A bath should feel warm, not hot.",
                 ],
             },
             {
                 "heading": "When cold may help",
                 "paragraphs": [
-                    "Some people find a cool pack soothing after a flare or a strain. Wrap it in a thin cloth and use it for 10 to 15 minutes.",
+                    "A cool compress can soothe an area that feels hot or strained after activity. Wrap it in a thin cloth and use it for 10 to 15 minutes at most. If cold makes your pain worse, use gentle warmth instead.",
                     "Never put ice straight onto bare skin.",
                 ],
             },
