@@ -40,12 +40,14 @@ def create_app(config: str | dict | None = None) -> Flask:
     from .api import bp as api_bp
     from .cli import register_cli
     from .errors import register_error_handlers
+    from .learn import bp as learn_bp
     from .patient import bp as patient_bp
+    from .progress import bp as progress_bp
     from .pwa import bp as pwa_bp
     from .security import register_security
     from .settings import bp as settings_bp
 
-    for bp in (auth_bp, patient_bp, api_bp, pwa_bp, settings_bp):
+    for bp in (auth_bp, patient_bp, api_bp, pwa_bp, settings_bp, progress_bp, learn_bp):
         app.register_blueprint(bp)
     register_security(app)
     register_error_handlers(app)
