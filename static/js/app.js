@@ -1,7 +1,9 @@
 // Inoplan page bootstrap: registers the service worker and wires small enhancements.
 import { preselectTimezone } from "./timezone.js";
+import { focusFirstError } from "./form_errors.js";
 
 preselectTimezone();
+focusFirstError();
 
 if ("serviceWorker" in navigator) {
   navigator.serviceWorker.register("/service_worker.js", { scope: "/" }).catch((error) => {
