@@ -69,9 +69,11 @@ def test_trend_summaries(rows, summary):
 def test_ninety_days_are_drawn_as_weekly_averages():
     checkins = [checkin(TODAY - timedelta(days=d), d % 7, stiffness=d % 3) for d in range(90)]
     t = trend(checkins, "stiffness", TODAY, 90)
-    assert len(t.points) == 13  # 12 full weeks and the last 6 days
-    assert t.points[0][0] == TODAY - timedelta(days=89)
-    assert weekly([(TODAY, 1.0), (TODAY, None), (TODAY, 4.0)]) == [(TODAY, 2.5)]
+    assert len(t.points) == 13  # the first 6 days, then 12 full weeks ending today
+    assert t.points[0][0] == TODAY - timedelta(days=84) and t.points[-1][0] == TODAY
+    assert t.points[-1][1] == round(sum(d % 3 for d in range(7)) / 7, 1)
+    days = [TODAY - timedelta(days=2 - i) for i in range(3)]
+    assert weekly(list(zip(days, [1.0, None, 4.0]))) == [(TODAY, 2.5)]
 
 
 def test_heat_insight_needs_five_sessions_and_says_pattern_not_cause():

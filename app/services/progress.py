@@ -82,8 +82,10 @@ def average(values) -> float | None:
 
 
 def weekly(points: list[tuple[date, float | None]]) -> list[tuple[date, float | None]]:
-    """Average per block of 7 days (first day of the block as its date): 90 daily points are too many for a phone."""
-    return [(points[i][0], average(v for _, v in points[i:i + 7])) for i in range(0, len(points), 7)]
+    """Average per block of 7 days, dated by its last day, counted back from the newest day so the
+    chart ends today: 90 daily points are too many for a phone."""
+    blocks = [points[max(0, end - 7):end] for end in range(len(points), 0, -7)][::-1]
+    return [(block[-1][0], average(v for _, v in block)) for block in blocks]
 
 
 def trend_summary(label: str, unit: str, now: float | None, before: float | None, days: int) -> str:
