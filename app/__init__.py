@@ -8,7 +8,7 @@ from whitenoise import WhiteNoise
 
 from .config import CONFIGS, INSTANCE, ROOT
 from .extensions import csrf, db, limiter, login_manager, migrate
-from .security import register_api_auth
+from .security import register_api_auth, static_headers
 
 
 def create_app(config: str | dict | None = None) -> Flask:
@@ -52,7 +52,7 @@ def create_app(config: str | dict | None = None) -> Flask:
     register_cli(app)
     init_assets(app)
     versioned = f"/static/{app.config['ASSET_VERSION']}/"
-    app.wsgi_app = WhiteNoise(app.wsgi_app, max_age=3600,
+    app.wsgi_app = WhiteNoise(app.wsgi_app, max_age=3600, add_headers_function=static_headers(app),
                               immutable_file_test=lambda path, url: url.startswith(versioned))
     app.wsgi_app.add_files(str(ROOT / "static"), prefix=versioned)
     app.wsgi_app.add_files(str(ROOT / "static"), prefix="/static/")

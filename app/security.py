@@ -55,18 +55,31 @@ def register_api_auth(app: Flask) -> None:
             return unauthorized()
 
 
+def security_headers(hsts: bool) -> dict[str, str]:
+    """The headers every response carries, pages, API, errors and static files alike."""
+    headers = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin",
+               "Permissions-Policy": PERMISSIONS, "X-Frame-Options": "DENY"}
+    if hsts:
+        headers["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains"
+    return headers
+
+
+def static_headers(app: Flask):
+    """WhiteNoise answers static files before Flask runs, so it adds the same headers itself."""
+    def add(headers, path: str, url: str) -> None:
+        headers["Content-Security-Policy"] = CSP
+        for name, value in security_headers(app.config.get("HSTS", False)).items():
+            headers[name] = value
+    return add
+
+
 def register_security(app: Flask) -> None:
     login_manager.login_view = "auth.login"
 
     @app.after_request
     def headers(response):
         response.headers.setdefault("Content-Security-Policy", CSP)
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "same-origin"
-        response.headers["Permissions-Policy"] = PERMISSIONS
-        response.headers["X-Frame-Options"] = "DENY"
-        if app.config.get("HSTS"):
-            response.headers["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains"
+        response.headers.update(security_headers(app.config.get("HSTS", False)))
         if request.path.startswith("/api/") or response.mimetype == "text/html":
             response.headers.setdefault("Cache-Control", "no-store")
         return response
