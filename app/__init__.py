@@ -8,13 +8,14 @@ from whitenoise import WhiteNoise
 
 from .config import CONFIGS, INSTANCE, ROOT
 from .extensions import csrf, db, limiter, login_manager, migrate
-from .security import register_api_auth, static_headers
+from .security import BoundedInt, register_api_auth, static_headers
 
 
 def create_app(config: str | dict | None = None) -> Flask:
     """Build the app; `config` is a config name or a dict of overrides (tests)."""
     app = Flask(__name__, template_folder=str(ROOT / "templates"), static_folder=str(ROOT / "static"),
                 instance_path=str(INSTANCE))
+    app.url_map.converters["int"] = BoundedInt
     if isinstance(config, str):
         name = config
     else:  # a dict of overrides is how tests build the app

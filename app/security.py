@@ -1,7 +1,8 @@
 """Security headers, session loading and the answer to unauthenticated requests."""
 from __future__ import annotations
 
-from flask import Flask, jsonify, redirect, request, url_for
+from flask import Flask, abort, jsonify, redirect, request, url_for
+from werkzeug.routing import IntegerConverter
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -23,6 +24,14 @@ CSP = "; ".join([
     "frame-ancestors 'none'",
 ])
 PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+
+
+class BoundedInt(IntegerConverter):
+    """`<int:id>` up to the database's integer range: larger ids are not found, not a driver overflow."""
+
+    def __init__(self, map, *args, **kwargs):
+        kwargs.setdefault("max", 2**31 - 1)
+        super().__init__(map, *args, **kwargs)
 
 
 def wants_json() -> bool:
@@ -75,6 +84,15 @@ def static_headers(app: Flask):
 
 def register_security(app: Flask) -> None:
     login_manager.login_view = "auth.login"
+
+    @app.before_request
+    def refuse_nul_characters():
+        # No form or query value may hold a NUL character, and PostgreSQL cannot store one: refuse it up front.
+        # JSON bodies are checked field by field instead (services/validation.py), so one bad sync entry
+        # is rejected alone.
+        pairs = [*request.args.items(multi=True), *request.form.items(multi=True)]
+        if any("\x00" in key or "\x00" in value for key, value in pairs):
+            abort(400, "Your input contains a NUL character (\\0), which Inoplan cannot store. Remove it and try again.")
 
     @app.after_request
     def headers(response):

@@ -8,8 +8,11 @@ from __future__ import annotations
 import itertools
 import re
 import secrets
+from html.parser import HTMLParser
+from urllib.parse import urljoin, urlsplit
 
 from sqlalchemy import select
+from werkzeug.routing.converters import NumberConverter
 
 from app.extensions import db
 
@@ -89,7 +92,7 @@ def candidates(arg: str, converter, found: dict, public: bool) -> list:
     by_table = {t.name: rows for t, rows in found.items()}
     stem = re.sub(r"_?(id|key|token|uuid)$", "", arg.lower())
     table = ALIASES.get(stem) or next((n for n in by_table if n.rstrip("s") == stem or n == f"{stem}s"), None)
-    numeric = type(converter).__name__ in ("IntegerConverter", "NumberConverter")
+    numeric = isinstance(converter, NumberConverter)
     pools = [by_table[table]] if table in by_table else list(by_table.values())
     values = []  # (rank, value): a column named like the argument comes first
     for rows in pools:
@@ -118,3 +121,52 @@ def url(app, rule, values: dict) -> str:
 
 def is_object_rule(rule) -> bool:
     return any(OBJECT_ARG.search(arg) for arg in rule.arguments)
+
+
+class _FormFinder(HTMLParser):
+    """Collects (action, method, {field: value a browser would send}) of every <form> in a page."""
+
+    def __init__(self, page: str):
+        super().__init__()
+        self.page, self.forms, self.current, self.select = page, [], None, None
+
+    def handle_starttag(self, tag, attrs):
+        a = {k: v or "" for k, v in attrs}
+        if tag == "form":
+            self.current = (urljoin(self.page, a.get("action") or self.page), (a.get("method") or "get").upper(), {})
+            self.forms.append(self.current)
+        elif self.current is None:
+            return
+        elif tag == "option" and self.select:
+            self.current[2].setdefault(self.select, a.get("value", ""))
+        elif tag in ("input", "select", "textarea") and a.get("name"):
+            self.select = a["name"] if tag == "select" else None
+            if tag == "input" and a.get("type") == "checkbox" and "checked" not in a:
+                return
+            if tag != "select":
+                self.current[2].setdefault(a["name"], a.get("value", ""))
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.current = None
+
+
+def forms_on(path: str, html: str) -> list[tuple[str, str, dict]]:
+    finder = _FormFinder(f"http://localhost{path}")
+    finder.feed(html)
+    return [(urlsplit(action).path, method, fields) for action, method, fields in finder.forms]
+
+
+def discover_forms(app, session, found) -> dict[tuple[str, str], dict]:
+    """(action path, method) -> {field: default value}, from every page the session can open."""
+    forms: dict[tuple[str, str], dict] = {}
+    for rule in rules(app):
+        if "GET" not in rule.methods or rule.rule.startswith("/api/") or rule.endpoint == "static":
+            continue
+        for values in fillings(rule, found)[:2]:
+            path = url(app, rule, values)
+            response = session.client.get(path)
+            if response.status_code == 200 and response.mimetype == "text/html":
+                for action, method, fields in forms_on(path, response.get_data(as_text=True)):
+                    forms.setdefault((action, method), {}).update(fields)
+    return forms
