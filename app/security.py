@@ -91,8 +91,13 @@ def register_security(app: Flask) -> None:
         # JSON bodies are checked field by field instead (services/validation.py), so one bad sync entry
         # is rejected alone.
         pairs = [*request.args.items(multi=True), *request.form.items(multi=True)]
-        if any("\x00" in key or "\x00" in value for key, value in pairs):
-            abort(400, "Your input contains a NUL character (\\0), which Inoplan cannot store. Remove it and try again.")
+        bad = sorted({key for key, value in pairs if "\x00" in key or "\x00" in value})
+        if bad:
+            message = "Your input contains a NUL character (\\0), which Inoplan cannot store. Remove it and try again."
+            if wants_json():
+                return jsonify(error="bad_request", message=message,
+                               fields={name: "must not contain NUL characters" for name in bad}), 400
+            abort(400, message)
 
     @app.after_request
     def headers(response):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import email
+import logging
 import re
 import time
 from pathlib import Path
@@ -18,9 +19,11 @@ NEW = "a brand new long password"
 
 
 @pytest.fixture
-def outbox(app, tmp_path) -> Path:
-    """Mail is written as .eml files to this folder."""
+def outbox(app, tmp_path, monkeypatch) -> Path:
+    """Mail is written as .eml files to this folder (and logged)."""
     app.config["MAIL_DIR"] = str(tmp_path / "mail")
+    # Alembic's logging fileConfig (run in-process by the migration tests) disables loggers that already exist.
+    monkeypatch.setattr(logging.getLogger("inoplan.mail"), "disabled", False)
     return tmp_path / "mail"
 
 
