@@ -192,3 +192,12 @@ def test_deleting_one_account_leaves_others_whole(login, patient):
     before = rows_naming(other.id)
     assert delete(login(patient)).status_code == 303
     assert rows_naming(other.id) == before
+
+
+def test_clinician_export_lists_their_routines_and_links(login, patient, clinician):
+    link(clinician, patient)
+    db.session.add(Routine(owner_id=clinician.id, kind="exercise", title="Clinic stretch"))
+    db.session.commit()
+    data = login(clinician).get("/api/v1/export").json
+    assert data["plan"] is None and [r["title"] for r in data["routines"]] == ["Clinic stretch"]
+    assert data["care_links"][0]["patient_name"] == patient.display_name
