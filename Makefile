@@ -31,5 +31,8 @@ test: install
 bench: install
 	$(PY) -m bench $(BENCH_ARGS)
 
+load: install
+	$(PY) bench/load/run.py $(LOAD_ARGS)
+
 clean:
 	rm -rf $(VENV) instance .pytest_cache test-artifacts

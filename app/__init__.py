@@ -8,13 +8,14 @@ from whitenoise import WhiteNoise
 
 from .config import CONFIGS, INSTANCE, ROOT
 from .extensions import csrf, db, limiter, login_manager, migrate
-from .security import register_api_auth
+from .security import BoundedInt, register_api_auth, static_headers
 
 
 def create_app(config: str | dict | None = None) -> Flask:
     """Build the app; `config` is a config name or a dict of overrides (tests)."""
     app = Flask(__name__, template_folder=str(ROOT / "templates"), static_folder=str(ROOT / "static"),
                 instance_path=str(INSTANCE))
+    app.url_map.converters["int"] = BoundedInt
     if isinstance(config, str):
         name = config
     else:  # a dict of overrides is how tests build the app
@@ -42,19 +43,20 @@ def create_app(config: str | dict | None = None) -> Flask:
     from .errors import register_error_handlers
     from .learn import bp as learn_bp
     from .patient import bp as patient_bp
+    from .privacy import bp as privacy_bp
     from .progress import bp as progress_bp
     from .pwa import bp as pwa_bp
     from .security import register_security
     from .settings import bp as settings_bp
 
-    for bp in (auth_bp, patient_bp, api_bp, pwa_bp, settings_bp, progress_bp, learn_bp):
+    for bp in (auth_bp, patient_bp, api_bp, pwa_bp, settings_bp, progress_bp, learn_bp, privacy_bp):
         app.register_blueprint(bp)
     register_security(app)
     register_error_handlers(app)
     register_cli(app)
     init_assets(app)
     versioned = f"/static/{app.config['ASSET_VERSION']}/"
-    app.wsgi_app = WhiteNoise(app.wsgi_app, max_age=3600,
+    app.wsgi_app = WhiteNoise(app.wsgi_app, max_age=3600, add_headers_function=static_headers(app),
                               immutable_file_test=lambda path, url: url.startswith(versioned))
     app.wsgi_app.add_files(str(ROOT / "static"), prefix=versioned)
     app.wsgi_app.add_files(str(ROOT / "static"), prefix="/static/")

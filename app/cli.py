@@ -5,6 +5,7 @@ import click
 from flask import Flask
 from flask.cli import AppGroup
 
+from .backup import db_backup
 from .extensions import db
 
 
@@ -27,5 +28,6 @@ def register_cli(app: Flask) -> None:
         from .services.demo import load_demo
         click.echo(load_demo(db.session, days=days))
 
+    app.cli.add_command(db_backup)
     app.cli.add_command(library_cli)
     app.cli.add_command(demo_cli)

@@ -24,6 +24,12 @@ class Config:
     RATELIMIT_HEADERS_ENABLED = True
     LOGIN_LIMITS = os.environ.get("LOGIN_LIMITS", "10 per minute;50 per hour")
     ACCOUNT_LOGIN_LIMITS = os.environ.get("ACCOUNT_LOGIN_LIMITS", "5 per minute;20 per hour")
+    RESET_LIMITS = os.environ.get("RESET_LIMITS", "5 per minute;20 per hour")
+    ACCOUNT_RESET_LIMITS = os.environ.get("ACCOUNT_RESET_LIMITS", "3 per hour")
+    PASSWORD_LIMITS = os.environ.get("PASSWORD_LIMITS", "5 per minute;20 per hour")  # change, delete: per account
+    RESET_TOKEN_MAX_AGE = 3600
+    MAIL_FROM = os.environ.get("MAIL_FROM", "Inoplan <no-reply@inoplan.example>")
+    MAIL_DIR: str | None = os.environ.get("MAIL_DIR")
     HSTS = False
     DEMO_PASSWORD = "inoplan-demo"
     SYNC_MAX_ITEMS = 500
@@ -33,6 +39,7 @@ class Config:
 
 class DevelopmentConfig(Config):
     SHOW_DEMO_HINT = True
+    MAIL_DIR = os.environ.get("MAIL_DIR", str(INSTANCE / "mail"))
 
 
 class TestingConfig(Config):

@@ -1,10 +1,13 @@
 """Errors answer JSON on the API and a friendly page elsewhere; never a bare 500 for bad input."""
 from __future__ import annotations
 
+import time
+
 from flask import Flask, jsonify, render_template
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
+from .extensions import limiter
 from .security import wants_json
 
 CODES = {400: "bad_request", 401: "unauthenticated", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
@@ -18,6 +21,15 @@ def api_error(status: int, message: str, fields: dict | None = None, code: str |
     return jsonify(body), status
 
 
+def too_many_message() -> str:
+    """Say how long to wait, from the limit that was hit."""
+    current = limiter.current_limit
+    seconds = max(1, int(current.reset_at - time.time())) if current else 60
+    minutes = -(-seconds // 60)
+    return (f"Too many attempts. To keep accounts safe, please wait {minutes} minute{'s' if minutes != 1 else ''} "
+            "and try again.")
+
+
 def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_error(exc: CSRFError):
@@ -29,7 +41,7 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):
         status = exc.code or 500
-        message = exc.description if status != 429 else "Too many attempts. Please wait a minute and try again."
+        message = exc.description if status != 429 else too_many_message()
         if wants_json():
             return api_error(status, message)
         return render_template("errors/error.html", code=status, message=message), status

@@ -1,7 +1,8 @@
 """Security headers, session loading and the answer to unauthenticated requests."""
 from __future__ import annotations
 
-from flask import Flask, jsonify, redirect, request, url_for
+from flask import Flask, abort, jsonify, redirect, request, url_for
+from werkzeug.routing import IntegerConverter
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -23,6 +24,14 @@ CSP = "; ".join([
     "frame-ancestors 'none'",
 ])
 PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+
+
+class BoundedInt(IntegerConverter):
+    """`<int:id>` up to the database's integer range: larger ids are not found, not a driver overflow."""
+
+    def __init__(self, map, *args, **kwargs):
+        kwargs.setdefault("max", 2**31 - 1)
+        super().__init__(map, *args, **kwargs)
 
 
 def wants_json() -> bool:
@@ -55,18 +64,45 @@ def register_api_auth(app: Flask) -> None:
             return unauthorized()
 
 
+def security_headers(hsts: bool) -> dict[str, str]:
+    """The headers every response carries, pages, API, errors and static files alike."""
+    headers = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin",
+               "Permissions-Policy": PERMISSIONS, "X-Frame-Options": "DENY"}
+    if hsts:
+        headers["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains"
+    return headers
+
+
+def static_headers(app: Flask):
+    """WhiteNoise answers static files before Flask runs, so it adds the same headers itself."""
+    def add(headers, path: str, url: str) -> None:
+        headers["Content-Security-Policy"] = CSP
+        for name, value in security_headers(app.config.get("HSTS", False)).items():
+            headers[name] = value
+    return add
+
+
 def register_security(app: Flask) -> None:
     login_manager.login_view = "auth.login"
+
+    @app.before_request
+    def refuse_nul_characters():
+        # No form or query value may hold a NUL character, and PostgreSQL cannot store one: refuse it up front.
+        # JSON bodies are checked field by field instead (services/validation.py), so one bad sync entry
+        # is rejected alone.
+        pairs = [*request.args.items(multi=True), *request.form.items(multi=True)]
+        bad = sorted({key for key, value in pairs if "\x00" in key or "\x00" in value})
+        if bad:
+            message = "Your input contains a NUL character (\\0), which Inoplan cannot store. Remove it and try again."
+            if wants_json():
+                return jsonify(error="bad_request", message=message,
+                               fields={name: "must not contain NUL characters" for name in bad}), 400
+            abort(400, message)
 
     @app.after_request
     def headers(response):
         response.headers.setdefault("Content-Security-Policy", CSP)
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "same-origin"
-        response.headers["Permissions-Policy"] = PERMISSIONS
-        response.headers["X-Frame-Options"] = "DENY"
-        if app.config.get("HSTS"):
-            response.headers["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains"
+        response.headers.update(security_headers(app.config.get("HSTS", False)))
         if request.path.startswith("/api/") or response.mimetype == "text/html":
             response.headers.setdefault("Cache-Control", "no-store")
         return response

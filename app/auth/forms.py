@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask_wtf import FlaskForm
 from sqlalchemy import func, select
 from wtforms import BooleanField, EmailField, PasswordField, RadioField, SelectField, StringField
-from wtforms.validators import DataRequired, Email, Length, ValidationError
+from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
 
 from ..extensions import db
 from ..models import User
@@ -39,3 +39,15 @@ class RegisterForm(FlaskForm):
         email = field.data.strip().lower()
         if db.session.scalar(select(User.id).where(func.lower(User.email) == email)):
             raise ValidationError("An account with this email already exists. Log in instead.")
+
+
+class ResetRequestForm(FlaskForm):
+    email = EmailField("Email", validators=[DataRequired(), Email(check_deliverability=False), Length(max=254)])
+
+
+class NewPasswordForm(FlaskForm):
+    password = PasswordField("New password", validators=[
+        DataRequired(), Length(min=PASSWORD_MIN, max=200, message=f"Use at least {PASSWORD_MIN} characters.")],
+        description=f"At least {PASSWORD_MIN} characters.")
+    confirm = PasswordField("New password again", validators=[
+        DataRequired(), EqualTo("password", message="The two passwords are not the same.")])

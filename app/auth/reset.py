@@ -1,0 +1,63 @@
+"""Forgotten password: ask for a link by email, then choose a new password with it."""
+from __future__ import annotations
+
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_limiter.util import get_remote_address
+from flask_login import current_user
+from sqlalchemy import func, select
+
+from ..extensions import account_key, db, limiter
+from ..models import User
+from ..services import mail, passwords
+from . import bp
+from .forms import NewPasswordForm, ResetRequestForm
+
+SENT = "If an account uses that address, we have sent it a link to choose a new password. It works for one hour."
+
+
+def token_account_key() -> str:
+    """Rate-limit key: the account the link names, so guessing through many addresses still stops."""
+    user_id = passwords.token_user_id((request.view_args or {}).get("token", ""), current_app.secret_key)
+    return f"account:{user_id}" if user_id else get_remote_address()
+
+
+@bp.route("/reset-password", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["RESET_LIMITS"], methods=["POST"])
+@limiter.limit(lambda: current_app.config["ACCOUNT_RESET_LIMITS"], key_func=account_key, methods=["POST"])
+def reset_request():
+    """Ask for a reset link; the answer never tells whether the email has an account."""
+    if current_user.is_authenticated:
+        return redirect(url_for("privacy.password"))
+    form = ResetRequestForm()
+    if form.validate_on_submit():
+        email = form.email.data.strip().lower()
+        user = db.session.scalar(select(User).where(func.lower(User.email) == email))
+        if user is not None:
+            link = url_for("auth.reset_password", token=passwords.reset_token(user, current_app.secret_key),
+                           _external=True)
+            mail.send(user.email, "Choose a new Inoplan password",
+                      f"Hello {user.display_name},\n\nSomeone (we hope you) asked to reset your Inoplan password.\n"
+                      f"Open this link within one hour to choose a new one:\n\n{link}\n\n"
+                      "If it was not you, ignore this message: your password stays as it is.\n",
+                      current_app.config["MAIL_FROM"], current_app.config.get("MAIL_DIR"))
+        flash(SENT)
+        return redirect(url_for("auth.login")), 303
+    return render_template("auth/reset_request.html", form=form), 422 if form.errors else 200
+
+
+@bp.route("/reset-password/<token>", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["RESET_LIMITS"], methods=["POST"])
+@limiter.limit(lambda: current_app.config["ACCOUNT_RESET_LIMITS"], key_func=token_account_key, methods=["POST"])
+def reset_password(token: str):
+    """Choose a new password with a valid link; it ends every session of the account."""
+    user = passwords.user_for_token(db.session, token, current_app.secret_key,
+                                    current_app.config["RESET_TOKEN_MAX_AGE"])
+    if user is None:
+        return render_template("auth/reset_invalid.html"), 404
+    form = NewPasswordForm()
+    if form.validate_on_submit():
+        passwords.set_password(db.session, user, form.password.data, "password_reset")
+        db.session.commit()
+        flash("Your password is changed and every device was logged out. Log in with the new password.")
+        return redirect(url_for("auth.login")), 303
+    return render_template("auth/reset_password.html", form=form), 422 if form.errors else 200

@@ -1,0 +1,25 @@
+"""Privacy forms: change password, delete account."""
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import PasswordField, StringField
+from wtforms.validators import DataRequired, Length, ValidationError
+
+from ..auth.forms import NewPasswordForm
+
+PHRASE = "delete my account"
+
+
+class ChangePasswordForm(NewPasswordForm):
+    current = PasswordField("Current password", validators=[DataRequired(), Length(max=200)])
+    field_order = ("current", "password", "confirm")
+
+
+class DeleteAccountForm(FlaskForm):
+    password = PasswordField("Your password", validators=[DataRequired(), Length(max=200)])
+    phrase = StringField(f'Type "{PHRASE}"', validators=[DataRequired(), Length(max=100)],
+                         render_kw={"autocomplete": "off", "autocapitalize": "none", "spellcheck": "false"})
+
+    def validate_phrase(self, field) -> None:
+        if " ".join(field.data.lower().split()) != PHRASE:
+            raise ValidationError(f'Type the words "{PHRASE}" to confirm.')

@@ -1,0 +1,96 @@
+"""Privacy and data: export, password change, the access trail, account deletion."""
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+from flask import Response, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required, login_user, logout_user
+
+from ..errors import api_error
+from ..extensions import db, limiter
+from ..services import accounts, audit, export, fhir, mail, passwords
+from ..services.clock import zone
+from . import bp
+from .forms import ChangePasswordForm, DeleteAccountForm
+
+ACTIONS = {"viewed_log": "looked at your log", "viewed_summary": "looked at your summary",
+           "viewed_plan": "looked at your plan", "export": "exported your data",
+           "password_changed": "changed your password", "password_reset": "reset your password with an email link"}
+FORMATS = {"json": "application/json", "csv": "application/zip", "fhir": "application/fhir+json"}
+
+
+def user_key() -> str:
+    """Rate-limit key for password checks of the signed-in account."""
+    return f"user:{current_user.get_id().partition(':')[0]}" if current_user.is_authenticated else "anonymous"
+
+
+@bp.route("/settings/privacy")
+@login_required
+def index():
+    """Export links, password, who read your data, and account deletion."""
+    tz = zone(current_user.timezone)
+    trail = [(e.at.astimezone(tz), e.actor_name or "Someone", ACTIONS.get(e.action, e.action.replace("_", " ")))
+             for e in audit.trail_for(db.session, current_user.id, limit=10)]
+    return render_template("privacy/index.html", trail=trail,
+                           has_clinicians="clinicians.mine" in current_app.view_functions)
+
+
+@bp.get("/api/v1/export")
+@login_required
+def export_all():
+    """Everything about the signed-in user: JSON, ?format=csv (zip) or ?format=fhir (R4 Bundle)."""
+    kind = request.args.get("format", "json")
+    if kind not in FORMATS:
+        return api_error(400, "Choose format json, csv or fhir.", {"format": "must be json, csv or fhir"})
+    if kind == "fhir":
+        body = json.dumps(fhir.bundle(db.session, current_user), indent=1)
+    else:
+        data = export.export_data(db.session, current_user)
+        body = export.to_csv_zip(data) if kind == "csv" else json.dumps(data, indent=1)
+    audit.record(db.session, current_user, current_user.id, "export", format=kind)
+    db.session.commit()
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%d")
+    name = f"inoplan-{stamp}.{'zip' if kind == 'csv' else 'fhir.json' if kind == 'fhir' else 'json'}"
+    return Response(body, mimetype=FORMATS[kind], headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+@bp.route("/settings/privacy/password", methods=["GET", "POST"])
+@login_required
+@limiter.limit(lambda: current_app.config["PASSWORD_LIMITS"], key_func=user_key, methods=["POST"])
+def password():
+    """Change the password; every other session ends, this one stays logged in."""
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        if not current_user.check_password(form.current.data):
+            form.current.errors.append("That is not your current password.")
+        else:
+            passwords.set_password(db.session, current_user, form.password.data, "password_changed")
+            db.session.commit()
+            login_user(current_user._get_current_object())  # this session now carries the new session token
+            mail.send(current_user.email, "Your Inoplan password was changed",
+                      "Your password was changed and your other devices were logged out.\n"
+                      "If this was not you, reset your password from the login page at once.\n",
+                      current_app.config["MAIL_FROM"], current_app.config.get("MAIL_DIR"))
+            flash("Password changed. Your other devices are logged out.")
+            return redirect(url_for("privacy.index")), 303
+    return render_template("privacy/password.html", form=form), 422 if form.errors else 200
+
+
+@bp.route("/settings/privacy/delete", methods=["GET", "POST"])
+@login_required
+@limiter.limit(lambda: current_app.config["PASSWORD_LIMITS"], key_func=user_key, methods=["POST"])
+def delete_account():
+    """Delete the account and its data after the password and a typed phrase."""
+    form = DeleteAccountForm()
+    if form.validate_on_submit():
+        if not current_user.check_password(form.password.data):
+            form.password.errors.append("That is not your password.")
+        else:
+            user = current_user._get_current_object()
+            logout_user()
+            accounts.delete_account(db.session, user)
+            db.session.commit()
+            flash("Your account and your data are deleted. Thank you for using Inoplan.")
+            return redirect(url_for("auth.login")), 303
+    return render_template("privacy/delete.html", form=form), 422 if form.errors else 200

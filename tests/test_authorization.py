@@ -1,0 +1,185 @@
+"""Every route in the URL map, tried by people who must not reach someone else's data, and without CSRF tokens.
+
+The victims are a patient and their linked clinician with a plan, ticks, check-ins, a custom routine and an
+audit trail. Each rule is filled with the victims' real object ids and tried with GET and its write methods
+by an anonymous visitor, another patient and another (unlinked) clinician.
+"""
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from app.extensions import csrf, db
+from app.models import Routine
+from app.services import audit
+from conftest import csrf_from, entry_checkin, entry_completion, give_plan, link, make_user
+from route_walk import (WRITE_METHODS, fillings, is_object_rule, methods, owned_rows, public_reason, rules,
+                        snapshot, url)
+
+NOTE = "victim-note-4f1c-never-shown-to-others"
+ROUTINE = "Victim clinic routine 9d2e"
+
+
+class Anonymous:
+    """A visitor without an account, holding a valid CSRF token of its own session."""
+
+    def __init__(self, client):
+        self.client, self.user = client, None
+        self.token = csrf_from(client)
+
+
+@pytest.fixture
+def world(app, login):
+    """Victims with data, and three attackers."""
+    vc = make_user("victim.clinician@example.com", "clinician", name="Dr Vincent Victim")
+    vp = make_user("victim.patient@example.com", "patient", name="Victoria Victimsdottir")
+    link(vc, vp)
+    routine = Routine(owner_id=vc.id, kind="exercise", title=ROUTINE, summary=NOTE)
+    db.session.add(routine)
+    db.session.commit()
+    version = give_plan(vp, author=vc)
+    item = version.items[0]
+    owner = login(vp)
+    results = owner.post_json("/api/v1/sync", {"items": [
+        entry_completion(item.id, "2026-01-05", item.slots[0], note=NOTE),
+        entry_checkin("2026-01-05", pain=7, note=NOTE)]}).json["results"]
+    assert [r["status"] for r in results] == ["created", "created"]
+    audit.record(db.session, vc, vp.id, "viewed_log", note=NOTE)
+    db.session.commit()
+    other_patient = make_user("attacker.patient@example.com", "patient", name="Mallory Patient")
+    give_plan(other_patient)
+    other_clinician = make_user("attacker.clinician@example.com", "clinician", name="Dr Mallory")
+    return {
+        "victims": [vp.id, vc.id], "owner": owner, "owner_clinician": login(vc),
+        "markers": [vp.email, vc.email, NOTE, ROUTINE, "Victoria Victimsdottir"],
+        "anonymous": lambda: Anonymous(app.test_client()),
+        "patient": lambda: login(other_patient), "clinician": lambda: login(other_clinician),
+        "item": item, "routine_id": routine.id,
+    }
+
+
+def hostile_body(found: dict, json_api: bool) -> dict:
+    """Field values that name the victims' objects, as a form or JSON body would carry them."""
+    by = {t.name: rows for t, rows in found.items()}
+    item_id, item = next(iter(by["plan_items"].items()))
+    patient_id = next(u for u, row in by["users"].items() if row["role"] == "patient")
+    body = {"plan_item_id": item_id, "key": item["key"], "patient_id": patient_id, "user_id": patient_id,
+            "clinician_id": next(u for u, row in by["users"].items() if row["role"] == "clinician"),
+            "routine_id": next(iter(by["routines"])), "client_id": str(uuid.uuid4()), "date": "2026-01-05",
+            "slot": item["times"].split(",")[0], "status": "skipped", "pain": 0, "mode": "flare",
+            "display_name": "Hijacked", "email": "guess@example.com", "note": "hijack"}
+    if json_api:
+        body["items"] = [entry_completion(item_id, "2026-01-05", body["slot"], "skipped"),
+                         entry_checkin("2026-01-05", pain=0) | {"patient_id": patient_id}]
+    return body
+
+
+def send(session, method: str, path: str, body: dict | None, with_token: bool = True):
+    if method == "GET":
+        return session.client.get(path)
+    headers = {"X-CSRFToken": session.token} if with_token else {}
+    if path.startswith("/api/"):
+        return session.client.open(path, method=method, json=body, headers=headers)
+    form = dict(body or {}) | ({"csrf_token": session.token} if with_token else {})
+    return session.client.open(path, method=method, data=form)
+
+
+def denied(response, anonymous: bool) -> bool:
+    if response.status_code in (401, 403, 404):
+        return True
+    return anonymous and response.status_code in (302, 303) and "/login" in response.headers.get("Location", "")
+
+
+@pytest.mark.parametrize("who", ["anonymous", "patient", "clinician"])
+def test_nobody_reaches_another_users_data(app, world, who):
+    """Every rule, every method, the victims' real ids: denied, unchanged, and never a trace of their data."""
+    attacker = world[who]()
+    found = owned_rows(world["victims"])
+    tried = 0
+    for rule in rules(app):
+        public = public_reason(rule) is not None
+        for values in fillings(rule, found):
+            path = url(app, rule, values)
+            for method in methods(rule):
+                if method != "GET" and rule.endpoint == "auth.logout":
+                    continue  # ends only the caller's own session, which the walk still needs
+                write = method in WRITE_METHODS
+                before = snapshot(world["victims"]) if write else None
+                response = send(attacker, method, path, hostile_body(found, path.startswith("/api/")))
+                tried += 1
+                where = f"{who} {method} {path} -> {response.status_code}"
+                assert response.status_code < 500, where
+                text = response.get_data(as_text=True)
+                assert not [m for m in world["markers"] if m in text], where
+                if write:
+                    assert snapshot(world["victims"]) == before, where
+                if not public and (who == "anonymous" or is_object_rule(rule)):
+                    assert denied(response, who == "anonymous"), where
+    assert tried > 40
+
+
+def test_owners_do_reach_their_objects(app, world):
+    """The walk is not vacuous: for every object route some owner's real id answers 200."""
+    found = owned_rows(world["victims"])
+    unreachable = []
+    for rule in rules(app):
+        if public_reason(rule) or not is_object_rule(rule) or "GET" not in rule.methods:
+            continue
+        paths = [url(app, rule, values) for values in fillings(rule, found)]
+        if not any(s.get(p).status_code == 200 for p in paths for s in (world["owner"], world["owner_clinician"])):
+            unreachable.append(rule.rule)
+    assert unreachable == [], ("route_walk could not fill these rules with the owners' ids; add the argument's "
+                               "table to route_walk.ALIASES: " + ", ".join(unreachable))
+
+
+def test_routine_of_unlinked_clinician_is_hidden(world, login):
+    """A spot check the walk also covers: the victim clinician's routine is 404 to outsiders, 200 to their patient."""
+    path = f"/library/{world['routine_id']}"
+    assert world["owner"].get(path).status_code == 200
+    assert world["patient"]().get(path).status_code == 404
+
+
+def test_sync_cannot_tick_another_patients_item(world):
+    attacker = world["patient"]()
+    item = world["item"]
+    entry = entry_completion(item.id, date.today().isoformat(), item.slots[0])
+    (result,) = attacker.post_json("/api/v1/sync", {"items": [entry]}).json["results"]
+    assert result["status"] == "rejected" and "plan_item_id" in result["fields"]
+
+
+def whole_database() -> dict:
+    return {t.name: sorted(map(repr, db.session.execute(select(t)).all())) for t in db.metadata.sorted_tables}
+
+
+def test_no_view_is_exempt_from_csrf():
+    assert not csrf._exempt_views and not csrf._exempt_blueprints
+
+
+@pytest.mark.parametrize("who", ["owner", "anonymous"])
+def test_every_write_needs_a_csrf_token(app, world, who):
+    """Forms and JSON alike: without the token a state change is refused and the database is untouched."""
+    session = world["owner"] if who == "owner" else world["anonymous"]()
+    found = owned_rows(world["victims"])
+    before = whole_database()
+    tried = 0
+    for rule in rules(app):
+        for method in (m for m in methods(rule) if m in WRITE_METHODS):
+            for values in fillings(rule, found)[:3]:
+                path = url(app, rule, values)
+                response = send(session, method, path, hostile_body(found, path.startswith("/api/")), with_token=False)
+                tried += 1
+                where = f"{who} {method} {path} -> {response.status_code}"
+                assert response.status_code in (400, 401, 403), where
+                if path.startswith("/api/") and response.status_code == 400:
+                    assert response.json["error"] == "csrf", where
+    assert tried >= 10
+    db.session.expire_all()
+    assert whole_database() == before
+    # The same owner with the token does write, so it was the token that was missing.
+    if who == "owner":
+        item = world["item"]
+        entry = entry_completion(item.id, "2026-01-06", item.slots[0])
+        assert session.post_json("/api/v1/sync", {"items": [entry]}).json["results"][0]["status"] == "created"
