@@ -27,6 +27,8 @@ PUBLIC = {
     "pwa.service_worker": "the worker script holds no personal data",
     "pwa.offline": "the offline page holds no personal data",
     "static": "CSS, JavaScript and icons",
+    "learn.index": "education from the article, readable before signing up; no personal data",
+    "learn.topic": "education from the article, readable before signing up; no personal data",
     r"^/calendar/": "the calendar feed's unguessable token is the credential (calendar apps cannot log in)",
 }
 # Arguments that are bearer secrets on public routes: the attacker does not know the victim's, so a random one.
