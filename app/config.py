@@ -24,6 +24,9 @@ class Config:
     RATELIMIT_HEADERS_ENABLED = True
     LOGIN_LIMITS = os.environ.get("LOGIN_LIMITS", "10 per minute;50 per hour")
     ACCOUNT_LOGIN_LIMITS = os.environ.get("ACCOUNT_LOGIN_LIMITS", "5 per minute;20 per hour")
+    # Creating invites (per clinician) and accepting or looking up codes (per address).
+    INVITE_CREATE_LIMITS = os.environ.get("INVITE_CREATE_LIMITS", "20 per hour;100 per day")
+    INVITE_LIMITS = os.environ.get("INVITE_LIMITS", "10 per minute;30 per hour")
     HSTS = False
     DEMO_PASSWORD = "inoplan-demo"
     SYNC_MAX_ITEMS = 500
