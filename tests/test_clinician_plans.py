@@ -50,7 +50,7 @@ def test_dose_change_makes_a_version_the_patient_sees(login, clinician, patient,
     p = login(patient)
     today = p.get("/today").get_data(as_text=True)
     assert "What changed in your plan" in today and "Try 25 minutes, flat route." in today
-    assert f"Gentle walk</strong>: dose: {dose_text(walk.dose)} → 25 min" in today
+    assert f"Gentle walk</strong><span class=\"change-detail\">Dose: {dose_text(walk.dose)} → 25 min" in today
     item = today[today.index(f'data-key="{walk.key}"'):]
     assert '<p class="dose">25 min</p>' in item[:item.index("</li>")]
     assert p.post("/today/seen", data={"version_id": version.id}).status_code == 303
@@ -68,7 +68,7 @@ def test_what_changed_lists_added_removed_and_changed(login, clinician, patient,
     section = html[html.index("data-what-changed"):html.index("</section>", html.index("data-what-changed"))]
     assert "Added</span>" in section and "Slow breathing" in section
     assert "Removed</span>" in section and "Knee-to-chest back stretch" in section
-    assert "days: Every day → Mon, Wed, Fri" in section and "Drop this one for now." in section
+    assert "Days: Every day → Mon, Wed, Fri" in section and "Drop this one for now." in section
     assert "Dr Physio updated your plan" in section
 
 
@@ -115,7 +115,7 @@ def test_history_shows_author_and_changes(login, clinician, patient, plan_v1):
            data=item_form("gentle-walk", times="12:30", minutes="20"))
     html = c.get(f"/clinician/patients/{patient.id}/plan").get_data(as_text=True)
     assert "Version 2" in html and "Dr Physio" in html and "Pat Patient" in html
-    assert f"dose: {dose_text(plan_v1.items[1].dose)} → 20 min" in html
+    assert f"Dose: {dose_text(plan_v1.items[1].dose)} → 20 min" in html
 
 
 def test_templates_from_scratch_and_from_a_plan(login, clinician, patient, plan_v1):

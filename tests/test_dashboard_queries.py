@@ -83,10 +83,22 @@ def bulk_patients(clinician, n: int, days: int, start: int = 0) -> None:
                                  "pain": 3 + (pid + ago) % 5, "stiffness": 4, "fatigue": 4, "sleep_hours": 6.5,
                                  "sleep_quality": 3, "mood": 3, "note": "", "recorded_at": at,
                                  "recorded_offset_min": 0, "received_at": at})
-    connection = db.session.connection()  # Core executemany: no ORM bookkeeping for 50,000 rows
-    connection.execute(Completion.__table__.insert(), completions)
-    connection.execute(CheckIn.__table__.insert(), checkins)
+    fast_insert(Completion.__table__, completions)
+    fast_insert(CheckIn.__table__, checkins)
     db.session.commit()
+
+
+def fast_insert(table, rows: list[dict]) -> None:
+    """Tens of thousands of rows: COPY on PostgreSQL, a Core executemany on SQLite (no ORM bookkeeping)."""
+    connection = db.session.connection()
+    if connection.dialect.name != "postgresql":
+        connection.execute(table.insert(), rows)
+        return
+    columns = list(rows[0])
+    with connection.connection.driver_connection.cursor() as cursor:
+        with cursor.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row([row[c] for c in columns])
 
 
 @pytest.mark.slow

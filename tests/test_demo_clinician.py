@@ -41,4 +41,4 @@ def test_demo_patient_starts_without_stale_news(app, runner):
     runner.invoke(args=["demo", "load"])
     patient = db.session.scalar(select(User).where(User.email == "demo.patient@example.com"))
     html = as_test_user(app, patient).get("/today").get_data(as_text=True)
-    assert "What changed" not in html and "Having a flare-up?" in html
+    assert "What changed" not in html and "Flare-up? Use my gentler plan" in html

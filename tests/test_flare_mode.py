@@ -43,7 +43,7 @@ def mode_form(html: str) -> dict:
 def test_switch_by_suggestion_and_back(login, patient, with_flare):
     p = login(patient)
     quiet = p.get("/today").get_data(as_text=True)
-    assert "Having a flare-up?" in quiet and "Your pain is" not in quiet
+    assert "Flare-up? Use my gentler plan" in quiet and "Your pain is" not in quiet
     news = re.search(r'name="version_id" value="(\d+)"', quiet).group(1)
     p.post("/today/seen", data={"version_id": news})  # "what changed" would list every item; dismiss it
     day = local_today(patient.timezone).isoformat()

@@ -25,7 +25,8 @@ ACTIONS = {
 
 class CodeForm(FlaskForm):
     code = StringField("Invite code", validators=[DataRequired(message="Enter the 8-character code."), Length(max=20)],
-                       description="8 letters and digits, e.g. ABCD-EF23. Capitals or not, dashes or not.")
+                       description="8 letters and digits, e.g. ABCD-EF23. Capitals or not, dashes or not.",
+                       render_kw={"autocapitalize": "characters", "autocomplete": "off", "spellcheck": "false"})
 
 
 def invite_limits() -> str:

@@ -51,15 +51,15 @@ def diff(old: PlanVersion | None, new: PlanVersion) -> list[Change]:
             continue
         details = []
         if was.routine_id != item.routine_id:
-            details.append(f"now {item.routine.title} (was {was.routine.title})")
+            details.append(f"Now {item.routine.title} (was {was.routine.title})")
         if was.dose != item.dose:
-            details.append(f"dose: {dose_text(was.dose)} → {dose_text(item.dose)}")
+            details.append(f"Dose: {dose_text(was.dose)} → {dose_text(item.dose)}")
         if was.days_mask != item.days_mask:
-            details.append(f"days: {days_text(was.days_mask)} → {days_text(item.days_mask)}")
+            details.append(f"Days: {days_text(was.days_mask)} → {days_text(item.days_mask)}")
         if was.slots != item.slots:
-            details.append(f"times: {', '.join(was.slots)} → {', '.join(item.slots)}")
+            details.append(f"Times: {', '.join(was.slots)} → {', '.join(item.slots)}")
         if was.notes != item.notes:
-            details.append(f"note: {item.notes}" if item.notes else "note removed")
+            details.append(f"Note: {item.notes}" if item.notes else "Note removed")
         if details:
             out.append(Change("changed", item.routine.title, details))
     out += [Change("removed", item.routine.title) for key, item in before.items() if key not in after]

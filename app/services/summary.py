@@ -112,7 +112,7 @@ def charts(summary: Summary) -> list[dict]:
     if weeks:
         step = 1 if len(weeks) <= 8 else 2
         values = [(m.strftime("%-d %b") if i % step == 0 else "", rate) for i, (m, rate, _) in enumerate(weeks)]
-        text = "; ".join(f"week of {m.strftime('%-d %b')}: "
+        text = "; ".join(f"Week of {m.strftime('%-d %b')}: "
                          + (f"{round(rate * 100)}%" if rate is not None else "nothing planned")
                          for m, rate, _ in weeks)
         out.append({"title": "Adherence by week", "svg": bar_chart(values, "Adherence by week", text),
