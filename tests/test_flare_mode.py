@@ -5,7 +5,7 @@ import re
 import uuid
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.extensions import db
 from app.models import ModeChange, Plan
@@ -109,6 +109,9 @@ def test_mode_through_sync_is_logged_and_order_safe(login, patient, with_flare):
     assert again[0]["status"] == "duplicate"
     assert plan_of(patient).mode == "flare"
     assert [m.reason for m in db.session.scalars(select(ModeChange))] == ["suggested by pain 9"]
+    same = later | {"client_id": str(uuid.uuid4()), "recorded_at": "2026-11-20T10:00:00+01:00"}
+    assert p.post_json("/api/v1/sync", {"items": [same]}).json["results"][0]["status"] == "duplicate"
+    assert db.session.scalar(select(func.count(ModeChange.id))) == 1  # already in flare mode: nothing logged
     bad = p.post_json("/api/v1/sync", {"items": [later | {"client_id": str(uuid.uuid4()),
                                                           "suggested_by_pain": 11}]}).json["results"]
     assert bad[0]["status"] == "rejected" and "suggested_by_pain" in bad[0]["fields"]

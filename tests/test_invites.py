@@ -154,3 +154,9 @@ def test_invite_label_too_long_is_a_clear_error(login, clinician):
     response = login(clinician).post("/clinician/invites", data={"label": "x" * 81}, follow_redirects=True)
     assert "cannot be longer than 80 characters" in response.get_data(as_text=True)
     assert db.session.scalar(select(func.count(Invite.id))) == 0
+
+
+def test_settings_lists_my_clinicians_for_patients_only(login, clinician, patient):
+    assert "/settings/clinicians" in login(patient).get("/settings/").get_data(as_text=True)
+    assert "/settings/clinicians" not in login(clinician).get("/settings/").get_data(as_text=True)
+    assert login(clinician).get("/settings/clinicians").status_code == 403

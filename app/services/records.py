@@ -192,6 +192,8 @@ class _Context:
         # Mode switches have no row of their own; a replay after a later switch must not undo it.
         if self.plan.mode_changed_at and self.plan.mode_changed_at >= data["recorded_at"]:
             return Result(data["client_id"], "duplicate")
+        if self.plan.mode == data["mode"]:
+            return Result(data["client_id"], "duplicate")  # already in that mode: nothing to change or log
         if data["mode"] == "flare" and not self.session.scalar(select(PlanVersion.id).where(
                 PlanVersion.plan_id == self.plan.id, PlanVersion.variant == "flare").limit(1)):
             return Result(data["client_id"], "rejected", "no_flare_plan", {"mode": "your plan has no flare-up variant"})
