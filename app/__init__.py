@@ -38,6 +38,8 @@ def create_app(config: str | dict | None = None) -> Flask:
     from . import models  # noqa: F401  (register tables)
     from .assets import init_assets
     from .auth import bp as auth_bp
+    from .clinician import bp as clinician_bp
+    from .clinicians import bp as clinicians_bp
     from .api import bp as api_bp
     from .cli import register_cli
     from .errors import register_error_handlers
@@ -49,7 +51,8 @@ def create_app(config: str | dict | None = None) -> Flask:
     from .security import register_security
     from .settings import bp as settings_bp
 
-    for bp in (auth_bp, patient_bp, api_bp, pwa_bp, settings_bp, progress_bp, learn_bp, privacy_bp):
+    for bp in (auth_bp, patient_bp, api_bp, pwa_bp, settings_bp, progress_bp, learn_bp, privacy_bp, clinician_bp,
+               clinicians_bp):
         app.register_blueprint(bp)
     register_security(app)
     register_error_handlers(app)

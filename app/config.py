@@ -30,6 +30,9 @@ class Config:
     RESET_TOKEN_MAX_AGE = 3600
     MAIL_FROM = os.environ.get("MAIL_FROM", "Inoplan <no-reply@inoplan.example>")
     MAIL_DIR: str | None = os.environ.get("MAIL_DIR")
+    # Creating invites (per clinician) and accepting or looking up codes (per address).
+    INVITE_CREATE_LIMITS = os.environ.get("INVITE_CREATE_LIMITS", "20 per hour;100 per day")
+    INVITE_LIMITS = os.environ.get("INVITE_LIMITS", "10 per minute;30 per hour")
     HSTS = False
     DEMO_PASSWORD = "inoplan-demo"
     SYNC_MAX_ITEMS = 500

@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
 from sqlalchemy import select
-from werkzeug.routing.converters import NumberConverter
+from werkzeug.routing.converters import AnyConverter, NumberConverter
 
 from app.extensions import db
 
@@ -27,6 +27,9 @@ PUBLIC = {
     "pwa.service_worker": "the worker script holds no personal data",
     "pwa.offline": "the offline page holds no personal data",
     "static": "CSS, JavaScript and icons",
+    "clinicians.enter_code": "typing an invite code before having an account; a wrong code reveals nothing",
+    "clinicians.invite": "the invite token in the link is the credential the clinician handed over",
+    "clinicians.accept": "whoever holds the invite token may accept it (it needs a patient login); tested in test_invites.py",
     "learn.index": "education from the article, readable before signing up; no personal data",
     "learn.topic": "education from the article, readable before signing up; no personal data",
     r"^/calendar/": "the calendar feed's unguessable token is the credential (calendar apps cannot log in)",
@@ -37,7 +40,7 @@ BEARER_ARGS = re.compile(r"token", re.I)
 OBJECT_ARG = re.compile(r"(^|_)(id|key|token|uuid|slug)$", re.I)
 # Table names an argument's name points to, when the name says so (plan_item_id -> plan_items).
 ALIASES = {"patient": "users", "user": "users", "clinician": "users", "version": "plan_versions",
-           "link": "care_links", "item": "plan_items", "checkin": "checkins", "event": "audit_events"}
+           "link": "care_links", "template": "plan_templates", "item": "plan_items", "checkin": "checkins", "event": "audit_events"}
 MAX_COMBINATIONS = 12
 
 
@@ -89,6 +92,8 @@ def snapshot(user_ids) -> dict:
 
 def candidates(arg: str, converter, found: dict, public: bool) -> list:
     """Real values of the victims' objects for one URL argument."""
+    if isinstance(converter, AnyConverter):
+        return sorted(converter.items)  # a fixed choice such as standard|flare, not an object
     if public and BEARER_ARGS.search(arg):
         return [secrets.token_urlsafe(24)]
     by_table = {t.name: rows for t, rows in found.items()}
@@ -113,7 +118,7 @@ def candidates(arg: str, converter, found: dict, public: bool) -> list:
 def fillings(rule, found: dict) -> list[dict]:
     """Argument combinations for a rule (at most MAX_COMBINATIONS)."""
     public = public_reason(rule) is not None
-    options = [[(arg, v) for v in candidates(arg, rule._converters[arg], found, public)] for arg in sorted(rule.arguments)]
+    options = [[(arg, v) for v in candidates(arg, rule._converters[arg], found, public)] for arg in sorted(rule._converters)]
     return [dict(combo) for combo in itertools.islice(itertools.product(*options), MAX_COMBINATIONS)]
 
 

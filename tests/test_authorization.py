@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import select
 
 from app.extensions import csrf, db
-from app.models import Routine
+from app.models import PlanTemplate, Routine
 from app.services import audit
 from conftest import csrf_from, entry_checkin, entry_completion, give_plan, link, make_user
 from route_walk import (WRITE_METHODS, fillings, is_object_rule, methods, owned_rows, public_reason, rules,
@@ -39,6 +39,7 @@ def world(app, login):
     link(vc, vp)
     routine = Routine(owner_id=vc.id, kind="exercise", title=ROUTINE, summary=NOTE)
     db.session.add(routine)
+    db.session.add(PlanTemplate(owner_id=vc.id, name=f"{ROUTINE} template", description=NOTE, items=[]))
     db.session.commit()
     version = give_plan(vp, author=vc)
     item = version.items[0]

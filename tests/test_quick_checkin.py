@@ -32,16 +32,29 @@ def test_quick_check_in_shows_until_there_is_a_check_in(login, patient):
     assert "data-flare-offer" not in html  # pain 3 is not a hard day
 
 
-def test_high_pain_offers_the_flare_up_plan(login, patient):
+def test_high_pain_without_flare_plan_offers_pacing(login, patient):
     give_plan(patient)
     s = login(patient)
     quick(s, "8")
     html = s.get("/today").get_data(as_text=True)
-    assert "data-flare-offer" in html and 'href="/plan#flare"' in html and "Your pain is 8 out of 10" in html
+    assert "data-flare-offer" in html and "Your pain is 8 out of 10" in html and "/learn/pacing" in html
+    assert 'data-action="mode-flare"' not in html
+
+
+def test_high_pain_offers_the_flare_up_plan(login, patient):
+    from app.services.plans import current_specs, save_version
+    give_plan(patient)
     plan = plan_for(db.session, patient)
+    save_version(db.session, plan, current_specs(db.session, plan)[:1], patient, variant="flare")
+    db.session.commit()
+    s = login(patient)
+    quick(s, "7")
+    html = s.get("/today").get_data(as_text=True)
+    assert "data-flare-offer" in html and 'data-action="mode-flare"' in html and 'name="suggested_by_pain" value="7"' in html
     plan.mode = "flare"
     db.session.commit()
-    assert "data-flare-offer" not in s.get("/today").get_data(as_text=True)  # already on it
+    html = s.get("/today").get_data(as_text=True)
+    assert "data-flare-offer" not in html and 'data-action="mode-standard"' in html  # already on it
 
 
 def test_quick_check_in_rejects_bad_values(login, patient):

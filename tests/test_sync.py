@@ -147,6 +147,10 @@ def test_tick_against_old_version_counts_for_new_one(login, patient, items):
 
 
 def test_mode_switch_entry(login, patient, items):
+    from app.services.plans import current_specs, plan_for, save_version
+    plan = plan_for(db.session, patient)  # switching needs a flare-up variant to switch to
+    save_version(db.session, plan, current_specs(db.session, plan)[:1], patient, variant="flare")
+    db.session.commit()
     s = login(patient)
     entry = {"client_id": str(uuid.uuid4()), "type": "mode", "mode": "flare", "recorded_at": f"{DAY}T10:00:00+00:00"}
     assert s.post_json("/api/v1/sync", {"items": [entry]}).json["results"][0]["status"] == "created"

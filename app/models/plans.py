@@ -48,6 +48,8 @@ class Plan(db.Model):
     patient_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), unique=True)
     mode: Mapped[str] = mapped_column(String(16), default="standard")
     mode_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    flare_pain_threshold: Mapped[int | None]  # check-in pain at or above it suggests the flare-up plan
+    patient_seen_version_id: Mapped[int | None]  # newest version the patient has seen "what changed" for
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 

@@ -2,4 +2,4 @@ from flask import Blueprint
 
 bp = Blueprint("patient", __name__)
 
-from . import plan_routes, routes  # noqa: E402,F401
+from . import mode_routes, plan_routes, routes  # noqa: E402,F401

@@ -10,7 +10,7 @@ from datetime import date
 
 from markupsafe import Markup, escape
 
-WIDTH, HEIGHT, PAD_L, PAD_R, PAD_T, PAD_B = 340, 160, 34, 8, 10, 22
+WIDTH, HEIGHT, PAD_L, PAD_R, PAD_T, PAD_B = 340, 160, 36, 8, 10, 22
 
 
 @dataclass

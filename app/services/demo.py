@@ -43,9 +43,13 @@ def specs_for(session: Session, slugs: list[str], **overrides) -> list[ItemSpec]
 
 
 def load_demo(session: Session, days: int = 28, seed: int = 7) -> str:
-    """Idempotent: does nothing when the demo patient exists."""
+    """Idempotent: does nothing when the demo data exists."""
+    from .demo_patients import add_more_patients, mark_seen
     if session.scalar(select(User.id).where(User.email == PATIENT_EMAIL)):
-        return "Demo data already present."
+        clinician = session.scalar(select(User).where(User.email == CLINICIAN_EMAIL))
+        added = add_more_patients(session, clinician, DEMO_TZ) if clinician else 0
+        session.commit()
+        return "Demo data already present." + (f" Added {added} more demo patients." if added else "")
     load_builtin(session)
     clinician = make_user(session, CLINICIAN_EMAIL, "Alex Morgan (physio)", "clinician")
     patient = make_user(session, PATIENT_EMAIL, "Sam Taylor", "patient")
@@ -67,6 +71,8 @@ def load_demo(session: Session, days: int = 28, seed: int = 7) -> str:
     second.created_at = _at(switch_day, time(9), DEMO_TZ)
     rows = _history(patient.id, first, second, switch_day, today, days, random.Random(seed))
     session.add_all(rows)
+    mark_seen(session, patient)
+    add_more_patients(session, clinician, DEMO_TZ)
     session.commit()
     return f"Demo data loaded: {len(rows)} history rows for {PATIENT_EMAIL} and {CLINICIAN_EMAIL}."
 

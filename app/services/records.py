@@ -13,7 +13,7 @@ from sqlalchemy import select, tuple_
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ..models import STATUSES, CheckIn, Completion, Plan, PlanItem, PlanVersion, User
+from ..models import STATUSES, CheckIn, Completion, ModeChange, Plan, PlanItem, PlanVersion, User
 from . import validation as v
 from .plans import plan_for
 
@@ -43,6 +43,7 @@ CHECKIN_CHECKS = {
 MODE_CHECKS = {
     "client_id": (v.client_id, True),
     "mode": (lambda x: v.choice(x, ("standard", "flare")), True),
+    "suggested_by_pain": (lambda x: v.integer(x, 0, 10), False),
     "recorded_at": (v.recorded_at, False),
 }
 CHECKS = {"completion": COMPLETION_CHECKS, "checkin": CHECKIN_CHECKS, "mode": MODE_CHECKS}
@@ -128,6 +129,8 @@ class _Context:
         cids = [d["client_id"] for _, d in entries]
         self.seen = set(session.scalars(select(Completion.client_id).where(Completion.client_id.in_(cids))))
         self.seen |= set(session.scalars(select(CheckIn.client_id).where(CheckIn.client_id.in_(cids))))
+        if any(k == "mode" for k, _ in entries):
+            self.seen |= set(session.scalars(select(ModeChange.client_id).where(ModeChange.client_id.in_(cids))))
         slots = {(self.item_keys.get(d["plan_item_id"]), d["date"], d["slot"]) for k, d in entries if k == "completion"}
         self.completions = {}
         if slots:
@@ -189,6 +192,17 @@ class _Context:
         # Mode switches have no row of their own; a replay after a later switch must not undo it.
         if self.plan.mode_changed_at and self.plan.mode_changed_at >= data["recorded_at"]:
             return Result(data["client_id"], "duplicate")
+        if self.plan.mode == data["mode"]:
+            return Result(data["client_id"], "duplicate")  # already in that mode: nothing to change or log
+        if data["mode"] == "flare" and not self.session.scalar(select(PlanVersion.id).where(
+                PlanVersion.plan_id == self.plan.id, PlanVersion.variant == "flare").limit(1)):
+            return Result(data["client_id"], "rejected", "no_flare_plan", {"mode": "your plan has no flare-up variant"})
+        self.seen.add(data["client_id"])
         self.plan.mode = data["mode"]
         self.plan.mode_changed_at = data["recorded_at"]
+        pain = data.get("suggested_by_pain")
+        # The clinician sees when and why the mode changed.
+        self.session.add(ModeChange(client_id=data["client_id"], patient_id=self.patient.id, mode=data["mode"],
+                                    at=data["recorded_at"],
+                                    reason=f"suggested by pain {pain}" if pain is not None else "patient switched"))
         return Result(data["client_id"], "created")

@@ -10,3 +10,4 @@ if ("serviceWorker" in navigator) {
     console.warn("Service worker not registered:", error.message);
   });
 }
+import "./select.js";

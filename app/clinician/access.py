@@ -1,0 +1,29 @@
+"""Guards for the clinician's pages: the role, and an active care link for any patient in the URL."""
+from __future__ import annotations
+
+from functools import wraps
+
+from flask import abort
+from flask_login import current_user, login_required
+
+from ..extensions import db
+from ..models import User
+from ..services.care import linked_patient
+
+
+def clinician_required(view):
+    @wraps(view)
+    @login_required
+    def wrapper(*args, **kwargs):
+        if not current_user.is_clinician:
+            abort(403, "This page is for physiotherapists.")
+        return view(*args, **kwargs)
+    return wrapper
+
+
+def patient_or_404(patient_id) -> User:
+    """A patient linked to the signed-in clinician; anyone else's id answers 404, as if it did not exist."""
+    patient = linked_patient(db.session, current_user, patient_id)
+    if patient is None:
+        abort(404)
+    return patient

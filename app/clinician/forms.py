@@ -1,0 +1,85 @@
+"""Clinician forms. Plan items reuse the patient's PlanItemForm, with a note to the patient added."""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask_wtf import FlaskForm
+from wtforms import IntegerField, RadioField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
+
+from ..models import KINDS
+from ..patient.forms import PlanItemForm
+from ..services.library import KIND_LABELS
+from ..services.validation import NOTE_MAX
+
+MAX_STEPS = 20
+
+
+def version_note(label: str = "Note to your patient"):
+    return TextAreaField(label, validators=[Optional(), Length(max=NOTE_MAX)],
+                         description="Shown with this change on their Today page.")
+
+
+class ClinicianItemForm(PlanItemForm):
+    version_note = version_note()
+
+
+class VersionNoteForm(FlaskForm):
+    version_note = version_note()
+
+
+class InviteForm(FlaskForm):
+    label = StringField("Who is it for? (optional)", validators=[Optional(), Length(max=80)],
+                        description="Only you see this, e.g. initials or first name.")
+
+
+class RoutineForm(FlaskForm):
+    kind = SelectField("Kind", choices=[(k, KIND_LABELS[k]) for k in KINDS], validators=[DataRequired()])
+    title = StringField("Title", validators=[DataRequired(), Length(max=80)])
+    summary = StringField("One-line summary", validators=[Optional(), Length(max=300)])
+    steps = TextAreaField("Steps", validators=[DataRequired(message="Write at least one step.")],
+                          description="One step per line.")
+    sets = IntegerField("Sets", validators=[Optional(), NumberRange(1, 20)])
+    reps = IntegerField("Reps", validators=[Optional(), NumberRange(1, 100)])
+    hold_seconds = IntegerField("Hold (seconds)", validators=[Optional(), NumberRange(1, 600)])
+    minutes = IntegerField("Minutes", validators=[Optional(), NumberRange(1, 240)])
+    precautions = TextAreaField("Precautions", validators=[Optional(), Length(max=NOTE_MAX)])
+    media_url = StringField("Image or video link (optional)", validators=[Optional(), Length(max=500)],
+                            description="An https:// address, e.g. your clinic's video of the exercise.")
+
+    @property
+    def step_list(self) -> list[str]:
+        return [line.strip() for line in (self.steps.data or "").splitlines() if line.strip()]
+
+    def validate_steps(self, field) -> None:
+        steps = self.step_list
+        if not steps:
+            raise ValidationError("Write at least one step.")
+        if len(steps) > MAX_STEPS:
+            raise ValidationError(f"At most {MAX_STEPS} steps.")
+        if any(len(s) > 300 for s in steps):
+            raise ValidationError("Keep each step under 300 characters.")
+
+    def validate_media_url(self, field) -> None:
+        parts = urlsplit(field.data.strip())
+        if parts.scheme != "https" or not parts.netloc or " " in field.data.strip():
+            raise ValidationError("Use a full https:// link.")
+
+
+class RulesForm(FlaskForm):
+    flare_pain_threshold = IntegerField(
+        "Suggest the flare-up plan when check-in pain is at least", validators=[Optional(), NumberRange(1, 10)],
+        description="1 to 10; leave empty for no suggestion.")
+
+
+class TemplateForm(FlaskForm):
+    name = StringField("Template name", validators=[DataRequired(), Length(max=80)],
+                       description="e.g. Lower back starter, Sleep reset")
+    description = TextAreaField("Description (optional)", validators=[Optional(), Length(max=500)])
+
+
+class ApplyTemplateForm(FlaskForm):
+    template_id = SelectField("Template", coerce=int, validators=[DataRequired(message="Choose a template.")])
+    how = RadioField("How", choices=[("replace", "Replace the current plan"), ("add", "Add to the current plan")],
+                     default="replace", validators=[DataRequired()])
+    version_note = version_note()

@@ -1,0 +1,106 @@
+"""Saved plan templates ("lower back starter", "sleep reset"): build, change, delete."""
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_login import current_user
+
+from ..extensions import db
+from ..models import PlanTemplate, Routine
+from ..services import plan_templates
+from ..services.changes import days_text, dose_text
+from . import bp
+from .access import clinician_required
+from ..patient.forms import PlanItemForm
+from .forms import TemplateForm
+from .plan_routes import routine_choices, spec_from
+
+
+def own_template(template_id: int) -> PlanTemplate:
+    template = plan_templates.get(db.session, current_user, template_id)
+    if template is None:
+        abort(404)
+    return template
+
+
+def lines(template: PlanTemplate) -> list[dict]:
+    """Readable items; a routine that was archived or removed is named as such."""
+    out = []
+    for index, data in enumerate(template.items):
+        spec = plan_templates.spec_from_dict(data)
+        routine = db.session.get(Routine, spec.routine_id)
+        title = routine.title if routine else "A removed routine"
+        if routine is not None and routine.archived:
+            title += " (archived, left out when applied)"
+        out.append({"index": index, "title": title, "dose": dose_text(spec.__dict__),
+                    "schedule": f"{days_text(spec.days_mask)} at {', '.join(spec.times)}"})
+    return out
+
+
+@bp.route("/templates", methods=["GET", "POST"])
+@clinician_required
+def templates():
+    """Your templates, and a form to start one from scratch."""
+    form = TemplateForm()
+    if form.validate_on_submit():
+        template = plan_templates.create(db.session, current_user, form.name.data, form.description.data or "")
+        db.session.commit()
+        flash(f"Template \u201c{template.name}\u201d created. Add its routines below.")
+        return redirect(url_for("clinician.template", template_id=template.id)), 303
+    return render_template("clinician/templates.html", form=form,
+                           templates=plan_templates.for_owner(db.session, current_user)), 422 if form.errors else 200
+
+
+@bp.route("/templates/<int:template_id>", methods=["GET", "POST"])
+@clinician_required
+def template(template_id: int):
+    """A template's items; posting the form adds one."""
+    template = own_template(template_id)
+    form = PlanItemForm()
+    routines = routine_choices(form)
+    if form.validate_on_submit():
+        plan_templates.set_items(template, [*map(plan_templates.spec_from_dict, template.items), spec_from(form)])
+        db.session.commit()
+        flash(f"Added {routines[form.routine_id.data].title}.")
+        return redirect(url_for("clinician.template", template_id=template.id)), 303
+    return render_template("clinician/template.html", template=template, lines=lines(template), form=form,
+                           rename_form=TemplateForm(obj=template)), 422 if form.errors else 200
+
+
+@bp.post("/templates/<int:template_id>/items/<int:index>/remove")
+@clinician_required
+def remove_template_item(template_id: int, index: int):
+    """Take one routine out of a template."""
+    template = own_template(template_id)
+    if index >= len(template.items):
+        abort(404)
+    plan_templates.set_items(template, [plan_templates.spec_from_dict(d) for i, d in enumerate(template.items)
+                                        if i != index])
+    db.session.commit()
+    flash("Removed from the template.")
+    return redirect(url_for("clinician.template", template_id=template.id)), 303
+
+
+@bp.post("/templates/<int:template_id>/rename")
+@clinician_required
+def rename_template(template_id: int):
+    """Change a template's name or description."""
+    template = own_template(template_id)
+    form = TemplateForm()
+    if form.validate_on_submit():
+        template.name, template.description = form.name.data.strip(), (form.description.data or "").strip()
+        db.session.commit()
+        flash("Template saved.")
+    else:
+        flash(next(iter(form.errors.values()))[0], "error")
+    return redirect(url_for("clinician.template", template_id=template.id)), 303
+
+
+@bp.post("/templates/<int:template_id>/delete")
+@clinician_required
+def delete_template(template_id: int):
+    """Delete a template; plans made from it are not touched."""
+    template = own_template(template_id)
+    db.session.delete(template)
+    db.session.commit()
+    flash(f"Deleted \u201c{template.name}\u201d.")
+    return redirect(url_for("clinician.templates")), 303

@@ -1,0 +1,81 @@
+"""The flare-up switch on Today, and the "what changed" note after someone else edits the plan."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import abort, flash, redirect, request, url_for
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from sqlalchemy import select
+from wtforms import HiddenField
+from wtforms.validators import DataRequired, Optional
+
+from ..extensions import db
+from ..models import PlanVersion
+from ..services import changes, plans
+from ..services.today import Day
+from . import bp
+from .access import patient_required
+from .routes import store
+
+
+class ModeForm(FlaskForm):
+    client_id = HiddenField(validators=[DataRequired()])
+    mode = HiddenField(validators=[DataRequired()])
+    suggested_by_pain = HiddenField(validators=[Optional()])
+
+
+@dataclass
+class PlanNews:
+    news: changes.News | None = None
+    has_flare: bool = False
+    suggest_pain: int | None = None  # today's pain, when it reaches the clinician's threshold
+
+
+@bp.app_template_global()
+def plan_news(day: Day, is_today: bool) -> PlanNews:
+    """What Today shows above the routines: unseen changes, the flare switch, a flare suggestion."""
+    if not current_user.is_authenticated or not current_user.is_patient or day.plan is None:
+        return PlanNews()
+    plan = day.plan
+    out = PlanNews(news=changes.unseen(db.session, plan, current_user))
+    out.has_flare = db.session.scalar(select(PlanVersion.id).where(
+        PlanVersion.plan_id == plan.id, PlanVersion.variant == "flare").limit(1)) is not None
+    # Without a rule from the physiotherapist, pain of 7 or more still counts as a hard day.
+    threshold = plan.flare_pain_threshold or DEFAULT_FLARE_PAIN
+    if is_today and plan.mode == "standard" and day.checkin and day.checkin.pain >= threshold:
+        out.suggest_pain = day.checkin.pain
+    return out
+
+
+DEFAULT_FLARE_PAIN = 7
+
+
+@bp.post("/today/mode")
+@patient_required
+def switch_mode():
+    """One tap to the flare-up plan and back; stored like any synced entry, so a replay changes nothing."""
+    form = ModeForm()
+    if not form.validate_on_submit():
+        flash("That switch could not be saved. Reload the page and try again.", "error")
+        return redirect(url_for("patient.today")), 303
+    result = store({"type": "mode", "client_id": form.client_id.data, "mode": form.mode.data,
+                    "suggested_by_pain": form.suggested_by_pain.data or None})
+    if result.status == "rejected":
+        for message in (result.fields or {}).values():
+            flash(f"Could not switch: {message}.", "error")
+    elif result.status == "created":
+        flash("Flare-up plan is on: gentler routines until you switch back." if form.mode.data == "flare"
+              else "Back to your usual plan.")
+    return redirect(url_for("patient.today")), 303
+
+
+@bp.post("/today/seen")
+@patient_required
+def seen_changes():
+    """Dismiss the "what changed" card."""
+    the_plan = plans.plan_for(db.session, current_user)
+    if the_plan is None or not changes.mark_seen(db.session, the_plan, request.form.get("version_id", type=int)):
+        abort(404)
+    db.session.commit()
+    return redirect(url_for("patient.today")), 303

@@ -1,0 +1,126 @@
+"""The flare-up variant: the clinician writes it and a pain rule; the patient switches in one tap; the clinician sees why."""
+from __future__ import annotations
+
+import re
+import uuid
+
+import pytest
+from sqlalchemy import func, select
+
+from app.extensions import db
+from app.models import ModeChange, Plan
+from app.services.clock import local_today
+from conftest import entry_checkin, give_plan, link
+
+
+@pytest.fixture
+def with_flare(login, clinician, patient):
+    """Linked patient; the clinician made a flare-up plan (copy, then one item removed) and a pain rule of 7."""
+    link(clinician, patient)
+    version = give_plan(patient, author=clinician)
+    c = login(clinician)
+    assert c.post(f"/clinician/patients/{patient.id}/plan/flare/copy").status_code == 303
+    flare_page = c.get(f"/clinician/patients/{patient.id}/plan/flare").get_data(as_text=True)
+    heat_key = version.items[2].key
+    assert f'data-key="{heat_key}"' in flare_page
+    c.post(f"/clinician/patients/{patient.id}/plan/flare/items/{heat_key}/remove")
+    assert c.post(f"/clinician/patients/{patient.id}/plan/rules", data={"flare_pain_threshold": "7"}).status_code == 303
+    return c
+
+
+def plan_of(patient) -> Plan:
+    plan = db.session.scalar(select(Plan).where(Plan.patient_id == patient.id))
+    db.session.refresh(plan)
+    return plan
+
+
+def mode_form(html: str) -> dict:
+    form = html[html.index('data-outbox="mode"'):]
+    form = form[:form.index("</form>")]
+    return dict(re.findall(r'name="(\w+)" value="([^"]*)"', form))
+
+
+def test_switch_by_suggestion_and_back(login, patient, with_flare):
+    p = login(patient)
+    quiet = p.get("/today").get_data(as_text=True)
+    assert "Flare-up? Use my gentler plan" in quiet and "Your pain is" not in quiet
+    news = re.search(r'name="version_id" value="(\d+)"', quiet).group(1)
+    p.post("/today/seen", data={"version_id": news})  # "what changed" would list every item; dismiss it
+    day = local_today(patient.timezone).isoformat()
+    p.post_json("/api/v1/sync", {"items": [entry_checkin(day, 8)]})
+    html = p.get("/today").get_data(as_text=True)
+    assert "Your pain is 8 out of 10" in html and "pain is 7 or more" in html
+    fields = mode_form(html)
+    assert fields["mode"] == "flare" and fields["suggested_by_pain"] == "8" and uuid.UUID(fields["client_id"])
+    assert p.post("/today/mode", data=fields).status_code == 303
+    assert plan_of(patient).mode == "flare"
+    assert p.post("/today/mode", data=fields).status_code == 303  # a replay (double tap, outbox retry)
+    changes = db.session.scalars(select(ModeChange).where(ModeChange.patient_id == patient.id)).all()
+    assert [(m.mode, m.reason) for m in changes] == [("flare", "suggested by pain 8")]
+
+    flare_day = p.get("/today").get_data(as_text=True)
+    assert "Flare-up plan is on" in flare_day and "Heat pack" not in flare_day
+    back = mode_form(flare_day)
+    assert back["mode"] == "standard"
+    p.post("/today/mode", data=back)
+    assert plan_of(patient).mode == "standard"
+    assert "Heat pack" in p.get("/today").get_data(as_text=True)
+    reasons = [m.reason for m in db.session.scalars(select(ModeChange).order_by(ModeChange.at))]
+    assert reasons == ["suggested by pain 8", "patient switched"]
+
+
+def test_clinician_sees_when_and_why(login, clinician, patient, with_flare):
+    p = login(patient)
+    p.post("/today/mode", data=mode_form(p.get("/today").get_data(as_text=True)))
+    page = with_flare.get(f"/clinician/patients/{patient.id}").get_data(as_text=True)
+    assert "Flare-up plan on · patient switched" in page and "Flare-up plan on</span>" in page
+    assert "flare_mode" in with_flare.get("/api/v1/patients").json[0]["reasons"]
+    summary = with_flare.get(f"/api/v1/patients/{patient.id}/summary").json
+    assert summary["mode"] == "flare" and summary["flare_pain_threshold"] == 7
+    assert [m["reason"] for m in summary["mode_changes"]] == ["patient switched"]
+
+
+def test_pain_below_threshold_suggests_nothing(login, patient, with_flare):
+    p = login(patient)
+    p.post_json("/api/v1/sync", {"items": [entry_checkin(local_today(patient.timezone).isoformat(), 6)]})
+    assert "Your pain is" not in p.get("/today").get_data(as_text=True)
+
+
+def test_no_flare_plan_no_switch(login, clinician, patient):
+    link(clinician, patient)
+    give_plan(patient)
+    p = login(patient)
+    assert 'data-outbox="mode"' not in p.get("/today").get_data(as_text=True)
+    response = p.post("/today/mode", data={"client_id": str(uuid.uuid4()), "mode": "flare"}, follow_redirects=True)
+    assert "no flare-up variant" in response.get_data(as_text=True)
+    assert plan_of(patient).mode == "standard"
+    assert db.session.scalar(select(ModeChange.id)) is None
+
+
+def test_mode_through_sync_is_logged_and_order_safe(login, patient, with_flare):
+    p = login(patient)
+    later = {"client_id": str(uuid.uuid4()), "type": "mode", "mode": "flare", "suggested_by_pain": 9,
+             "recorded_at": "2026-11-20T09:00:00+01:00"}
+    earlier = {"client_id": str(uuid.uuid4()), "type": "mode", "mode": "standard",
+               "recorded_at": "2026-11-20T08:00:00+01:00"}
+    results = p.post_json("/api/v1/sync", {"items": [later, earlier]}).json["results"]
+    assert [r["status"] for r in results] == ["created", "duplicate"]
+    again = p.post_json("/api/v1/sync", {"items": [later]}).json["results"]
+    assert again[0]["status"] == "duplicate"
+    assert plan_of(patient).mode == "flare"
+    assert [m.reason for m in db.session.scalars(select(ModeChange))] == ["suggested by pain 9"]
+    same = later | {"client_id": str(uuid.uuid4()), "recorded_at": "2026-11-20T10:00:00+01:00"}
+    assert p.post_json("/api/v1/sync", {"items": [same]}).json["results"][0]["status"] == "duplicate"
+    assert db.session.scalar(select(func.count(ModeChange.id))) == 1  # already in flare mode: nothing logged
+    bad = p.post_json("/api/v1/sync", {"items": [later | {"client_id": str(uuid.uuid4()),
+                                                          "suggested_by_pain": 11}]}).json["results"]
+    assert bad[0]["status"] == "rejected" and "suggested_by_pain" in bad[0]["fields"]
+
+
+def test_bad_threshold_is_refused(login, patient, with_flare):
+    response = with_flare.post(f"/clinician/patients/{patient.id}/plan/rules", data={"flare_pain_threshold": "11"},
+                               follow_redirects=True)
+    assert "between 1 and 10" in response.get_data(as_text=True)
+    assert plan_of(patient).flare_pain_threshold == 7
+    with_flare.post(f"/clinician/patients/{patient.id}/plan/rules", data={"flare_pain_threshold": ""})
+    assert plan_of(patient).flare_pain_threshold is None
