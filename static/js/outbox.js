@@ -59,9 +59,11 @@
       `${off < 0 ? "-" : "+"}${pad(Math.trunc(off / 60))}:${pad(off % 60)}`;
   }
 
+  let lastQueued = 0;
   async function add(entry) {
+    lastQueued = Math.max(Date.now(), lastQueued + 1); // strictly increasing, so queue order survives
     const value = { ...entry, client_id: entry.client_id || scope.crypto.randomUUID(),
-      recorded_at: entry.recorded_at || localIso(), queued_at: new Date().toISOString() };
+      recorded_at: entry.recorded_at || localIso(), queued_at: new Date(lastQueued).toISOString() };
     await transact("readwrite", (store) => store.put(value));
     announce({ type: "changed" });
     return value;

@@ -104,8 +104,17 @@ async function onFlushed(result) {
   }
 }
 
+// Many changes in a row (a long outbox being sent) redraw once.
+export function coalesced(fn, ms = 50) {
+  let timer = null;
+  return () => {
+    if (timer === null) timer = setTimeout(() => { timer = null; fn(); }, ms);
+  };
+}
+
+const showWaitingSoon = coalesced(showWaiting);
 channel.addEventListener("message", (event) => {
-  showWaiting();
+  showWaitingSoon();
   if (event.data?.type === "flushed") onFlushed(event.data);
 });
 window.addEventListener("online", () => { showNetwork("online"); Outbox.flush(); });

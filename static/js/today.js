@@ -3,7 +3,7 @@
 import "./outbox.js";
 import { dayFromPlan, isDate, localToday } from "./day.js";
 import { renderDay, showCheckinSummary, showProgress, showStatus } from "./day_view.js";
-import { dataUrls } from "./sync.js";
+import { coalesced, dataUrls } from "./sync.js";
 
 const Outbox = globalThis.InoplanOutbox;
 const head = document.querySelector("[data-today]");
@@ -110,8 +110,9 @@ async function init() {
 
 if (head) {
   init();
+  const overlaySoon = coalesced(overlay);
   new BroadcastChannel("inoplan-outbox").addEventListener("message", (event) => {
-    if (event.data?.type === "changed") overlay();
+    if (event.data?.type === "changed") overlaySoon();
   });
   document.addEventListener("inoplan:queued", (event) => (event.detail.type === "mode" ? reconcile() : overlay()));
   document.addEventListener("inoplan:refreshed", reconcile);

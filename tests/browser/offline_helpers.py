@@ -77,3 +77,12 @@ def replay(page, entries: list[dict]) -> list[str]:
     """POST the same entries again, as a phone that never heard the answer would."""
     local = ("queued_at", "owner", "key", "label", "rejected")
     return page.evaluate(REPLAY, [{k: v for k, v in e.items() if k not in local} for e in entries])
+
+
+def wait_waiting(page, n: int, timeout_ms: int = 10_000) -> None:
+    """Wait until the outbox holds n entries waiting (page.wait_for_function does not await promises)."""
+    for _ in range(timeout_ms // 50):
+        if page.evaluate("InoplanOutbox.count()") == n:
+            return
+        page.wait_for_timeout(50)
+    raise AssertionError(f"outbox never reached {n} waiting entries: {page.evaluate('InoplanOutbox.count()')}")

@@ -158,3 +158,47 @@ def test_saved_day_offline_looks_calm(browser, live_server):
         ARTIFACTS.mkdir(exist_ok=True)
         assert len(page.screenshot(path=str(ARTIFACTS / f"today-offline-{scheme}.png"))) > 10_000
         ctx.close()
+
+
+SWITCH = """(mode) => {
+  const form = document.createElement('form');
+  form.method = 'post';
+  form.action = '/plan/mode';
+  form.dataset.outbox = 'mode';
+  const button = Object.assign(document.createElement('button'), {type: 'submit', name: 'mode', value: mode,
+    textContent: 'Switch'});
+  button.dataset.testSwitch = '';
+  form.append(button);
+  document.querySelector('main').prepend(form);
+}"""
+
+
+def test_flare_switch_offline_shows_the_flare_plan_at_once_and_syncs(page, live_server):
+    """Any form marked data-outbox="mode" (the flare-up switch) is queued and redraws the day offline."""
+    open_app(page, live_server)
+    day = patient_today(live_server)
+    standard = shown_items(page)
+    page.context.set_offline(True)
+    page.evaluate(SWITCH, "flare")
+    page.locator("[data-test-switch]").click()
+    expect(page.locator(".pill-flare")).to_be_visible()
+    offline_flare = shown_items(page)
+    assert offline_flare != standard
+    assert [e["mode"] for e in outbox(page)] == ["flare"]
+
+    page.context.set_offline(False)
+    expect(page.locator("[data-outbox-badge]")).to_be_hidden()
+    assert server_day(live_server, day) == offline_flare
+    assert page.console_errors == []
+
+
+def test_checkin_without_pain_says_so_and_queues_nothing(page, live_server):
+    open_app(page, live_server)
+    page.context.set_offline(True)
+    page.locator("[data-checkin-form] button[type=submit]").click()
+    expect(page.locator("[data-checkin-form] .field-error")).to_have_text("Please choose a value.")
+    assert outbox(page) == []
+    page.locator("input[name=pain][value='6']").check(force=True)
+    page.locator("[data-checkin-form] button[type=submit]").click()
+    expect(page.locator("[data-checkin-form] .field-error")).to_have_count(0)
+    assert [e["pain"] for e in outbox(page)] == [6]
