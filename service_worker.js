@@ -27,8 +27,11 @@ self.addEventListener("message", (event) => {
   const data = event.data || {};
   if (data.type === "skip-waiting") self.skipWaiting();
   if (data.type === "warm") event.waitUntil(warm(data.urls || []).then((ok) => event.ports[0]?.postMessage({ ok })));
-  if (data.type === "forget") event.waitUntil(Promise.all([caches.delete(PAGE_CACHE), caches.delete(DATA_CACHE)])
-    .then(() => event.ports[0]?.postMessage({ ok: true })));
+  if (data.type === "forget") {
+    generation += 1;
+    event.waitUntil(Promise.all([caches.delete(PAGE_CACHE), caches.delete(DATA_CACHE)])
+      .then(() => event.ports[0]?.postMessage({ ok: true })));
+  }
 });
 
 self.addEventListener("sync", (event) => {
@@ -51,7 +54,7 @@ self.addEventListener("fetch", (event) => {
 async function backgroundFlush() {
   const result = await self.InoplanOutbox.flush();
   // Rejecting makes the browser retry the sync later.
-  if (result.status === "offline") throw new Error("still offline");
+  if (result.status === "offline" || result.status === "error") throw new Error(`sync not finished: ${result.status}`);
   if (result.status === "done") await refreshData();
 }
 
@@ -71,9 +74,13 @@ function keep(response) {
   return response.ok && !response.redirected && response.type === "basic";
 }
 
+// Bumped on logout, so an answer still on its way from before does not refill the caches.
+let generation = 0;
+
 async function fetchAndKeep(request, cacheName, max) {
+  const started = generation;
   const response = await fetch(request);
-  if (keep(response)) {
+  if (keep(response) && started === generation) {
     const cache = await caches.open(cacheName);
     await cache.put(request, response.clone());
     await trim(cache, max);

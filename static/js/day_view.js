@@ -97,7 +97,11 @@ export function renderDay(day, { today, csrf }) {
   });
   const form = checkin.querySelector("[data-checkin-form]");
   if (form) {
-    form.reset();
+    // Not form.reset(): that would bring back the values the saved page had for its own day.
+    form.querySelectorAll("input:not([type=hidden]), textarea").forEach((input) => {
+      if (input.type === "radio" || input.type === "checkbox") input.checked = false;
+      else input.value = "";
+    });
     form.querySelector("input[name=date]").value = day.date;
     fillCheckin(form, day.checkin);
   }

@@ -37,6 +37,7 @@ function showNetwork(state) {
   const line = document.querySelector("[data-net-status]");
   if (!line) return;
   line.hidden = state === "online";
+  line.setAttribute("role", "status");
   line.textContent = state === "unreachable" ? "Can't reach Inoplan — your changes are saved on this phone"
     : "Offline — your changes are saved on this phone";
 }
@@ -47,7 +48,7 @@ async function showWaiting() {
   const n = await Outbox.count();
   badge.hidden = n === 0;
   badge.textContent = `${n} waiting`;
-  badge.setAttribute("aria-label", `${n} ${n === 1 ? "change" : "changes"} waiting to be sent. Sync now`);
+  badge.title = `${n} ${n === 1 ? "change" : "changes"} waiting to be sent. Tap to send now.`;
   await showRejected();
 }
 

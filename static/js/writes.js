@@ -2,6 +2,7 @@
 // ([data-checkin-form]) and any form marked data-outbox="<entry type>" (e.g. the flare-up switch).
 // Each queued entry is announced as a "inoplan:queued" event on document (detail = the entry).
 // Without IndexedDB the form is submitted as plain HTML, as it would be without JavaScript.
+import { formatDate, isDate } from "./day.js";
 import { queue } from "./sync.js";
 
 const WHOLE = new Set(["plan_item_id", "pain_before", "pain_after", "pain", "stiffness", "fatigue", "sleep_quality", "mood"]);
@@ -30,11 +31,12 @@ function entryFrom(form, submitter, type) {
 }
 
 function label(form, entry) {
+  const day = isDate(entry.date) ? formatDate(entry.date, { weekday: "short", day: "numeric", month: "short" }) : entry.date;
   if (entry.type === "completion") {
     const title = form.closest("[data-plan-item-id]")?.querySelector("h3")?.textContent.trim() || "Routine";
-    return `${title} at ${entry.slot} on ${entry.date}`;
+    return `${title}, ${day} at ${entry.slot}`;
   }
-  if (entry.type === "checkin") return `Check-in for ${entry.date}`;
+  if (entry.type === "checkin") return `Check-in for ${day}`;
   if (entry.type === "mode") return entry.mode === "flare" ? "Switch to the flare-up plan" : "Switch back to the usual plan";
   return entry.type;
 }

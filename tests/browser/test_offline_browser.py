@@ -1,13 +1,15 @@
 """The whole day works offline in real Chromium, and every change reaches the server exactly once."""
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
 from playwright.sync_api import expect
 
 from browser_fixtures import ARTIFACTS, PHONE
-from offline_helpers import open_app, outbox, patient_today, replay, rows, server_day, shown_items, wait_today
+from offline_helpers import (open_app, outbox, patient_today, replay, rows, server_day, shown_items, wait_today,
+                             wait_waiting)
 
 
 @pytest.fixture
@@ -116,10 +118,19 @@ def test_network_failing_mid_sync_loses_and_doubles_nothing(page, live_server, r
 def test_a_day_never_visited_opens_offline_from_the_saved_plan(page, live_server):
     open_app(page, live_server)
     future = patient_today(live_server) + timedelta(days=9)
+    # Today's saved page carries today's check-in; the other day must not inherit it.
+    page.locator("input[name=pain][value='7']").check(force=True)
+    page.locator("[data-checkin-form] button[type=submit]").click()
+    wait_waiting(page, 0)
+    page.reload()
+    wait_today(page)
+    assert page.locator("input[name=pain][value='7']").is_checked()
     page.context.set_offline(True)
     page.goto(f"{live_server.url}/today?date={future.isoformat()}")
     wait_today(page)
     assert shown_items(page) == server_day(live_server, future)
+    assert page.locator("input[name=pain]:checked").count() == 0
+    expect(page.locator("#checkin > p").first).to_have_text(re.compile("^Takes ten seconds"))
     expect(page.locator("[data-today] h1")).to_contain_text(future.strftime("%A"))
     expect(page.locator("[data-today] h1 small")).to_have_text(f"{future.day} {future.strftime('%B %Y')}")
     assert page.locator("[data-checkin-form] input[name=date]").input_value() == future.isoformat()
