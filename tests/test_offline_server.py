@@ -4,8 +4,12 @@ from __future__ import annotations
 import json
 import struct
 import uuid
+from datetime import date, timedelta
+
+from sqlalchemy import event
 
 from app.config import ROOT
+from app.extensions import db
 from conftest import entry_checkin, entry_completion, give_plan, make_user
 
 DAY = "2026-11-20"
@@ -80,3 +84,28 @@ def test_static_js_is_small_and_has_no_inline_handlers():
         text = path.read_text()
         assert len(text.splitlines()) <= 200, path.name
         assert "innerHTML" not in text and "eval(" not in text, path.name
+
+
+def test_sync_reads_do_not_grow_with_the_batch(login, patient):
+    """A batch is loaded in a fixed number of reads; writes are at most one per stored row."""
+    items = give_plan(patient).items
+    s = login(patient)
+
+    def statements(n: int, first_day: date) -> tuple[int, int]:
+        days = [(first_day + timedelta(days=i)).isoformat() for i in range(n)]
+        batch = [entry_completion(items[i % 3].id, d, "08:00") for i, d in enumerate(days)] + [
+            entry_checkin(d) for d in days]
+        seen: list[str] = []
+        listener = lambda *args: seen.append(args[2].lstrip().split()[0].upper())  # noqa: E731
+        event.listen(db.engine, "before_cursor_execute", listener)
+        try:
+            results = s.post_json("/api/v1/sync", {"items": batch}).json["results"]
+        finally:
+            event.remove(db.engine, "before_cursor_execute", listener)
+        assert [r["status"] for r in results] == ["created"] * 2 * n
+        return seen.count("SELECT"), seen.count("INSERT") + seen.count("UPDATE")
+
+    small_reads, _ = statements(3, date(2025, 1, 1))
+    reads, writes = statements(120, date(2025, 6, 1))
+    assert reads == small_reads <= 8
+    assert writes <= 240

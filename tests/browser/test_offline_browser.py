@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import time
 from datetime import timedelta
 
 import pytest
@@ -213,3 +214,23 @@ def test_checkin_without_pain_says_so_and_queues_nothing(page, live_server):
     page.locator("[data-checkin-form] button[type=submit]").click()
     expect(page.locator("[data-checkin-form] .field-error")).to_have_count(0)
     assert [e["pain"] for e in outbox(page)] == [6]
+
+
+def test_background_sync_sends_with_no_page_open(page, live_server):
+    """Ticked offline, app closed, network back: the worker's Background Sync sends the changes."""
+    page.add_init_script("""navigator.storage.persist = () => {
+        window.persistAsked = true; return Promise.resolve(false); };""")
+    open_app(page, live_server)
+    day = patient_today(live_server)
+    page.context.set_offline(True)
+    picked = tick_offline(page, 2)
+    wait_waiting(page, 2)
+    assert page.evaluate("window.persistAsked === true")  # asked to keep the outbox through storage pressure
+    context = page.context
+    page.close()
+    context.set_offline(False)
+    for _ in range(200):
+        if len(rows(live_server, day).completions) == 2:
+            break
+        time.sleep(0.05)
+    assert sorted((c.plan_item_id, c.slot) for c in rows(live_server, day).completions) == sorted(picked)
