@@ -3,6 +3,13 @@ const VERSION = "__VERSION__";
 const SHELL = ["__SHELL__"];
 const SHELL_CACHE = `inoplan-shell-${VERSION}`;
 const PAGE_CACHE = "inoplan-pages";
+const DATA_CACHE = "inoplan-data";
+const DATA_PATHS = ["/api/v1/today", "/api/v1/plan"];
+const MAX_PAGES = 40;
+const MAX_DATA = 30;
+const SLOW_MS = 6000; // past this, a page we already have is shown rather than waiting on a weak signal
+
+importScripts(SHELL.find((path) => path.endsWith("/js/outbox.js")));
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(SHELL_CACHE).then((cache) => cache.addAll([...SHELL, "/offline"])));
@@ -16,24 +23,135 @@ self.addEventListener("activate", (event) => {
   })());
 });
 
+self.addEventListener("message", (event) => {
+  const data = event.data || {};
+  if (data.type === "skip-waiting") self.skipWaiting();
+  if (data.type === "warm") event.waitUntil(warm(data.urls || []).then((ok) => event.ports[0]?.postMessage({ ok })));
+  if (data.type === "forget") {
+    generation += 1;
+    event.waitUntil(Promise.all([caches.delete(PAGE_CACHE), caches.delete(DATA_CACHE)])
+      .then(() => event.ports[0]?.postMessage({ ok: true })));
+  }
+});
+
+self.addEventListener("sync", (event) => {
+  if (event.tag === "inoplan-outbox") event.waitUntil(backgroundFlush());
+});
+
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
   if (url.pathname.startsWith("/static/")) {
-    event.respondWith(caches.match(request).then((hit) => hit || fetch(request)));
+    event.respondWith(staticFile(request, url));
   } else if (request.mode === "navigate") {
-    event.respondWith(networkFirst(request));
+    event.respondWith(page(request, url));
+  } else if (DATA_PATHS.includes(url.pathname)) {
+    event.respondWith(data(request));
   }
 });
 
-async function networkFirst(request) {
-  const cache = await caches.open(PAGE_CACHE);
+async function backgroundFlush() {
+  const result = await self.InoplanOutbox.flush();
+  // Rejecting makes the browser retry the sync later.
+  if (result.status === "offline" || result.status === "error") throw new Error(`sync not finished: ${result.status}`);
+  if (result.status === "done") await refreshData();
+}
+
+async function staticFile(request, url) {
+  const hit = await caches.match(request);
+  if (hit) return hit;
   try {
-    const response = await fetch(request);
-    if (response.ok) cache.put(request, response.clone());
-    return response;
+    return await fetch(request);
   } catch (error) {
-    return (await cache.match(request, { ignoreSearch: false })) || (await caches.match("/offline"));
+    // A page saved under an older version still finds this version's copy of the same file.
+    const current = url.pathname.replace(/^\/static\/[^/]+\//, `/static/${VERSION}/`);
+    return (await caches.match(current)) || Response.error();
   }
+}
+
+function keep(response) {
+  return response.ok && !response.redirected && response.type === "basic";
+}
+
+// Bumped on logout, so an answer still on its way from before does not refill the caches.
+let generation = 0;
+
+async function fetchAndKeep(request, cacheName, max) {
+  const started = generation;
+  const response = await fetch(request);
+  if (keep(response) && started === generation) {
+    const cache = await caches.open(cacheName);
+    await cache.put(request, response.clone());
+    await trim(cache, max);
+  }
+  return response;
+}
+
+async function trim(cache, max) {
+  const keys = await cache.keys();
+  await Promise.all(keys.slice(0, Math.max(0, keys.length - max)).map((key) => cache.delete(key)));
+}
+
+// Network first; the saved copy when the network fails, or when it is slow and a copy exists.
+async function networkFirst(request, cacheName, max, fallback) {
+  const network = fetchAndKeep(request, cacheName, max);
+  network.catch(() => undefined); // a late failure after a saved copy was shown is not an error
+  const slow = new Promise((resolve) => setTimeout(resolve, SLOW_MS, "slow"));
+  try {
+    const first = await Promise.race([network, slow]);
+    if (first !== "slow") return first;
+    return (await fallback()) || (await network);
+  } catch (error) {
+    return (await fallback()) || null;
+  }
+}
+
+async function page(request, url) {
+  const saved = async () => {
+    const cache = await caches.open(PAGE_CACHE);
+    let hit = await cache.match(request, { ignoreVary: true });
+    // Any saved day can show another day: the page renders it from the saved plan (static/js/today.js).
+    if (!hit && url.pathname === "/today") hit = await cache.match("/today", { ignoreSearch: true, ignoreVary: true });
+    return hit ? markSaved(hit) : null;
+  };
+  return (await networkFirst(request, PAGE_CACHE, MAX_PAGES, saved)) || (await caches.match("/offline")) || Response.error();
+}
+
+// Tell the page it is a saved copy, so it refreshes what it shows from the outbox and saved data.
+async function markSaved(response) {
+  const headers = new Headers(response.headers);
+  headers.delete("Content-Length");
+  const text = (await response.text()).replace("<html", "<html data-offline-copy");
+  return new Response(text, { status: 200, headers });
+}
+
+async function data(request) {
+  const saved = () => caches.open(DATA_CACHE).then((cache) => cache.match(request, { ignoreVary: true }));
+  const answer = await networkFirst(request, DATA_CACHE, MAX_DATA, saved);
+  return answer || new Response(JSON.stringify({ error: "offline", message: "Not saved on this phone yet." }),
+    { status: 503, headers: { "Content-Type": "application/json" } });
+}
+
+// Fetch and save the given same-origin URLs (first visit before this worker took control, app open, after a sync).
+async function warm(urls) {
+  const results = await Promise.all(urls.map(async (href) => {
+    const url = new URL(href, self.location.origin);
+    if (url.origin !== self.location.origin) return false;
+    const isData = DATA_PATHS.includes(url.pathname);
+    try {
+      const response = await fetchAndKeep(new Request(url, { credentials: "same-origin" }),
+        isData ? DATA_CACHE : PAGE_CACHE, isData ? MAX_DATA : MAX_PAGES);
+      return keep(response);
+    } catch (error) {
+      return false;
+    }
+  }));
+  return results.every(Boolean);
+}
+
+async function refreshData() {
+  const cache = await caches.open(DATA_CACHE);
+  const keys = await cache.keys();
+  await warm(keys.map((request) => request.url));
 }

@@ -26,7 +26,7 @@ def static_version() -> str:
 
 def shell_files() -> list[str]:
     """Files the service worker precaches: the app shell, not every icon size."""
-    wanted = re.compile(r"^(css/.*\.css|js/.*\.js|icons/icon-192\.png|icons/icon-512\.png|icons/favicon\.svg)$")
+    wanted = re.compile(r"^(css/.*\.css|js/.*\.js|icons/icon-192\.png|icons/favicon\.svg)$")
     return sorted(str(p.relative_to(STATIC)) for p in STATIC.rglob("*") if p.is_file() and wanted.match(
         str(p.relative_to(STATIC))))
 

@@ -62,8 +62,8 @@ def me():
 @bp.get("/csrf")
 @login_required
 def csrf_token():
-    """A fresh CSRF token, fetched by the outbox before each flush (tokens expire)."""
-    return jsonify(csrf_token=generate_csrf())
+    """A fresh CSRF token, fetched by the outbox before each flush (tokens expire), and whose session it is."""
+    return jsonify(csrf_token=generate_csrf(), user_id=current_user.id)
 
 
 @bp.get("/today")

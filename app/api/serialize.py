@@ -1,8 +1,15 @@
 """JSON shapes of the API (see shared API.md)."""
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
+
 from ..models import CheckIn, Completion, PlanItem, PlanVersion, User
 from ..services.today import Day
+
+
+def device_time(moment: datetime, offset_min: int) -> str:
+    """The time as the phone saw it: UTC moved to the offset it was recorded with."""
+    return moment.astimezone(timezone(timedelta(minutes=offset_min))).isoformat()
 
 
 def user_json(user: User) -> dict:
@@ -26,13 +33,13 @@ def checkin_json(c: CheckIn | None) -> dict | None:
         return None
     return {"client_id": c.client_id, "date": c.date.isoformat(), "pain": c.pain, "stiffness": c.stiffness,
             "fatigue": c.fatigue, "sleep_hours": c.sleep_hours, "sleep_quality": c.sleep_quality, "mood": c.mood,
-            "note": c.note, "recorded_at": c.recorded_at.isoformat()}
+            "note": c.note, "recorded_at": device_time(c.recorded_at, c.recorded_offset_min)}
 
 
 def completion_json(c: Completion) -> dict:
     return {"client_id": c.client_id, "plan_item_id": c.plan_item_id, "key": c.item_key, "date": c.date.isoformat(),
             "slot": c.slot, "status": c.status, "pain_before": c.pain_before, "pain_after": c.pain_after,
-            "note": c.note, "recorded_at": c.recorded_at.isoformat()}
+            "note": c.note, "recorded_at": device_time(c.recorded_at, c.recorded_offset_min)}
 
 
 def version_json(version: PlanVersion | None) -> dict | None:

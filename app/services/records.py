@@ -190,7 +190,9 @@ class _Context:
         if self.plan is None:
             return Result(data["client_id"], "rejected", "no_plan", {"mode": "you have no plan yet"})
         # Mode switches have no row of their own; a replay after a later switch must not undo it.
-        if self.plan.mode_changed_at and self.plan.mode_changed_at >= data["recorded_at"]:
+        # Two switches at the same instant resolve by name, so the order of arrival never matters.
+        stored = (self.plan.mode_changed_at, self.plan.mode)
+        if self.plan.mode_changed_at and stored >= (data["recorded_at"], data["mode"]):
             return Result(data["client_id"], "duplicate")
         if self.plan.mode == data["mode"]:
             return Result(data["client_id"], "duplicate")  # already in that mode: nothing to change or log

@@ -1,13 +1,11 @@
-// Inoplan page bootstrap: registers the service worker and wires small enhancements.
+// Inoplan page bootstrap: one import per concern.
 import { preselectTimezone } from "./timezone.js";
 import { focusFirstError } from "./form_errors.js";
+import "./pwa.js";
+import "./sync.js";
+import "./writes.js";
+import "./today.js";
+import "./select.js";
 
 preselectTimezone();
 focusFirstError();
-
-if ("serviceWorker" in navigator) {
-  navigator.serviceWorker.register("/service_worker.js", { scope: "/" }).catch((error) => {
-    console.warn("Service worker not registered:", error.message);
-  });
-}
-import "./select.js";

@@ -1,7 +1,10 @@
 """The demo patient's day in real Chromium at phone size."""
 from __future__ import annotations
 
+from playwright.sync_api import expect
+
 from browser_fixtures import log_in, screenshot
+from offline_helpers import wait_waiting
 
 
 def test_tick_survives_reload(page, live_server):
@@ -10,12 +13,13 @@ def test_tick_survives_reload(page, live_server):
     first = page.locator("[data-plan-item-id]").first
     item_id, slot = first.get_attribute("data-plan-item-id"), first.get_attribute("data-slot")
     first.locator('[data-action="done"]').click()
-    page.wait_for_load_state("networkidle")
+    expect(first).to_have_attribute("data-status", "done")
+    wait_waiting(page, 0)  # sent to the server
     page.reload()
     again = page.locator(f'[data-plan-item-id="{item_id}"][data-slot="{slot}"]')
-    assert again.get_attribute("data-status") == "done"
-    assert "Done" in again.locator("[data-status-label]").inner_text()
-    assert page.locator("[data-done-count]").inner_text() == "1"
+    expect(again).to_have_attribute("data-status", "done")
+    expect(again.locator("[data-status-label]")).to_have_text("Done")
+    expect(page.locator("[data-done-count]")).to_have_text("1")
     path = screenshot(page, "today-after-tick")
     assert path.stat().st_size > 10_000
     assert page.console_errors == []

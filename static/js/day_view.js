@@ -1,0 +1,168 @@
+// Draws the day on /today in the same markup as templates/patient/today.html (used offline and after syncs).
+import { addDays, doseText, formatDate } from "./day.js";
+
+const STATUS_TEXT = { done: "Done", partial: "Partly done", skipped: "Skipped" };
+const PARTS = ["morning", "afternoon", "evening"];
+const CHECKIN_FIELDS = ["pain", "stiffness", "fatigue", "sleep_quality", "mood"];
+
+function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === false || value === null || value === undefined) continue;
+    if (name === "class") el.className = value;
+    else if (name === "text") el.textContent = value;
+    else el.setAttribute(name, value === true ? "" : value);
+  }
+  el.append(...children.filter((c) => c !== null && c !== undefined && c !== false));
+  return el;
+}
+
+function hidden(name, value) {
+  return h("input", { type: "hidden", name, value });
+}
+
+function dayNav(date, today) {
+  const title = date === today ? "Today" : formatDate(date, { weekday: "long" });
+  return h("nav", { class: "day-switch", "aria-label": "Day" },
+    h("a", { href: `/today?date=${addDays(date, -1)}`, class: "icon-btn", "aria-label": "Previous day", text: "‹" }),
+    h("h1", {}, `${title} `, h("small", { text: formatDate(date, { day: "numeric", month: "long", year: "numeric" }) })),
+    h("a", { href: `/today?date=${addDays(date, 1)}`, class: "icon-btn", "aria-label": "Next day", text: "›" }));
+}
+
+function itemCard(item, date, csrf) {
+  const button = (status, label, cls) => h("button", { type: "submit", name: "status", value: status,
+    class: `btn ${cls}`, "data-action": status, "aria-pressed": "false", text: label });
+  return h("li", { class: `item card kind-${item.routine.kind}`, id: `item-${item.plan_item_id}-${item.slot.replace(":", "")}`,
+    "data-plan-item-id": item.plan_item_id, "data-key": item.key, "data-slot": item.slot, "data-status": "" },
+  h("div", { class: "item-main" },
+    h("time", { class: "slot", text: item.slot }),
+    h("div", { class: "item-text" },
+      h("h3", {}, h("a", { href: `/library/${item.routine.id}`, text: item.routine.title })),
+      h("p", { class: "dose", text: doseText(item.dose) }),
+      item.notes ? h("p", { class: "item-note", text: item.notes }) : null),
+    h("span", { class: "status-label", "data-status-label": true })),
+  h("form", { method: "post", action: "/today/complete", class: "tick-form", "data-tick-form": true },
+    hidden("csrf_token", csrf), hidden("client_id", crypto.randomUUID()), hidden("plan_item_id", item.plan_item_id),
+    hidden("date", date), hidden("slot", item.slot),
+    h("div", { class: "tick-actions" }, button("done", "✓ Done", "btn-done"), button("partial", "Partly", "btn-quiet"),
+      button("skipped", "Skip", "btn-quiet")),
+    h("details", { class: "tick-more" }, h("summary", { text: "Add pain before / after" }),
+      h("div", { class: "pain-pair" },
+        h("label", {}, "Pain before ", h("input", { type: "number", name: "pain_before", min: 0, max: 10, inputmode: "numeric" })),
+        h("label", {}, "Pain after ", h("input", { type: "number", name: "pain_after", min: 0, max: 10, inputmode: "numeric" }))),
+      h("label", { class: "block" }, "Note ", h("input", { type: "text", name: "note", maxlength: 2000 })))));
+}
+
+function emptyState(day) {
+  if (day.unknown) {
+    return h("section", { class: "empty card" }, h("h2", { text: "This day isn't on this phone yet" }),
+      h("p", { text: "Open Inoplan once while you're online and your plan is kept on this phone for offline days." }));
+  }
+  if (!day.hasPlan && !day.plan) {
+    return h("section", { class: "empty card" }, h("h2", { text: "Let's set up your plan" }),
+      h("p", { text: "Your physiotherapist can send you a plan, or you can build one yourself from our routine library." }),
+      h("a", { class: "btn", href: "/plan", text: "Build my plan" }));
+  }
+  return h("section", { class: "empty card" }, h("h2", { text: "Nothing planned for this day" }),
+    h("p", { text: "A rest day is part of the plan too. A gentle walk or a few slow breaths still count." }));
+}
+
+// Replace the day on the page with `day` (shape of GET /api/v1/today); the check-in form moves to its date.
+export function renderDay(day, { today, csrf }) {
+  const head = document.querySelector("[data-today]");
+  const checkin = document.getElementById("checkin");
+  if (!head || !checkin) return;
+  head.dataset.date = day.date;
+  head.dataset.planVersion = day.plan ? day.plan.version_id : "";
+  const children = [dayNav(day.date, today)];
+  if (day.items.length) {
+    children.push(h("p", { class: "progress-line", "data-progress": true },
+      h("span", { "data-done-count": true, text: "0" }), " of ", h("span", { "data-total-count": true, text: day.items.length }), " done"),
+    h("progress", { class: "bar", max: day.items.length, value: 0, "data-progress-bar": true, "aria-hidden": "true" }));
+  }
+  if (day.plan?.mode === "flare") children.push(h("p", { class: "pill pill-flare", text: "Flare-up plan is on: gentler routines today." }));
+  head.replaceChildren(...children);
+  document.querySelectorAll("main > section.part, main > section.empty").forEach((el) => el.remove());
+  const sections = day.items.length ? PARTS.map((part) => {
+    const items = day.items.filter((i) => i.part === part);
+    if (!items.length) return null;
+    return h("section", { class: "part", "aria-labelledby": `part-${part}` },
+      h("h2", { id: `part-${part}`, class: `part-title part-${part}`, text: part[0].toUpperCase() + part.slice(1) }),
+      h("ul", { class: "items" }, ...items.map((item) => itemCard(item, day.date, csrf))));
+  }).filter(Boolean) : [emptyState(day)];
+  checkin.before(...sections);
+  day.items.forEach((item) => {
+    const li = document.getElementById(`item-${item.plan_item_id}-${item.slot.replace(":", "")}`);
+    if (li) li.dataset.serverStatus = item.status || "";
+  });
+  const form = checkin.querySelector("[data-checkin-form]");
+  if (form) {
+    // Not form.reset(): that would bring back the values the saved page had for its own day.
+    form.querySelectorAll("input:not([type=hidden]), textarea").forEach((input) => {
+      if (input.type === "radio" || input.type === "checkbox") input.checked = false;
+      else input.value = "";
+    });
+    form.querySelector("input[name=date]").value = day.date;
+    fillCheckin(form, day.checkin);
+  }
+  checkin.dataset.serverCheckin = day.checkin ? JSON.stringify(day.checkin) : "";
+}
+
+function fillCheckin(form, values) {
+  if (!values) return;
+  CHECKIN_FIELDS.forEach((name) => {
+    const input = form.querySelector(`input[name=${name}][value="${values[name]}"]`);
+    if (input) input.checked = true;
+  });
+  const hours = form.querySelector("input[name=sleep_hours]");
+  if (hours && values.sleep_hours !== null && values.sleep_hours !== undefined) hours.value = values.sleep_hours;
+  const note = form.querySelector("[name=note]");
+  if (note && values.note) note.value = values.note;
+}
+
+// Show one item's status; `pending` marks a change still waiting on this phone.
+export function showStatus(li, status, pending) {
+  li.dataset.status = status || "";
+  for (const s of Object.keys(STATUS_TEXT)) li.classList.toggle(`is-${s}`, s === status);
+  li.classList.toggle("is-pending", Boolean(pending));
+  const label = li.querySelector("[data-status-label]");
+  if (label) {
+    label.textContent = status ? STATUS_TEXT[status] : "";
+    if (status && pending) label.append(h("small", { class: "pending-note", text: "waiting to send" }));
+  }
+  li.querySelectorAll("[data-tick-form] button[name=status]").forEach((b) => {
+    b.setAttribute("aria-pressed", b.value === status ? "true" : "false");
+  });
+}
+
+export function showProgress() {
+  const items = [...document.querySelectorAll("[data-plan-item-id]")];
+  const done = items.filter((li) => ["done", "partial"].includes(li.dataset.status)).length;
+  const count = document.querySelector("[data-done-count]");
+  const bar = document.querySelector("[data-progress-bar]");
+  if (count) count.textContent = String(done);
+  if (bar) bar.value = done;
+}
+
+const HINT = "Takes ten seconds. Only pain is needed; the rest helps you and your physio see patterns.";
+
+// The line under "Daily check-in": what is saved for the day, or the hint when nothing is.
+export function showCheckinSummary(values, pending) {
+  const card = document.getElementById("checkin");
+  if (!card) return;
+  const line = card.querySelector("[data-checkin-summary]") || card.querySelector(":scope > p.hint") ||
+    card.querySelector("h2").after(h("p")) || card.querySelector("h2 + p");
+  if (!values) {
+    line.className = "hint";
+    line.removeAttribute("data-checkin-summary");
+    line.textContent = HINT;
+    return;
+  }
+  const sleep = values.sleep_hours !== null && values.sleep_hours !== undefined && values.sleep_hours !== ""
+    ? `, slept ${Math.round(Number(values.sleep_hours) * 10) / 10} h` : "";
+  line.className = pending ? "checkin-summary is-pending" : "checkin-summary";
+  line.setAttribute("data-checkin-summary", "");
+  line.setAttribute("role", "status");
+  line.textContent = `${pending ? "Saved on this phone" : "Saved"}: pain ${values.pain}/10${sleep}. ` +
+    (pending ? "It will be sent when you're online." : "You can update it below.");
+}

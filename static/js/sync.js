@@ -1,0 +1,135 @@
+// Sending the outbox: on app open, when the network returns, through Background Sync, and from the
+// "N waiting" badge (tap = sync now). Shows the offline line, an expired session and rejected changes.
+import "./outbox.js";
+import { localToday } from "./day.js";
+import { keepForOffline, registration } from "./pwa.js";
+
+const Outbox = globalThis.InoplanOutbox;
+const meta = document.querySelector("meta[name=inoplan-user]");
+export const user = meta?.content ? { id: Number(meta.content), role: meta.dataset.role, timezone: meta.dataset.timezone } : null;
+const isPatient = user?.role === "patient";
+// Saved for offline use on every app open and after every sync; today.js adds the day it shows.
+export const dataUrls = new Set(isPatient ? ["/api/v1/plan", `/api/v1/today?date=${localToday(user.timezone)}`] : []);
+const channel = new BroadcastChannel("inoplan-outbox");
+
+export async function queue(entry) {
+  const stored = await Outbox.add({ ...entry, owner: user ? user.id : null });
+  askToPersist();
+  registration.then((reg) => reg?.sync?.register("inoplan-outbox")).catch(() => undefined);
+  if (navigator.onLine) Outbox.flush();
+  return stored;
+}
+
+let persistAsked = false;
+function askToPersist() {
+  if (persistAsked || !navigator.storage?.persist) return;
+  persistAsked = true;
+  navigator.storage.persisted().then((yes) => yes || navigator.storage.persist()).catch(() => undefined);
+}
+
+export async function refresh() {
+  if (!dataUrls.size) return;
+  await keepForOffline([...dataUrls]);
+  document.dispatchEvent(new CustomEvent("inoplan:refreshed"));
+}
+
+function showNetwork(state) {
+  const line = document.querySelector("[data-net-status]");
+  if (!line) return;
+  line.hidden = state === "online";
+  line.setAttribute("role", "status");
+  line.textContent = state === "unreachable" ? "Can't reach Inoplan — your changes are saved on this phone"
+    : "Offline — your changes are saved on this phone";
+}
+
+async function showWaiting() {
+  const badge = document.querySelector("[data-outbox-badge]");
+  if (!badge) return;
+  const n = await Outbox.count();
+  badge.hidden = n === 0;
+  badge.textContent = `${n} waiting`;
+  badge.title = `${n} ${n === 1 ? "change" : "changes"} waiting to be sent. Tap to send now.`;
+  await showRejected();
+}
+
+function banner(name, ...children) {
+  let el = document.querySelector(`[data-${name}]`);
+  if (!el) {
+    el = document.createElement("div");
+    el.className = "banner banner-warn";
+    el.setAttribute(`data-${name}`, "");
+    el.setAttribute("role", "alert");
+    document.querySelector(".topbar")?.after(el);
+  }
+  el.replaceChildren(...children);
+  return el;
+}
+
+function showLoginNeeded(needed) {
+  if (!needed) return document.querySelector("[data-session-banner]")?.remove();
+  const link = document.createElement("a");
+  link.href = `/login?next=${encodeURIComponent(location.pathname + location.search)}`;
+  link.textContent = "Log in again";
+  banner("session-banner", "Your session has ended. Your changes are safe on this phone. ", link, " to send them.");
+}
+
+async function showRejected() {
+  const rejected = (await Outbox.all()).filter((e) => e.rejected);
+  document.querySelector("[data-rejected]")?.remove();
+  if (!rejected.length) return;
+  const list = document.createElement("ul");
+  list.className = "rejected-list";
+  rejected.forEach((e) => {
+    const li = document.createElement("li");
+    const what = document.createElement("strong");
+    what.textContent = `${e.label || e.type}: `;
+    li.append(what, e.rejected.message);
+    list.append(li);
+  });
+  const dismiss = document.createElement("button");
+  dismiss.type = "button";
+  dismiss.className = "btn btn-quiet";
+  dismiss.textContent = "Dismiss";
+  dismiss.addEventListener("click", () => Outbox.remove(rejected.map((e) => e.client_id)));
+  const el = banner("rejected", `${rejected.length === 1 ? "This change was" : "These changes were"} not saved:`, list, dismiss);
+  el.classList.add("rejected");
+}
+
+async function onFlushed(result) {
+  if (result.status === "login") showLoginNeeded(true);
+  if (result.status === "offline") showNetwork(navigator.onLine ? "unreachable" : "offline");
+  if (result.status === "done") {
+    showLoginNeeded(false);
+    showNetwork("online");
+    await refresh();
+  }
+}
+
+// Many changes in a row (a long outbox being sent) redraw once.
+export function coalesced(fn, ms = 50) {
+  let timer = null;
+  return () => {
+    if (timer === null) timer = setTimeout(() => { timer = null; fn(); }, ms);
+  };
+}
+
+const showWaitingSoon = coalesced(showWaiting);
+channel.addEventListener("message", (event) => {
+  showWaitingSoon();
+  if (event.data?.type === "flushed") onFlushed(event.data);
+});
+window.addEventListener("online", () => { showNetwork("online"); Outbox.flush(); });
+window.addEventListener("offline", () => showNetwork("offline"));
+document.querySelector("[data-outbox-badge]")?.addEventListener("click", () => Outbox.flush());
+
+async function appOpen() {
+  showNetwork(navigator.onLine ? "online" : "offline");
+  await showWaiting();
+  if (!isPatient) return;
+  askToPersist();
+  if (!navigator.onLine) return;
+  const result = await Outbox.flush();
+  if (result.status !== "done") await refresh(); // a finished flush refreshes through onFlushed
+}
+
+appOpen();
