@@ -42,10 +42,11 @@ def create_app(config: str | dict | None = None) -> Flask:
     from .errors import register_error_handlers
     from .patient import bp as patient_bp
     from .pwa import bp as pwa_bp
+    from .reminders import bp as reminders_bp
     from .security import register_security
     from .settings import bp as settings_bp
 
-    for bp in (auth_bp, patient_bp, api_bp, pwa_bp, settings_bp):
+    for bp in (auth_bp, patient_bp, api_bp, pwa_bp, settings_bp, reminders_bp):
         app.register_blueprint(bp)
     register_security(app)
     register_error_handlers(app)

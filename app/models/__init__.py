@@ -2,10 +2,12 @@
 from .audit import AuditEvent
 from .logs import STATUSES, CheckIn, Completion
 from .plans import DOSE_FIELDS, KINDS, VARIANTS, Plan, PlanItem, PlanVersion, Routine
+from .reminders import PushSubscription, ReminderPref, ReminderSent
 from .users import ROLES, CareLink, User
 
 __all__ = [
     "AuditEvent",
+    "PushSubscription", "ReminderPref", "ReminderSent",
     "STATUSES", "CheckIn", "Completion", "DOSE_FIELDS", "KINDS", "VARIANTS", "Plan", "PlanItem",
     "PlanVersion", "Routine", "ROLES", "CareLink", "User",
 ]

@@ -1,5 +1,8 @@
 // Inoplan page bootstrap: registers the service worker and wires small enhancements.
 import { preselectTimezone } from "./timezone.js";
+import "./notifications.js";
+import "./due.js";
+import "./device_zone.js";
 
 preselectTimezone();
 
