@@ -127,7 +127,8 @@ def test_a_dispatcher_every_minute_sends_each_occurrence_once(tz, data, plan, le
             if item.days_mask >> day.weekday() & 1:
                 for s in item.times.split(","):
                     t = slot_instant(day, s, tz)
-                    if start <= t - timedelta(minutes=lead) and t + timedelta(minutes=LATE_MINUTES) <= start + timedelta(hours=12):
+                    opens, closes = t - timedelta(minutes=lead), t + timedelta(minutes=LATE_MINUTES)
+                    if start <= opens and closes <= start + timedelta(hours=12):
                         assert (item.key, day, s) in sent
 
 

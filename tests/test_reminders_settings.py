@@ -31,12 +31,14 @@ def test_saving_preferences(login, patient):
     answer = s.post("/settings/reminders", GOOD)
     assert answer.status_code == 303
     prefs = db.session.scalar(select(ReminderPref).where(ReminderPref.user_id == patient.id))
-    assert (prefs.lead_minutes, prefs.quiet_start, prefs.quiet_end, prefs.checkin_time) == (15, "22:00", "07:00", "21:30")
+    saved = (prefs.lead_minutes, prefs.quiet_start, prefs.quiet_end, prefs.checkin_time)
+    assert saved == (15, "22:00", "07:00", "21:30")
     assert (prefs.push_enabled, prefs.in_app_enabled, prefs.calendar_enabled) == (True, True, True)
     # Unticked boxes and empty times turn things off.
     s.post("/settings/reminders", {"lead_minutes": "0", "quiet_start": "", "quiet_end": "", "checkin_time": ""})
     db.session.refresh(prefs)
-    assert (prefs.push_enabled, prefs.calendar_enabled, prefs.quiet_start, prefs.checkin_time) == (False, False, None, None)
+    saved = (prefs.push_enabled, prefs.calendar_enabled, prefs.quiet_start, prefs.checkin_time)
+    assert saved == (False, False, None, None)
     html = s.get("/settings/reminders").get_data(as_text=True)
     assert "The calendar feed is off" in html and "webcal://" not in html
     assert "Notifications are paused for your account" in html

@@ -24,9 +24,6 @@ class PushSubscription(db.Model):
     last_ok_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     failures: Mapped[int] = mapped_column(default=0)
 
-    def info(self) -> dict:
-        return {"endpoint": self.endpoint, "keys": {"p256dh": self.p256dh, "auth": self.auth}}
-
 
 class ReminderPref(db.Model):
     """How one user wants to be reminded; a missing row means the defaults below."""

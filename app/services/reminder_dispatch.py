@@ -2,23 +2,26 @@
 
 Set-based: one query reads every pushable patient's current plan items, the windows are computed once
 per zone and lead time, and everything else (done slots, check-ins, sent rows, titles, subscriptions) is
-read in chunked IN queries. A reminder is first claimed by inserting its ReminderSent row (ON CONFLICT DO
-NOTHING ... RETURNING) and committing; only what this run inserted is pushed, so a second run, or a
-second dispatcher on another server at the same moment, sends nothing twice.
+read in a few IN queries (one array parameter each on PostgreSQL), however many patients there are.
+A reminder is first claimed by inserting its ReminderSent row (ON CONFLICT DO NOTHING ... RETURNING) and
+committing; only what this run inserted is pushed, so a second run, or a second dispatcher on another
+server at the same moment, sends nothing twice.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, case, exists, func, select, update
+from sqlalchemy import and_, bindparam, case, exists, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from ..models import (CheckIn, Completion, Plan, PlanItem, PlanVersion, PushSubscription, ReminderPref,
                       ReminderSent, User)
 from . import reminders as sched
-from .reminder_push import Send, chunks, deliver, prune, release
+from .reminder_push import Send, deliver, prune, release
+from .sets import among, batches, is_postgres
 
 DEFAULTS = sched.Prefs()
 
@@ -85,16 +88,27 @@ def due_items(session: Session, now: datetime) -> list[tuple[int, sched.Due]]:
 
 
 def due_checkins(session: Session, now: datetime) -> list[tuple[int, sched.Due]]:
+    """Every patient whose daily check-in reminder time is in its window (before removing who checked in)."""
     checkin_time = case((ReminderPref.id.is_(None), DEFAULTS.checkin_time), else_=ReminderPref.checkin_time)
     rows = session.execute(
         select(User.id, User.timezone, ReminderPref.quiet_start, ReminderPref.quiet_end, checkin_time)
         .outerjoin(ReminderPref, ReminderPref.user_id == User.id)
         .where(User.role == "patient", checkin_time.is_not(None), checkin_time != "", _pushable()))
+    windows: dict[str, tuple] = {}
+    quiet_hm: dict[str, str] = {}
     out = []
     for uid, tz, q_start, q_end, at in rows:
-        due = sched.checkin_due(tz, sched.Prefs(0, q_start, q_end, at), now)
-        if due:
-            out.append((uid, due))
+        window = windows.get(tz)
+        if window is None:
+            window = windows[tz] = sched.due_slots(tz, now, 0)
+        for day, slots in window:
+            if at in slots:
+                if q_start and q_end:
+                    hm = quiet_hm.get(tz) or quiet_hm.setdefault(tz, sched.local_hm(now, tz))
+                    if sched.in_quiet_hours(hm, q_start, q_end):
+                        break
+                out.append((uid, sched.Due(sched.CHECKIN_KEY, None, day, at, sched.slot_instant(day, at, tz))))
+                break
     return out
 
 
@@ -105,33 +119,42 @@ def recorded(session: Session, candidates: list[tuple[int, sched.Due]],
     dates = sorted({d.date for _, d in candidates})
     skip: set[tuple] = set()
     checked_in: set[tuple] = set()
-    for part in chunks(users):
-        skip.update(session.execute(select(Completion.patient_id, Completion.item_key, Completion.date, Completion.slot)
-                                    .where(Completion.patient_id.in_(part), Completion.date.in_(dates))).all())
-        checked_in.update(session.execute(select(CheckIn.patient_id, CheckIn.date)
-                                          .where(CheckIn.patient_id.in_(part), CheckIn.date.in_(dates))).all())
+    for part in batches(session, users):
+        skip.update(session.execute(
+            select(Completion.patient_id, Completion.item_key, Completion.date, Completion.slot)
+            .where(among(session, Completion.patient_id, part), Completion.date.in_(dates))).all())
+        checked_in.update(session.execute(
+            select(CheckIn.patient_id, CheckIn.date)
+            .where(among(session, CheckIn.patient_id, part), CheckIn.date.in_(dates))).all())
         if include_sent:
-            skip.update(session.execute(select(ReminderSent.user_id, ReminderSent.item_key, ReminderSent.date,
-                                               ReminderSent.slot)
-                                        .where(ReminderSent.user_id.in_(part), ReminderSent.date.in_(dates))).all())
+            skip.update(session.execute(
+                select(ReminderSent.user_id, ReminderSent.item_key, ReminderSent.date, ReminderSent.slot)
+                .where(among(session, ReminderSent.user_id, part), ReminderSent.date.in_(dates))).all())
     return [(uid, d) for uid, d in candidates if (uid, *d.ident) not in skip
             and not (d.key == sched.CHECKIN_KEY and (uid, d.date) in checked_in)]
 
 
-def _insert(session: Session):
-    dialect = session.get_bind().dialect.name
-    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(ReminderSent)
-
-
 def claim(session: Session, due: list[tuple[int, sched.Due]], now: datetime) -> set[tuple]:
     """Insert the ReminderSent rows and commit; the (user, key, date, slot) this run inserted and may push."""
-    won: set[tuple] = set()
-    rows = [{"user_id": uid, "item_key": d.key, "date": d.date, "slot": d.slot, "plan_item_id": d.plan_item_id,
-             "sent_at": now} for uid, d in due]
-    for part in chunks(rows):
-        stmt = _insert(session).values(part).on_conflict_do_nothing().returning(
-            ReminderSent.user_id, ReminderSent.item_key, ReminderSent.date, ReminderSent.slot)
-        won.update(tuple(r) for r in session.execute(stmt))
+    if not due:
+        return set()
+    table = ReminderSent.__table__
+    names = ("user_id", "item_key", "date", "slot", "plan_item_id")
+    values = list(zip(*[(uid, d.key, d.date, d.slot, d.plan_item_id) for uid, d in due]))
+    returning = (table.c.user_id, table.c.item_key, table.c.date, table.c.slot)
+    if is_postgres(session):
+        # One statement, one array per column: INSERT ... SELECT * FROM unnest(...) ON CONFLICT DO NOTHING.
+        rows = func.unnest(*[bindparam(None, list(v), type_=ARRAY(table.c[n].type), unique=True)
+                             for n, v in zip(names, values)]).table_valued(*names).render_derived()
+        stmt = postgresql.insert(table).from_select(
+            [*names, "sent_at"], select(*rows.c, bindparam("sent_at", now, type_=table.c.sent_at.type)))
+        result = session.connection().execute(stmt.on_conflict_do_nothing().returning(*returning))
+    else:
+        # executemany with RETURNING: SQLAlchemy sends it as multi-row INSERTs ("insertmanyvalues").
+        stmt = sqlite.insert(table).on_conflict_do_nothing().returning(*returning)
+        result = session.connection().execute(stmt, [dict(zip(names, row), sent_at=now, snoozed_until=None)
+                                                     for row in zip(*values)])
+    won = {tuple(r) for r in result}
     session.commit()
     return won
 
@@ -157,7 +180,8 @@ def run(session: Session, now: datetime, send: Send, workers: int = 8, prune_day
     snoozed = recorded(session, snoozed, include_sent=False) if snoozed else []
     report.snoozed = len(snoozed)
     outcome = deliver(session, claimed + snoozed, send, now, workers)
-    report.pushed, report.gone, report.failed, report.retry = outcome.ok, outcome.gone, outcome.failed, len(outcome.retry)
+    report.pushed, report.gone, report.failed = outcome.ok, outcome.gone, outcome.failed
+    report.retry = len(outcome.retry)
     release(session, outcome.retry, now, {(uid, *d.ident) for uid, d in snoozed})
     report.pruned = prune(session, now, prune_days)
     return report

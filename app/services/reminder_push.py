@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Callable
 
@@ -13,15 +13,14 @@ from sqlalchemy.orm import Session
 
 from ..models import PlanItem, PushSubscription, ReminderSent, Routine
 from . import reminders as sched
+from .sets import CHUNK, among, batches
 from .webpush import GONE
 
-CHUNK = 500
 Send = Callable[[dict, bytes], int]  # (subscription info, payload) -> HTTP status; 0 = unreachable
 
 
-def chunks(items: list, size: int = CHUNK):
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
+def chunks(items: list) -> list[list]:
+    return [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
 
 
 def dose_text(sets, reps, hold, minutes) -> str:
@@ -34,10 +33,11 @@ def describe(session: Session, due: list[tuple[int, sched.Due]]) -> dict[int, tu
     """Plan item id -> (routine title, dose text), for the items about to be pushed."""
     ids = sorted({d.plan_item_id for _, d in due if d.plan_item_id})
     out = {}
-    for part in chunks(ids):
+    for part in batches(session, ids):
         for item_id, title, *dose in session.execute(
                 select(PlanItem.id, Routine.title, PlanItem.sets, PlanItem.reps, PlanItem.hold_seconds,
-                       PlanItem.minutes).join(Routine, Routine.id == PlanItem.routine_id).where(PlanItem.id.in_(part))):
+                       PlanItem.minutes).join(Routine, Routine.id == PlanItem.routine_id)
+                .where(among(session, PlanItem.id, part))):
             out[item_id] = (title, dose_text(*dose))
     return out
 
@@ -58,23 +58,26 @@ def payload(d: sched.Due, about: tuple[str, str] | None) -> dict:
 
 @dataclass
 class Outcome:
-    ok: int = 0
-    gone: int = 0
-    failed: int = 0
-    retry: list = None  # (user id, Due) that reached no device and should be tried again
+    ok: int = 0  # pushes accepted by the push service
+    gone: int = 0  # subscriptions deleted (404/410)
+    failed: int = 0  # pushes that failed otherwise
+    retry: list = field(default_factory=list)  # (user id, Due) that reached no device: try again next run
 
 
 def deliver(session: Session, due: list[tuple[int, sched.Due]], send: Send, now: datetime,
             workers: int = 8) -> Outcome:
     """Push each reminder to every subscription of its user, in parallel; then record what happened."""
-    outcome = Outcome(retry=[])
+    outcome = Outcome()
     if not due:
         return outcome
     about = describe(session, due)
     subs: dict[int, list[tuple[int, dict]]] = defaultdict(list)
-    for part in chunks(sorted({uid for uid, _ in due})):
-        for sub in session.scalars(select(PushSubscription).where(PushSubscription.user_id.in_(part))):
-            subs[sub.user_id].append((sub.id, sub.info()))
+    for part in batches(session, sorted({uid for uid, _ in due})):
+        for sub_id, uid, endpoint, p256dh, auth in session.execute(
+                select(PushSubscription.id, PushSubscription.user_id, PushSubscription.endpoint,
+                       PushSubscription.p256dh, PushSubscription.auth)
+                .where(among(session, PushSubscription.user_id, part))):
+            subs[uid].append((sub_id, {"endpoint": endpoint, "keys": {"p256dh": p256dh, "auth": auth}}))
     jobs = [(i, sub_id, info, json.dumps(payload(d, about.get(d.plan_item_id))).encode())
             for i, (uid, d) in enumerate(due) for sub_id, info in subs.get(uid, [])]
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
@@ -85,21 +88,23 @@ def deliver(session: Session, due: list[tuple[int, sched.Due]], send: Send, now:
         if 200 <= code < 300:
             ok.add(sub_id)
             reached.add(i)
+            outcome.ok += 1
         elif code in GONE:
             gone.add(sub_id)
         else:
             failed.add(sub_id)
             tried_again.add(i)
-    outcome.ok, outcome.gone, outcome.failed = len(ok), len(gone), len(failed)
+            outcome.failed += 1
+    outcome.gone = len(gone)
     outcome.retry = [due[i] for i in sorted(tried_again - reached)]
-    for part in chunks(sorted(ok)):
-        session.execute(update(PushSubscription).where(PushSubscription.id.in_(part))
+    for part in batches(session, sorted(ok)):
+        session.execute(update(PushSubscription).where(among(session, PushSubscription.id, part))
                         .values(last_ok_at=now, failures=0))
-    for part in chunks(sorted(failed - ok)):
-        session.execute(update(PushSubscription).where(PushSubscription.id.in_(part))
+    for part in batches(session, sorted(failed - ok)):
+        session.execute(update(PushSubscription).where(among(session, PushSubscription.id, part))
                         .values(failures=PushSubscription.failures + 1))
-    for part in chunks(sorted(gone)):
-        session.execute(delete(PushSubscription).where(PushSubscription.id.in_(part)))
+    for part in batches(session, sorted(gone)):
+        session.execute(delete(PushSubscription).where(among(session, PushSubscription.id, part)))
     session.commit()
     return outcome
 
