@@ -1,6 +1,7 @@
 // Inoplan service worker. The server fills in VERSION and SHELL (see app/pwa/routes.py).
 const VERSION = "__VERSION__";
 const SHELL = ["__SHELL__"];
+importScripts(`/static/${VERSION}/js/sw_push.js`);
 const SHELL_CACHE = `inoplan-shell-${VERSION}`;
 const PAGE_CACHE = "inoplan-pages";
 const DATA_CACHE = "inoplan-data";

@@ -48,11 +48,12 @@ def create_app(config: str | dict | None = None) -> Flask:
     from .privacy import bp as privacy_bp
     from .progress import bp as progress_bp
     from .pwa import bp as pwa_bp
+    from .reminders import bp as reminders_bp
     from .security import register_security
     from .settings import bp as settings_bp
 
     for bp in (auth_bp, patient_bp, api_bp, pwa_bp, settings_bp, progress_bp, learn_bp, privacy_bp, clinician_bp,
-               clinicians_bp):
+               clinicians_bp, reminders_bp):
         app.register_blueprint(bp)
     register_security(app)
     register_error_handlers(app)

@@ -38,6 +38,14 @@ class Config:
     SYNC_MAX_ITEMS = 500
     VAPID_CLAIM_SUB = os.environ.get("VAPID_CLAIM_SUB", "mailto:reminders@inoplan.example")
     PUSH_ALLOW_LOOPBACK = True
+    # Reminders (docs/reminders.md): the VAPID key as PEM/base64url text, else this file (created on first use).
+    VAPID_PRIVATE_KEY = os.environ.get("VAPID_PRIVATE_KEY")
+    VAPID_KEY_FILE = os.environ.get("VAPID_KEY_FILE", str(INSTANCE / "vapid_private.pem"))
+    PUSH_TTL = int(os.environ.get("PUSH_TTL", 4 * 3600))
+    PUSH_ENDPOINT_HOSTS = os.environ.get("PUSH_ENDPOINT_HOSTS", "fcm.googleapis.com,android.googleapis.com,"
+                                         "push.services.mozilla.com,push.apple.com,notify.windows.com")
+    PUSH_WORKERS = int(os.environ.get("PUSH_WORKERS", 8))
+    PUSH_PRUNE_DAYS = int(os.environ.get("PUSH_PRUNE_DAYS", 30))
 
 
 class DevelopmentConfig(Config):

@@ -17,6 +17,7 @@ from ..services.clock import local_today
 from ..services.today import day_for
 from ..services.validation import Invalid, local_date
 from . import bp
+from .me_routes import calendar_url
 from .serialize import checkin_json, completion_json, day_json, user_json, version_json
 
 HISTORY_MAX_DAYS = 400
@@ -55,8 +56,8 @@ def bad_arg(exc: BadArg):
 @bp.get("/me")
 @login_required
 def me():
-    """Who is logged in."""
-    return jsonify(user_json(current_user))
+    """Who is logged in, with the private calendar feed's full URL (patients)."""
+    return jsonify(user_json(current_user, calendar_url()))
 
 
 @bp.get("/csrf")

@@ -12,9 +12,10 @@ def device_time(moment: datetime, offset_min: int) -> str:
     return moment.astimezone(timezone(timedelta(minutes=offset_min))).isoformat()
 
 
-def user_json(user: User) -> dict:
+def user_json(user: User, calendar_url: str | None = None) -> dict:
     return {"id": user.id, "email": user.email, "display_name": user.display_name, "role": user.role,
-            "timezone": user.timezone}
+            "timezone": user.timezone, "follow_device_timezone": user.follow_device_timezone,
+            "calendar_url": calendar_url}
 
 
 def routine_json(item: PlanItem) -> dict:

@@ -4,10 +4,11 @@ from .care import ModeChange, PlanTemplate
 from .invites import Invite
 from .logs import STATUSES, CheckIn, Completion
 from .plans import DOSE_FIELDS, KINDS, VARIANTS, Plan, PlanItem, PlanVersion, Routine
+from .reminders import PushSubscription, ReminderPref, ReminderSent
 from .users import ROLES, CareLink, User
 
 __all__ = [
-    "AuditEvent", "ModeChange", "PlanTemplate", "Invite",
+    "AuditEvent", "ModeChange", "PlanTemplate", "Invite", "PushSubscription", "ReminderPref", "ReminderSent",
     "STATUSES", "CheckIn", "Completion", "DOSE_FIELDS", "KINDS", "VARIANTS", "Plan", "PlanItem",
     "PlanVersion", "Routine", "ROLES", "CareLink", "User",
 ]

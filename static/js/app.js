@@ -6,6 +6,9 @@ import "./sync.js";
 import "./writes.js";
 import "./today.js";
 import "./select.js";
+import "./notifications.js";
+import "./due.js";
+import "./device_zone.js";
 
 preselectTimezone();
 focusFirstError();

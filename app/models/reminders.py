@@ -1,0 +1,60 @@
+"""Reminders: where to push, how the patient wants to be reminded, and what was already sent."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from ..extensions import db
+from .base import UTCDateTime, utcnow
+
+
+class PushSubscription(db.Model):
+    """One browser's Web Push subscription (a phone, a laptop); a user may have several."""
+
+    __tablename__ = "push_subscriptions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    endpoint: Mapped[str] = mapped_column(String(1000), unique=True)
+    p256dh: Mapped[str] = mapped_column(String(100))
+    auth: Mapped[str] = mapped_column(String(40))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_ok_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    failures: Mapped[int] = mapped_column(default=0)
+
+
+class ReminderPref(db.Model):
+    """How one user wants to be reminded; a missing row means the defaults below."""
+
+    __tablename__ = "reminder_prefs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), unique=True)
+    push_enabled: Mapped[bool] = mapped_column(default=True)
+    calendar_enabled: Mapped[bool] = mapped_column(default=True)
+    in_app_enabled: Mapped[bool] = mapped_column(default=True)
+    quiet_start: Mapped[str | None] = mapped_column(String(5))  # "22:00"; both set or both empty
+    quiet_end: Mapped[str | None] = mapped_column(String(5))
+    lead_minutes: Mapped[int] = mapped_column(default=10)
+    checkin_time: Mapped[str | None] = mapped_column(String(5), default="20:00")  # empty = no check-in reminder
+
+
+class ReminderSent(db.Model):
+    """A reminder for one occurrence, written BEFORE it is pushed: the primary key makes a second send impossible.
+
+    item_key is a plan item's key, or "checkin" for the daily check-in reminder.
+    `snoozed_until` set means "push it again then" (the notification's "Snooze 30 min" action).
+    """
+
+    __tablename__ = "reminders_sent"
+    __table_args__ = (Index("ix_reminders_sent_snoozed_until", "snoozed_until"),)
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    item_key: Mapped[str] = mapped_column(String(32), primary_key=True)
+    date: Mapped[date] = mapped_column(primary_key=True, index=True)
+    slot: Mapped[str] = mapped_column(String(5), primary_key=True)
+    plan_item_id: Mapped[int | None] = mapped_column(ForeignKey("plan_items.id", ondelete="SET NULL"))
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    snoozed_until: Mapped[datetime | None] = mapped_column(UTCDateTime)

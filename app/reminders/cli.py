@@ -1,0 +1,54 @@
+"""`flask reminders vapid-keys` and `flask reminders send` (run every minute by cron or a systemd timer)."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+import click
+from flask import current_app
+
+from ..extensions import db
+from ..services.reminder_dispatch import run
+from ..services.webpush import create_key_file, load_key, public_key
+from . import bp
+from .push import pusher
+
+
+@bp.cli.command("vapid-keys")
+@click.option("--force", is_flag=True, help="Replace the key: every browser must then subscribe again.")
+def vapid_keys(force: bool):
+    """Create the VAPID key pair once (instance/vapid_private.pem) and print the public key."""
+    if current_app.config.get("VAPID_PRIVATE_KEY"):
+        click.echo("VAPID_PRIVATE_KEY is set in the environment; it is used and no file is written.")
+        click.echo(f"Public key: {public_key(load_key(current_app.config['VAPID_PRIVATE_KEY'], Path()))}")
+        return
+    path = Path(current_app.config["VAPID_KEY_FILE"])
+    if force:
+        path.unlink(missing_ok=True)
+        current_app.extensions.pop("inoplan_vapid", None)
+    written = create_key_file(path)
+    click.echo(f"{'Wrote a new key to' if written else 'A key already exists at'} {path}.")
+    click.echo(f"Public key: {public_key(load_key(None, path))}")
+
+
+def parse_at(_ctx, _param, value: str | None) -> datetime:
+    if not value:
+        return datetime.now(timezone.utc).replace(second=0, microsecond=0)
+    try:
+        at = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise click.BadParameter("use YYYY-MM-DDTHH:MM (UTC), for example 2026-03-29T07:00") from None
+    return at.replace(tzinfo=timezone.utc) if at.tzinfo is None else at.astimezone(timezone.utc)
+
+
+@bp.cli.command("send")
+@click.option("--at", "now", callback=parse_at, help="Pretend it is this UTC time, YYYY-MM-DDTHH:MM (default: now).")
+def send(now: datetime):
+    """Push every reminder that is due now in each patient's local time, once."""
+    try:
+        push = pusher()
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    report = run(db.session, now, push.send, workers=current_app.config["PUSH_WORKERS"],
+                 prune_days=current_app.config["PUSH_PRUNE_DAYS"])
+    click.echo(f"{now:%Y-%m-%d %H:%M} UTC: {report.line()}")

@@ -1,0 +1,94 @@
+"""Web Push with VAPID (RFC 8291 payload encryption, RFC 8292 VAPID) through pywebpush."""
+from __future__ import annotations
+
+import base64
+import logging
+import os
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import requests
+from cryptography.hazmat.primitives import serialization
+from py_vapid import Vapid
+from pywebpush import WebPusher, WebPushException
+
+log = logging.getLogger("inoplan.reminders")
+GONE = (404, 410)  # the push service forgot this subscription: delete it
+
+
+def b64url(raw: bytes) -> str:
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+
+
+def create_key_file(path: Path) -> bool:
+    """Write a new P-256 private key (PEM, mode 0600) unless one exists; True if written."""
+    vapid = Vapid()
+    vapid.generate_keys()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        # O_EXCL: two processes starting at once must not each write (and serve) a different key.
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return False
+    with os.fdopen(fd, "wb") as out:
+        out.write(vapid.private_pem())
+    return True
+
+
+def load_key(pem_or_raw: str | None, path: Path) -> Vapid:
+    """The VAPID key: from the given PEM / base64url text if set, else from the file (created if missing)."""
+    if pem_or_raw:
+        return Vapid.from_string(pem_or_raw.strip())
+    if not path.exists():
+        create_key_file(path)
+    return Vapid.from_file(str(path))
+
+
+def public_key(vapid: Vapid) -> str:
+    """The applicationServerKey for PushManager.subscribe(): the uncompressed point, base64url."""
+    point = vapid.public_key.public_bytes(serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint)
+    return b64url(point)
+
+
+@dataclass
+class Pusher:
+    """Sends encrypted messages; signs one VAPID JWT per push service per run, one HTTP session per thread."""
+
+    vapid: Vapid
+    claim_sub: str
+    ttl: int
+    timeout: float = 10.0
+    _headers: dict = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+    _local: threading.local = field(default_factory=threading.local)
+
+    def auth_headers(self, endpoint: str) -> dict:
+        parts = urlsplit(endpoint)
+        audience = f"{parts.scheme}://{parts.netloc}"
+        with self._lock:
+            if audience not in self._headers:
+                # RFC 8292 allows at most 24 h; 12 h leaves room for clock skew, and a run lasts seconds.
+                claims = {"sub": self.claim_sub, "aud": audience, "exp": int(time.time()) + 12 * 3600}
+                self._headers[audience] = self.vapid.sign(claims)
+            return dict(self._headers[audience])
+
+    def session(self) -> requests.Session:
+        if not hasattr(self._local, "session"):
+            self._local.session = requests.Session()
+        return self._local.session
+
+    def send(self, info: dict, data: bytes) -> int:
+        """Push one message; the push service's status code, or 0 when it could not be reached."""
+        try:
+            response = WebPusher(info, requests_session=self.session()).send(
+                data, self.auth_headers(info["endpoint"]), ttl=self.ttl, timeout=self.timeout)
+        except (requests.RequestException, WebPushException) as exc:
+            log.warning("push to %s failed: %s", urlsplit(info["endpoint"]).netloc, exc)
+            return 0
+        if response.status_code >= 300 and response.status_code not in GONE:
+            log.warning("push to %s answered %s: %s", urlsplit(info["endpoint"]).netloc, response.status_code,
+                        response.text[:200])
+        return response.status_code

@@ -1,0 +1,141 @@
+"""The private calendar feed, parsed back with icalendar and expanded with dateutil."""
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from dateutil.rrule import rrulestr
+from icalendar import Calendar
+from sqlalchemy import select
+
+from app.extensions import db
+from app.models import PlanVersion, ReminderPref, Routine
+from app.services.plans import ItemSpec, current_specs, plan_for, save_version
+from app.services.today import scheduled
+from conftest import make_user
+
+BERLIN = ZoneInfo("Europe/Berlin")
+START = date(2026, 3, 16)  # a Monday; Berlin moves to summer time on 29 March
+
+
+def berlin_plan(patient):
+    """Stretch Mon/Wed/Fri 08:00, walk daily 07:30 and 19:00, dated before the DST change."""
+    routines = {r.slug: r for r in db.session.scalars(select(Routine).where(
+        Routine.slug.in_(["hamstring-stretch", "gentle-walk"])))}
+    plan = plan_for(db.session, patient, create=True)
+    version = save_version(db.session, plan, [
+        ItemSpec.from_routine(routines["hamstring-stretch"], days_mask=0b0010101, times=["08:00"]),
+        ItemSpec.from_routine(routines["gentle-walk"], times=["07:30", "19:00"]),
+    ], patient)
+    version.created_at = datetime(2026, 3, 16, 6, 0, tzinfo=timezone.utc)
+    db.session.commit()
+    return plan, version
+
+
+def feed(client, user):
+    response = client.get(f"/calendar/{user.calendar_token}.ics")
+    assert response.status_code == 200 and response.mimetype == "text/calendar"
+    return Calendar.from_ical(response.data)
+
+
+def occurrences(cal: Calendar, until: datetime) -> set[tuple]:
+    out = set()
+    for event in cal.walk("VEVENT"):
+        start = event.decoded("dtstart")
+        rule = rrulestr(event["rrule"].to_ical().decode(), dtstart=start)
+        for when in rule.between(start - timedelta(seconds=1), until):
+            out.add((str(event["uid"]), when.date(), when.strftime("%H:%M"), when.utcoffset()))
+    return out
+
+
+def test_four_weeks_of_occurrences_match_the_plan_across_dst(client, app):
+    patient = make_user(tz="Europe/Berlin")
+    plan, version = berlin_plan(patient)
+    cal = feed(client, patient)
+    until = datetime(2026, 4, 12, 23, 59, tzinfo=BERLIN)
+    got = occurrences(cal, until)
+    expected = set()
+    for offset in range(28):
+        day = START + timedelta(days=offset)
+        for item, slot in scheduled(version, day):
+            local = datetime.combine(day, datetime.strptime(slot, "%H:%M").time(), BERLIN)
+            expected.add((f"{item.key}-{slot.replace(':', '')}@inoplan", day, slot, local.utcoffset()))
+    assert got == expected
+    assert len(got) == 12 + 28 * 2
+    offsets = {(d < date(2026, 3, 29), off) for _, d, _, off in got}
+    assert offsets == {(True, timedelta(hours=1)), (False, timedelta(hours=2))}  # wall clock kept, offset moved
+    [vtimezone] = cal.walk("VTIMEZONE")
+    assert str(vtimezone["tzid"]) == "Europe/Berlin"
+    tz = vtimezone.to_tz(lookup_tzid=False)  # the feed's own rules, not the system's
+    assert datetime(2026, 3, 28, 8, tzinfo=tz).utcoffset() == timedelta(hours=1)
+    assert datetime(2026, 3, 30, 8, tzinfo=tz).utcoffset() == timedelta(hours=2)
+
+
+def test_events_carry_alarm_steps_tzid_and_stable_uids(client, app):
+    patient = make_user(tz="Europe/Berlin")
+    plan, version = berlin_plan(patient)
+    db.session.add(ReminderPref(user_id=patient.id, lead_minutes=15))
+    db.session.commit()
+    raw = client.get(f"/calendar/{patient.calendar_token}.ics").get_data(as_text=True)
+    assert "DTSTART;TZID=Europe/Berlin:20260316T080000" in raw
+    assert "RRULE:FREQ=WEEKLY;BYDAY=MO,WE,FR" in raw
+    cal = Calendar.from_ical(raw)
+    events = {str(e["uid"]): e for e in cal.walk("VEVENT")}
+    assert len(events) == 3
+    stretch = next(e for e in events.values() if "08:00" in e.decoded("dtstart").strftime("%H:%M"))
+    routine = version.items[0].routine
+    assert str(stretch["summary"]) == routine.title
+    description = str(stretch["description"])
+    assert all(f"{n}. {step}" in description for n, step in enumerate(routine.steps, 1))
+    [alarm] = stretch.walk("VALARM")
+    assert alarm.decoded("trigger") == timedelta(minutes=-15) and str(alarm["action"]) == "DISPLAY"
+    assert {int(e["sequence"]) for e in events.values()} == {1}
+    # Edit the plan: same UIDs, higher SEQUENCE, new time.
+    specs = current_specs(db.session, plan)
+    specs[0].times = ["09:15"]
+    save_version(db.session, plan, specs, patient)
+    db.session.commit()
+    edited = {str(e["uid"]): e for e in feed(client, patient).walk("VEVENT")}
+    stretch_key = version.items[0].key
+    assert f"{stretch_key}-0915@inoplan" in edited and f"{stretch_key}-0800@inoplan" not in edited
+    assert {int(e["sequence"]) for e in edited.values()} == {2}
+    assert {u for u in edited if not u.startswith(stretch_key)} == {u for u in events if not u.startswith(stretch_key)}
+
+
+def test_unknown_clinician_and_disabled_feeds_answer_404(client, app, clinician):
+    patient = make_user()
+    assert client.get("/calendar/not-a-real-token.ics").status_code == 404
+    assert client.get(f"/calendar/{'x' * 300}.ics").status_code == 404
+    assert client.get(f"/calendar/{clinician.calendar_token}.ics").status_code == 404
+    assert client.get(f"/calendar/{patient.calendar_token}.ics").status_code == 200  # no plan: an empty calendar
+    db.session.add(ReminderPref(user_id=patient.id, calendar_enabled=False))
+    db.session.commit()
+    assert client.get(f"/calendar/{patient.calendar_token}.ics").status_code == 404
+
+
+def test_new_link_retires_the_old_one(client, login, app):
+    patient = make_user()
+    old = patient.calendar_token
+    s = login(patient)
+    answer = s.post("/settings/reminders/calendar-link")
+    assert answer.status_code == 303
+    db.session.refresh(patient)
+    assert patient.calendar_token != old and len(patient.calendar_token) >= 40
+    assert client.get(f"/calendar/{old}.ics").status_code == 404
+    assert client.get(f"/calendar/{patient.calendar_token}.ics").status_code == 200
+    assert s.get("/api/v1/me").json["calendar_url"].endswith(f"/calendar/{patient.calendar_token}.ics")
+    assert login(patient).client.post("/settings/reminders/calendar-link").status_code == 400  # no CSRF token
+
+
+def test_download_and_conditional_get(client, login, app):
+    patient = make_user(tz="Europe/Berlin")
+    berlin_plan(patient)
+    s = login(patient)
+    download = s.get("/settings/reminders/plan.ics")
+    assert download.status_code == 200 and "attachment" in download.headers["Content-Disposition"]
+    assert len(Calendar.from_ical(download.data).walk("VEVENT")) == 3
+    assert client.get("/settings/reminders/plan.ics").status_code == 302  # login first
+    first = client.get(f"/calendar/{patient.calendar_token}.ics")
+    again = client.get(f"/calendar/{patient.calendar_token}.ics", headers={"If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304
+    assert db.session.scalar(select(PlanVersion.number)) == 1

@@ -1,0 +1,205 @@
+"""The dispatcher end to end: a real Web Push receiver on 127.0.0.1, real encryption, real VAPID signatures."""
+from __future__ import annotations
+
+import threading
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from sqlalchemy import event, func, select
+
+from app.extensions import db
+from app.models import PushSubscription, ReminderPref, ReminderSent
+from app.services.clock import local_today
+from conftest import entry_checkin, entry_completion, give_plan, make_user
+from push_receiver import Browser, start_receiver, verify_vapid
+
+MONDAY_8_LONDON = "2026-06-01T06:50"  # 08:00 BST is 07:00 UTC; the default lead time is 10 minutes
+
+
+@pytest.fixture
+def receiver(app, tmp_path):
+    """A push service on loopback, and the app's VAPID key in a scratch file."""
+    app.config["VAPID_KEY_FILE"] = str(tmp_path / "vapid.pem")
+    app.extensions.pop("inoplan_vapid", None)
+    rec, server = start_receiver()
+    yield rec
+    server.shutdown()
+
+
+def subscribed(login, receiver, user, path="/push/phone"):
+    """Log the user in and subscribe a fresh browser key pair through the API."""
+    s = login(user)
+    browser = Browser(receiver.url(path))
+    assert s.post_json("/api/v1/push/subscriptions", browser.subscription()).status_code == 201
+    return s, browser
+
+
+def send(runner, at):
+    result = runner.invoke(args=["reminders", "send", "--at", at])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_push_is_encrypted_signed_kept_for_hours_and_sent_once(app, runner, login, patient, receiver):
+    version = give_plan(patient)
+    s, browser = subscribed(login, receiver, patient)
+    output = send(runner, MONDAY_8_LONDON)
+    assert "claimed 1" in output and "pushes ok 1" in output
+    [message] = receiver.received
+    assert message.path == "/push/phone"
+    assert message.headers["ttl"] == str(4 * 3600)
+    item = version.items[0]
+    assert item.dose == {"sets": 2, "reps": None, "hold_seconds": 20, "minutes": None}
+    assert browser.decrypt(message) == {
+        "kind": "item", "title": f"08:00 {item.routine.title}",
+        "body": "2 sets · hold 20 s. Tap Done when you have finished.",
+        "plan_item_id": item.id, "date": "2026-06-01", "slot": "08:00", "tag": f"inoplan-{item.key}-2026-06-01-08:00",
+        "url": f"/today?date=2026-06-01#item-{item.id}-0800"}
+    claims = verify_vapid(message.headers["authorization"], s.get("/api/v1/push/key").json["public_key"])
+    assert claims["aud"] == f"http://127.0.0.1:{receiver.port}"
+    assert claims["sub"] == app.config["VAPID_CLAIM_SUB"]
+    # The same minute again, the next minute, and near the end of the window: nothing is resent.
+    for at in (MONDAY_8_LONDON, "2026-06-01T06:51", "2026-06-01T07:59"):
+        assert "claimed 0" in send(runner, at)
+    assert len(receiver.received) == 1
+    assert db.session.scalar(select(func.count()).select_from(ReminderSent)) == 1
+    assert db.session.scalar(select(PushSubscription.last_ok_at)) is not None
+
+
+def test_gone_subscription_is_deleted(app, runner, login, patient, receiver):
+    give_plan(patient)
+    subscribed(login, receiver, patient)
+    receiver.status["/push/phone"] = 410
+    assert "gone 1" in send(runner, MONDAY_8_LONDON)
+    assert db.session.scalar(select(func.count()).select_from(PushSubscription)) == 0
+
+
+def test_a_failing_push_service_is_retried_on_the_next_run(app, runner, login, patient, receiver):
+    give_plan(patient)
+    subscribed(login, receiver, patient)
+    receiver.status["/push/phone"] = 503
+    assert "failed 1, to retry 1" in send(runner, MONDAY_8_LONDON)
+    assert db.session.scalar(select(PushSubscription.failures)) == 1
+    receiver.status.clear()
+    assert "pushes ok 1" in send(runner, "2026-06-01T06:51")
+    assert len(receiver.received) == 2
+    db.session.expire_all()
+    assert db.session.scalar(select(PushSubscription.failures)) == 0
+
+
+def test_done_items_quiet_hours_and_push_off_send_nothing(app, runner, login, patient, receiver):
+    version = give_plan(patient)
+    s, _ = subscribed(login, receiver, patient)
+    s.post_json("/api/v1/sync", {"items": [entry_completion(version.items[0].id, "2026-06-01", "08:00")]})
+    assert "due 0" in send(runner, MONDAY_8_LONDON)
+    db.session.add(ReminderPref(user_id=patient.id, quiet_start="12:00", quiet_end="13:00"))
+    db.session.commit()
+    assert "due 0" in send(runner, "2026-06-01T11:20")  # 12:30 item, 12:20 local: quiet
+    db.session.execute(ReminderPref.__table__.update().values(quiet_start=None, quiet_end=None, push_enabled=False))
+    db.session.commit()
+    assert "due 0" in send(runner, "2026-06-01T11:20")
+    assert receiver.received == []
+
+
+def test_daily_checkin_reminder_unless_already_checked_in(app, runner, login, patient, receiver):
+    s, browser = subscribed(login, receiver, patient)
+    send(runner, "2026-06-01T19:00")  # 20:00 BST, the default check-in time
+    [message] = receiver.received
+    assert browser.decrypt(message)["kind"] == "checkin"
+    day = local_today(patient.timezone).isoformat()
+    s.post_json("/api/v1/sync", {"items": [entry_checkin(day)]})
+    at = datetime.fromisoformat(f"{day}T20:00").replace(tzinfo=timezone.utc) - timedelta(hours=1)
+    assert "due 0" in send(runner, at.strftime("%Y-%m-%dT%H:%M"))
+
+
+def test_snooze_pushes_again_after_thirty_minutes(app, runner, login, patient, receiver):
+    version = give_plan(patient, times=("00:00", "00:01", "00:02"))
+    s, browser = subscribed(login, receiver, patient)
+    item = version.items[0]
+    today = local_today(patient.timezone).isoformat()
+    answer = s.post_json("/api/v1/push/snooze", {"plan_item_id": item.id, "date": today, "slot": "00:00"})
+    assert answer.status_code == 200
+    until = datetime.fromisoformat(answer.json["snoozed_until"])
+    assert "snoozed re-sends 0" in send(runner, (until - timedelta(minutes=1)).strftime("%Y-%m-%dT%H:%M"))
+    assert "snoozed re-sends 1" in send(runner, (until + timedelta(minutes=1)).strftime("%Y-%m-%dT%H:%M"))
+    assert browser.decrypt(receiver.received[-1])["plan_item_id"] == item.id
+    assert "snoozed re-sends 0" in send(runner, (until + timedelta(minutes=2)).strftime("%Y-%m-%dT%H:%M"))
+
+
+def test_two_dispatchers_at_once_send_each_reminder_once(app, login, patient, receiver):
+    give_plan(patient)
+    subscribed(login, receiver, patient)
+    barrier = threading.Barrier(2)
+    outputs = []
+
+    def dispatcher():
+        barrier.wait()
+        outputs.append(app.test_cli_runner().invoke(args=["reminders", "send", "--at", MONDAY_8_LONDON]).output)
+
+    threads = [threading.Thread(target=dispatcher) for _ in range(2)]
+    [t.start() for t in threads]
+    [t.join() for t in threads]
+    assert len(outputs) == 2 and len(receiver.received) == 1, outputs
+
+
+def test_query_count_does_not_grow_with_patients(app, runner, login, receiver):
+    def run_with(n: int) -> int:
+        for _ in range(n):
+            user = make_user()
+            give_plan(user)
+            db.session.add(PushSubscription(user_id=user.id, endpoint=receiver.url(f"/push/{user.id}"),
+                                            **{k: v for k, v in Browser("x").subscription()["keys"].items()}))
+        db.session.commit()
+        statements = []
+        listener = lambda *args: statements.append(args[2])  # noqa: E731
+        event.listen(db.engine, "before_cursor_execute", listener)
+        try:
+            send(runner, MONDAY_8_LONDON)
+        finally:
+            event.remove(db.engine, "before_cursor_execute", listener)
+        db.session.execute(ReminderSent.__table__.delete())
+        db.session.commit()
+        return len(statements)
+
+    few, many = run_with(3), run_with(40)
+    assert len(receiver.received) == 3 + 43
+    assert few == many, (few, many)
+
+
+def test_subscriptions_without_success_for_thirty_days_are_pruned(app, runner, patient, receiver):
+    old = datetime.now(timezone.utc) - timedelta(days=31)
+    fresh = Browser(receiver.url("/push/fresh")).subscription()["keys"]
+    db.session.add_all([PushSubscription(user_id=patient.id, endpoint=receiver.url("/push/old"), created_at=old,
+                                         **fresh),
+                        PushSubscription(user_id=patient.id, endpoint=receiver.url("/push/fresh"), **fresh)])
+    db.session.commit()
+    assert "pruned 1" in send(runner, datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M"))
+    assert db.session.scalars(select(PushSubscription.endpoint)).all() == [receiver.url("/push/fresh")]
+
+
+def test_cli_rejects_bad_time_and_bad_claim(app, runner, receiver):
+    result = runner.invoke(args=["reminders", "send", "--at", "tomorrow at eight"])
+    assert result.exit_code == 2 and "YYYY-MM-DDTHH:MM" in result.output
+    app.config["VAPID_CLAIM_SUB"] = "reminders@example.com"  # needs mailto:
+    result = runner.invoke(args=["reminders", "send"])
+    assert result.exit_code == 1 and "VAPID_CLAIM_SUB" in result.output
+
+
+def test_vapid_keys_are_created_once(app, runner, login, patient, receiver):
+    first = runner.invoke(args=["reminders", "vapid-keys"])
+    assert first.exit_code == 0 and "Wrote a new key" in first.output
+    again = runner.invoke(args=["reminders", "vapid-keys"])
+    assert "already exists" in again.output
+    public = first.output.split("Public key: ")[1].strip()
+    assert again.output.split("Public key: ")[1].strip() == public
+    assert login(patient).get("/api/v1/push/key").json["public_key"] == public
+
+
+def test_claim_lets_only_one_of_two_racing_dispatchers_push(app, patient):
+    """Both dispatchers computed the same due list before either wrote: the insert decides."""
+    from app.services.reminder_dispatch import claim
+    from app.services.reminders import Due
+    now = datetime(2026, 6, 1, 6, 50, tzinfo=timezone.utc)
+    due = [(patient.id, Due("k" * 32, None, now.date(), "08:00", now))]
+    assert claim(db.session, due, now) == {(patient.id, "k" * 32, now.date(), "08:00")}
+    assert claim(db.session, due, now) == set()
