@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from sqlalchemy import delete, select
 
 from app.extensions import db
-from app.models import CheckIn, Completion, Plan, PlanItem
+from app.models import CheckIn, Completion, ModeChange, Plan, PlanItem
 from app.services.plans import current_specs, plan_for, save_version
 from conftest import give_plan
 
@@ -22,12 +22,13 @@ uuids = st.uuids(version=4).map(str)
 
 @pytest.fixture
 def setup(login, patient):
-    """A patient whose plan has two versions, so one item key has two item ids."""
+    """A patient whose plan has two versions (one item key has two item ids) and a flare variant to switch to."""
     first = give_plan(patient)
     plan = plan_for(db.session, patient)
     specs = current_specs(db.session, plan)
     specs[0].minutes = 25
     second = save_version(db.session, plan, specs, patient)
+    save_version(db.session, plan, specs[:1], patient, variant="flare")
     db.session.commit()
     ids = [i.id for i in first.items] + [i.id for i in second.items]
     return login(patient), patient, ids
@@ -66,6 +67,7 @@ def entries(ids):
 def reset(patient):
     db.session.execute(delete(Completion))
     db.session.execute(delete(CheckIn))
+    db.session.execute(delete(ModeChange))
     plan = plan_for(db.session, patient)
     plan.mode, plan.mode_changed_at = "standard", None
     db.session.commit()

@@ -195,7 +195,10 @@ class _Context:
         if self.plan.mode_changed_at and stored >= (data["recorded_at"], data["mode"]):
             return Result(data["client_id"], "duplicate")
         if self.plan.mode == data["mode"]:
-            return Result(data["client_id"], "duplicate")  # already in that mode: nothing to change or log
+            # Already in that mode: nothing to log, but remember this later write so an older switch
+            # arriving afterwards cannot undo it (the order of arrival must never matter).
+            self.plan.mode_changed_at = data["recorded_at"]
+            return Result(data["client_id"], "duplicate")
         if data["mode"] == "flare" and not self.session.scalar(select(PlanVersion.id).where(
                 PlanVersion.plan_id == self.plan.id, PlanVersion.variant == "flare").limit(1)):
             return Result(data["client_id"], "rejected", "no_flare_plan", {"mode": "your plan has no flare-up variant"})
