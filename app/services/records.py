@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
+from types import SimpleNamespace
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import insert, select, tuple_
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -109,12 +110,20 @@ def _apply(session: Session, patient: User, plan: Plan | None, cleaned: list) ->
     results = []
     for c in cleaned:
         results.append(c if isinstance(c, Result) else ctx.apply(*c))
+    # New rows go in with one executemany per table; one ORM object per row would cost one INSERT each.
+    for model, rows in ((Completion, ctx.completions), (CheckIn, ctx.checkins)):
+        new = [vars(row) for row in rows.values() if isinstance(row, SimpleNamespace)]
+        if new:
+            session.execute(insert(model), new)
     session.flush()
     return results
 
 
 class _Context:
-    """Loads everything a batch needs in a few queries, then applies entries from memory."""
+    """Loads everything a batch needs in a few queries, then applies entries from memory.
+
+    Stored rows are ORM objects (changed in place); rows new in this batch are namespaces, inserted in bulk.
+    """
 
     def __init__(self, session: Session, patient: User, plan: Plan | None, entries: list[tuple[str, dict]]):
         self.session, self.patient, self.plan = session, patient, plan
@@ -159,9 +168,7 @@ class _Context:
         row = self.completions.get(slot_key)
         self.seen.add(data["client_id"])
         if row is None:
-            row = Completion(patient_id=self.patient.id, item_key=key, **data)
-            self.session.add(row)
-            self.completions[slot_key] = row
+            self.completions[slot_key] = SimpleNamespace(patient_id=self.patient.id, item_key=key, **data)
             return Result(data["client_id"], "created")
         if not newer(data, row):
             return Result(data["client_id"], "duplicate")
@@ -173,9 +180,7 @@ class _Context:
         row = self.checkins.get(data["date"])
         self.seen.add(data["client_id"])
         if row is None:
-            row = CheckIn(patient_id=self.patient.id, **data)
-            self.session.add(row)
-            self.checkins[data["date"]] = row
+            self.checkins[data["date"]] = SimpleNamespace(patient_id=self.patient.id, **data)
             return Result(data["client_id"], "created")
         if not newer(data, row):
             return Result(data["client_id"], "duplicate")
