@@ -85,7 +85,7 @@ def median_seconds(fn, runs: int) -> float:
     return statistics.median(times)
 
 
-def sync_vs_raw(app: Flask, patient_ids: list[int], rounds: int = 5) -> tuple[float, float]:
+def sync_vs_raw(app: Flask, patient_ids: list[int], rounds: int = 9) -> tuple[float, float]:
     """Median seconds of one POST /api/v1/sync of 500 completions, and of one executemany of the same rows.
 
     Requests run outside the bench's own app context, so each one starts with a clean `g`, as in production.

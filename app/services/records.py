@@ -135,9 +135,12 @@ class _Context:
                 select(PlanItem.id, PlanItem.key).join(PlanVersion)
                 .where(PlanVersion.plan_id == plan.id, PlanItem.id.in_(ids))
             ).all())
-        cids = [d["client_id"] for _, d in entries]
-        self.seen = set(session.scalars(select(Completion.client_id).where(Completion.client_id.in_(cids))))
-        self.seen |= set(session.scalars(select(CheckIn.client_id).where(CheckIn.client_id.in_(cids))))
+        # A replay has the type of its original, so each table is asked only about entries of its type.
+        self.seen: set[str] = set()
+        for model, kind in ((Completion, "completion"), (CheckIn, "checkin")):
+            cids = [d["client_id"] for k, d in entries if k == kind]
+            if cids:
+                self.seen |= set(session.scalars(select(model.client_id).where(model.client_id.in_(cids))))
         slots = {(self.item_keys.get(d["plan_item_id"]), d["date"], d["slot"]) for k, d in entries if k == "completion"}
         self.completions = {}
         if slots:
