@@ -4,12 +4,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import and_, bindparam, func, select
+from sqlalchemy.orm import Session, aliased, joinedload
+from sqlalchemy.orm.attributes import set_committed_value
 
-from ..models import CheckIn, Completion, Plan, PlanItem, PlanVersion, User
+from ..models import CheckIn, Completion, Plan, PlanItem, PlanVersion, Routine, User
 from .clock import part_of_day
-from .plans import current_version, plan_for
 
 
 @dataclass
@@ -55,13 +55,33 @@ def scheduled(version: PlanVersion | None, day: date) -> list[tuple[PlanItem, st
     return sorted(pairs, key=lambda p: (p[1], p[0].position))
 
 
+_newest = aliased(PlanVersion)
+# Built once: the day is read on every page view and API call, so statement construction is worth saving.
+PLAN_ROW = (
+    select(Plan, PlanVersion, CheckIn).select_from(Plan).where(Plan.patient_id == bindparam("patient_id"))
+    .outerjoin(PlanVersion, and_(
+        PlanVersion.plan_id == Plan.id, PlanVersion.variant == Plan.mode,
+        PlanVersion.number == select(func.max(_newest.number))
+        .where(_newest.plan_id == Plan.id, _newest.variant == Plan.mode).correlate(Plan).scalar_subquery()))
+    .outerjoin(CheckIn, and_(CheckIn.patient_id == Plan.patient_id, CheckIn.date == bindparam("day"))))
+CHECKIN = select(CheckIn).where(CheckIn.patient_id == bindparam("patient_id"), CheckIn.date == bindparam("day"))
+ITEMS_DONE = (
+    select(PlanItem, Completion).select_from(PlanItem).where(PlanItem.version_id == bindparam("version_id"))
+    .outerjoin(Completion, and_(Completion.patient_id == bindparam("patient_id"), Completion.date == bindparam("day"),
+                                Completion.item_key == PlanItem.key))
+    .order_by(PlanItem.position)
+    .options(joinedload(PlanItem.routine).load_only(Routine.id, Routine.kind, Routine.title)))
+
+
 def day_for(session: Session, patient: User, day: date) -> Day:
-    plan = plan_for(session, patient)
-    version = current_version(session, plan) if plan else None
-    completions = {
-        (c.item_key, c.slot): c
-        for c in session.scalars(select(Completion).where(Completion.patient_id == patient.id, Completion.date == day))
-    }
-    items = [DueItem(item, s, completions.get((item.key, s))) for item, s in scheduled(version, day)]
-    checkin = session.scalar(select(CheckIn).where(CheckIn.patient_id == patient.id, CheckIn.date == day))
-    return Day(day, plan, version, items, checkin)
+    """The patient's day in two queries: plan + current version + check-in, then items + their completions."""
+    params = {"patient_id": patient.id, "day": day}
+    row = session.execute(PLAN_ROW, params).first()
+    plan, version, checkin = row or (None, None, session.scalar(CHECKIN, params))
+    completions: dict[tuple[str, str], Completion] = {}
+    if version is not None:
+        rows = session.execute(ITEMS_DONE, params | {"version_id": version.id}).all()
+        set_committed_value(version, "items", list({item.id: item for item, _ in rows}.values()))
+        completions = {(c.item_key, c.slot): c for _, c in rows if c is not None}
+    due = [DueItem(item, s, completions.get((item.key, s))) for item, s in scheduled(version, day)]
+    return Day(day, plan, version, due, checkin)

@@ -1,0 +1,105 @@
+"""SQL queries per request stay a small constant, whatever the size of the plan, the log or the batch."""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import event
+
+from app.extensions import db
+from app.services.clock import local_today
+from conftest import entry_checkin, entry_completion, give_plan
+
+SLUGS = ("knee-to-chest-stretch", "gentle-walk", "heat-pack", "neck-side-stretch", "glute-bridge",
+         "hamstring-stretch", "screens-off", "wind-down-routine")
+TIMES = ("07:00", "08:00", "09:30", "12:30", "15:00", "18:00", "19:00", "21:30")
+# The signed-in user is one query; the rest is the page's own work.
+BOUNDS = {"/today": 3, "/api/v1/today": 3, "/api/v1/history": 3, "/api/v1/sync": 11}
+
+
+@contextmanager
+def counting():
+    """Collect the SQL statements sent while the block runs."""
+    statements: list[str] = []
+
+    def listener(conn, cursor, statement, *args):
+        statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", listener)
+    try:
+        yield statements
+    finally:
+        event.remove(db.engine, "before_cursor_execute", listener)
+
+
+def queries(session, path: str, body=None) -> int:
+    db.session.close()  # nothing cached in the test's own session may stand in for a query
+    with counting() as statements:
+        response = session.get(path) if body is None else session.post_json(path, body)
+    assert response.status_code == 200, response.get_data(as_text=True)[:300]
+    return len(statements)
+
+
+def with_history(patient, n_items: int, days: int):
+    """A plan of n_items (one slot each) and `days` days of ticks and check-ins, stored through the API."""
+    version = give_plan(patient, SLUGS[:n_items], TIMES[:n_items])
+    today = local_today(patient.timezone)
+    entries = []
+    for back in range(days):
+        day = (today - timedelta(days=back)).isoformat()
+        entries += [entry_completion(i.id, day, i.slots[0]) for i in version.items] + [entry_checkin(day)]
+    return version, entries
+
+
+@pytest.mark.parametrize("path", ["/today", "/api/v1/today", "/api/v1/history"])
+def test_reads_are_constant_in_plan_and_history_size(login, patient, path):
+    _, small_log = with_history(patient, 2, 1)
+    s = login(patient)
+    assert s.post_json("/api/v1/sync", {"items": small_log}).status_code == 200
+    small = queries(s, path)
+    _, big_log = with_history(db.session.merge(patient), 8, 30)  # a new version with four times the items, a month of log
+    assert s.post_json("/api/v1/sync", {"items": big_log}).status_code == 200
+    big = queries(s, path)
+    assert small == big <= BOUNDS[path.split("?")[0]]
+
+
+def test_today_queries_without_a_plan(login, patient):
+    """The fallback path (no plan yet) reads the check-in on its own: still bounded."""
+    assert queries(login(patient), "/api/v1/today") <= BOUNDS["/api/v1/today"]
+
+
+def test_sync_queries_do_not_grow_with_the_batch(login, patient):
+    version = give_plan(patient)
+    s = login(patient)
+    today = local_today(patient.timezone)
+
+    def batch(first_day: int, days: int) -> list[dict]:
+        entries = []
+        for back in range(first_day, first_day + days):
+            day = (today - timedelta(days=back)).isoformat()
+            entries += [entry_completion(i.id, day, i.slots[0]) for i in version.items] + [entry_checkin(day)]
+        return entries
+
+    ten = queries(s, "/api/v1/sync", {"items": batch(0, 3)[:10]})
+    hundred = queries(s, "/api/v1/sync", {"items": batch(10, 25)[:100]})
+    assert ten == hundred <= BOUNDS["/api/v1/sync"]
+    replay = batch(40, 25)[:100]
+    queries(s, "/api/v1/sync", {"items": replay})
+    assert queries(s, "/api/v1/sync", {"items": replay}) <= BOUNDS["/api/v1/sync"]  # all duplicates: no writes
+
+
+def test_bulk_sync_stores_every_row_and_answers_each(login, patient):
+    """The bulk insert path keeps the per-entry contract: one result each, later entry for a slot wins."""
+    version = give_plan(patient)
+    s = login(patient)
+    day = local_today(patient.timezone).isoformat()
+    item = version.items[0]
+    early = entry_completion(item.id, day, "08:00", "skipped") | {"recorded_at": f"{day}T08:00:00+00:00"}
+    late = entry_completion(item.id, day, "08:00", "done") | {"recorded_at": f"{day}T09:00:00+00:00"}
+    results = s.post_json("/api/v1/sync", {"items": [early, late, entry_checkin(day, 4)]}).json["results"]
+    assert [r["status"] for r in results] == ["created", "updated", "created"]
+    body = s.get("/api/v1/today").json
+    assert body["items"][0]["status"] == "done" and body["checkin"]["pain"] == 4
+    history = s.get("/api/v1/history").json
+    assert [c["client_id"] for c in history["completions"]] == [late["client_id"]]
