@@ -6,6 +6,7 @@ import os
 from flask import Flask
 from whitenoise import WhiteNoise
 
+from . import sqlite
 from .config import CONFIGS, INSTANCE, ROOT
 from .extensions import csrf, db, limiter, login_manager, migrate
 from .security import BoundedInt, register_api_auth, static_headers
@@ -29,6 +30,8 @@ def create_app(config: str | dict | None = None) -> Flask:
     INSTANCE.mkdir(exist_ok=True)
 
     db.init_app(app)
+    with app.app_context():
+        sqlite.configure(db.engine)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
     register_api_auth(app)  # before CSRF, so an anonymous API call answers 401, not a CSRF error
     csrf.init_app(app)

@@ -49,7 +49,8 @@ def counting(app: Flask):
         engine = db.engine
 
     def listener(conn, cursor, statement, *args):
-        statements.append(statement)
+        if statement.split(None, 1)[0].upper() not in ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE"):
+            statements.append(statement)  # transaction control is not a query (SQLite: we send BEGIN ourselves)
 
     event.listen(engine, "before_cursor_execute", listener)
     try:

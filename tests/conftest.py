@@ -7,8 +7,9 @@ import uuid
 from datetime import timedelta
 
 import pytest
+from contextlib import contextmanager
 from flask import g
-from sqlalchemy import delete
+from sqlalchemy import delete, event
 
 from app import create_app
 from app.extensions import db, limiter
@@ -151,6 +152,25 @@ def login(app):
     def _login(user: User) -> Session:
         return Session(app.test_client(), user)
     return _login
+
+
+TRANSACTION_CONTROL = re.compile(r"^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)\b", re.I)
+
+
+@contextmanager
+def counting_queries():
+    """The SQL statements sent while the block runs (transaction control left out: on SQLite we send BEGIN)."""
+    statements: list[str] = []
+
+    def listener(conn, cursor, statement, *args):
+        if not TRANSACTION_CONTROL.match(statement):
+            statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", listener)
+    try:
+        yield statements
+    finally:
+        event.remove(db.engine, "before_cursor_execute", listener)
 
 
 def days(n: int) -> timedelta:

@@ -2,34 +2,21 @@
 from __future__ import annotations
 
 import uuid
-from contextlib import contextmanager
 from datetime import datetime, time, timedelta, timezone
 
 import pytest
-from sqlalchemy import event, func, insert, select
+from sqlalchemy import func, insert, select
 
 from app.extensions import db
 from app.models import CareLink, CheckIn, Completion, Plan, PlanItem, PlanVersion, Routine, User
 from app.models.users import new_token
 from app.services.clock import local_today
-from conftest import password_hash
+from conftest import counting_queries, password_hash
 
 BOUND = 12
 SLUGS = ("knee-to-chest-stretch", "gentle-walk", "heat-pack")
 
 
-@contextmanager
-def counting():
-    statements: list[str] = []
-
-    def count(conn, cursor, statement, parameters, context, executemany):
-        statements.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(db.engine, "before_cursor_execute", count)
 
 
 def bulk_patients(clinician, n: int, days: int, start: int = 0) -> None:
@@ -105,18 +92,18 @@ def fast_insert(table, rows: list[dict]) -> None:
 def test_dashboard_query_count_is_fixed(login, clinician):
     bulk_patients(clinician, 3, 90)
     s = login(clinician)  # logging in lands on the dashboard once, which audits the first read of the day
-    with counting() as few_dashboard:
+    with counting_queries() as few_dashboard:
         assert s.get("/clinician").status_code == 200
-    with counting() as few_api:
+    with counting_queries() as few_api:
         assert len(s.get("/api/v1/patients").json) == 3
 
     bulk_patients(clinician, 197, 90, start=3)
     assert db.session.scalar(select(func.count(Completion.id))) > 40_000
-    with counting() as first_dashboard:  # also writes 197 audit events, in one statement
+    with counting_queries() as first_dashboard:  # also writes 197 audit events, in one statement
         html = s.get("/clinician").get_data(as_text=True)
-    with counting() as many_dashboard:
+    with counting_queries() as many_dashboard:
         s.get("/clinician")
-    with counting() as many_api:
+    with counting_queries() as many_api:
         rows = s.get("/api/v1/patients").json
 
     assert len(rows) == 200 and html.count('class="card patient-row') == 200

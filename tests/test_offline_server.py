@@ -6,11 +6,9 @@ import struct
 import uuid
 from datetime import date, timedelta
 
-from sqlalchemy import event
 
 from app.config import ROOT
-from app.extensions import db
-from conftest import entry_checkin, entry_completion, give_plan, make_user
+from conftest import counting_queries, entry_checkin, entry_completion, give_plan, make_user
 
 DAY = "2026-11-20"
 
@@ -95,13 +93,9 @@ def test_sync_reads_do_not_grow_with_the_batch(login, patient):
         days = [(first_day + timedelta(days=i)).isoformat() for i in range(n)]
         batch = [entry_completion(items[i % 3].id, d, "08:00") for i, d in enumerate(days)] + [
             entry_checkin(d) for d in days]
-        seen: list[str] = []
-        listener = lambda *args: seen.append(args[2].lstrip().split()[0].upper())  # noqa: E731
-        event.listen(db.engine, "before_cursor_execute", listener)
-        try:
+        with counting_queries() as sent:
             results = s.post_json("/api/v1/sync", {"items": batch}).json["results"]
-        finally:
-            event.remove(db.engine, "before_cursor_execute", listener)
+        seen = [statement.lstrip().split()[0].upper() for statement in sent]
         assert [r["status"] for r in results] == ["created"] * 2 * n
         return seen.count("SELECT"), seen.count("INSERT") + seen.count("UPDATE")
 

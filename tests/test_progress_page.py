@@ -3,17 +3,15 @@ from __future__ import annotations
 
 import re
 import uuid
-from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from sqlalchemy import event
 
 from app.extensions import db
 from app.models import CheckIn, Completion
 from app.services.clock import local_today
 from app.services.progress import progress_for
-from conftest import give_plan
+from conftest import counting_queries, give_plan
 
 
 def history(patient, version, days: int, pain=lambda i: 5, heat_pairs: int = 0):
@@ -34,17 +32,6 @@ def history(patient, version, days: int, pain=lambda i: 5, heat_pairs: int = 0):
     db.session.commit()
 
 
-@contextmanager
-def counted():
-    statements = []
-
-    def count(conn, cursor, statement, parameters, context, executemany):
-        statements.append(statement)
-    event.listen(db.engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(db.engine, "before_cursor_execute", count)
 
 
 def test_progress_for_on_real_rows(app, patient):
@@ -98,13 +85,13 @@ def test_progress_queries_do_not_grow_with_history(app, login, patient, days):
     version = give_plan(patient)
     s = login(patient)
     history(patient, version, 3)
-    with counted() as small:
+    with counting_queries() as small:
         assert s.get(f"/progress?days={days}").status_code == 200
     db.session.query(Completion).delete()
     db.session.query(CheckIn).delete()
     db.session.commit()
     history(patient, version, 80, heat_pairs=30)
-    with counted() as large:
+    with counting_queries() as large:
         html = s.get(f"/progress?days={days}").get_data(as_text=True)
     assert 'data-insight="heat_cold"' in html
     assert len(large) == len(small) <= 12, large

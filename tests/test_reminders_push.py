@@ -5,12 +5,12 @@ import threading
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 
 from app.extensions import db
 from app.models import PushSubscription, ReminderPref, ReminderSent
 from app.services.clock import local_today
-from conftest import entry_checkin, entry_completion, give_plan, make_user
+from conftest import counting_queries, entry_checkin, entry_completion, give_plan, make_user
 from push_receiver import Browser, start_receiver, verify_vapid
 
 MONDAY_8_LONDON = "2026-06-01T06:50"  # 08:00 BST is 07:00 UTC; the default lead time is 10 minutes
@@ -150,13 +150,8 @@ def test_query_count_does_not_grow_with_patients(app, runner, login, receiver):
             db.session.add(PushSubscription(user_id=user.id, endpoint=receiver.url(f"/push/{user.id}"),
                                             **{k: v for k, v in Browser("x").subscription()["keys"].items()}))
         db.session.commit()
-        statements = []
-        listener = lambda *args: statements.append(args[2])  # noqa: E731
-        event.listen(db.engine, "before_cursor_execute", listener)
-        try:
+        with counting_queries() as statements:
             send(runner, MONDAY_8_LONDON)
-        finally:
-            event.remove(db.engine, "before_cursor_execute", listener)
         db.session.execute(ReminderSent.__table__.delete())
         db.session.commit()
         return len(statements)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 
-from flask import Response, current_app, render_template, url_for
+from flask import Response, current_app, render_template
 
 from ..assets import shell_files
 from ..config import ROOT

@@ -4,7 +4,7 @@ const CHECKED = "inoplan-zone-checked";
 
 export async function followDeviceZone() {
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  if (!zone || !document.querySelector(".bottom-nav") || sessionStorage.getItem(CHECKED) === zone) return;
+  if (!zone || !navigator.onLine || !document.querySelector(".bottom-nav") || sessionStorage.getItem(CHECKED) === zone) return;
   const response = await fetch("/api/v1/me", { credentials: "same-origin" });
   if (!response.ok) return;
   const me = await response.json();

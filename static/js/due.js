@@ -57,15 +57,24 @@ export function markDue(root, prefs) {
   return due;
 }
 
+const PREFS = "inoplan-reminder-prefs";
+
 export async function initDue() {
   const root = document.querySelector("[data-today][data-timezone]");
   if (!root) return;
-  let prefs = { in_app: true, lead_minutes: 10, quiet_start: null, quiet_end: null };
-  try {
-    const response = await fetch("/api/v1/reminders/prefs", { credentials: "same-origin" });
-    if (response.ok) prefs = await response.json();
-  } catch (error) {
-    // offline: keep the defaults
+  // The last preferences seen online are kept, so offline the highlights follow the same settings.
+  let prefs = JSON.parse(localStorage.getItem(PREFS) || "null") ||
+    { in_app: true, lead_minutes: 10, quiet_start: null, quiet_end: null };
+  if (navigator.onLine) {
+    try {
+      const response = await fetch("/api/v1/reminders/prefs", { credentials: "same-origin" });
+      if (response.ok) {
+        prefs = await response.json();
+        localStorage.setItem(PREFS, JSON.stringify(prefs));
+      }
+    } catch (error) {
+      // the network dropped: keep what we had
+    }
   }
   if (!prefs.in_app) return;
   const check = () => markDue(root, prefs);

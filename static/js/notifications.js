@@ -45,7 +45,8 @@ async function subscribe(registration) {
 }
 
 export async function refreshSubscription() {
-  if (!supported() || !loggedIn() || Notification.permission !== "granted" || localStorage.getItem(WANTED) === "0") return;
+  if (!supported() || !navigator.onLine || !loggedIn() || Notification.permission !== "granted" ||
+      localStorage.getItem(WANTED) === "0") return;
   const registration = await navigator.serviceWorker.ready;
   const existing = await registration.pushManager.getSubscription();
   if (existing && sessionStorage.getItem(SENT) === existing.endpoint) return;

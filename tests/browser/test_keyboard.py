@@ -56,6 +56,7 @@ def test_tick_an_item_with_the_keyboard_only(page, live_server):
     tab_to(page, "el.dataset.action === 'done'", limit=1, key="Shift+Tab")
     assert focus_is_visible(page)
     page.keyboard.press("Space")
+    page.wait_for_selector(f'[data-plan-item-id="{item_id}"][data-slot="{slot}"][data-status="done"]')  # at once
     wait_for_empty_outbox(page)
     page.reload()
     assert page.locator(f'[data-plan-item-id="{item_id}"][data-slot="{slot}"]').get_attribute("data-status") == "done"

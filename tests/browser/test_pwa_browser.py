@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from playwright.sync_api import expect
 from sqlalchemy import select
 
 from app.extensions import db
-from app.models import Completion, Routine, User
+from app.models import Routine, User
 from app.pwa import routes as pwa_routes
 from app.services.adherence import adherence_for
 from app.services.plans import ItemSpec, current_specs, plan_for, save_version
