@@ -92,7 +92,8 @@ def register_security(app: Flask) -> None:
         # No form or query value may hold a NUL character, and PostgreSQL cannot store one: refuse it up front.
         # JSON bodies are checked field by field instead (services/validation.py), so one bad sync entry
         # is rejected alone.
-        pairs = [*request.args.items(multi=True), *request.form.items(multi=True)]
+        pairs = [*request.args.items(multi=True), *request.form.items(multi=True),
+                 *((name, str(value)) for name, value in (request.view_args or {}).items())]  # path parts too
         bad = sorted({key for key, value in pairs if "\x00" in key or "\x00" in value})
         if bad:
             message = "Your input contains a NUL character (\\0), which Inoplan cannot store. Remove it and try again."

@@ -156,3 +156,9 @@ def test_nul_in_a_form_gets_a_clear_answer(people):
     response = session.post("/settings/profile", data={"display_name": "Pat\x00", "timezone": "UTC"})
     assert response.status_code == 400 and "NUL character" in response.get_data(as_text=True)
     assert session.get("/api/v1/today", query_string={"date": "2026-01-01\x00"}).json["error"] == "bad_request"
+
+
+def test_nul_in_a_path_argument_is_refused_not_500(client):
+    """Found by the path fuzzer on PostgreSQL: a NUL in the calendar token reached the query."""
+    response = client.get("/calendar/%00.ics")
+    assert response.status_code == 400 and "NUL" in response.get_data(as_text=True)
