@@ -7,6 +7,7 @@ import uuid
 from datetime import timedelta
 
 import pytest
+from hypothesis import settings
 from contextlib import contextmanager
 from flask import g
 from sqlalchemy import delete, event
@@ -15,6 +16,12 @@ from app import create_app
 from app.extensions import db, limiter
 from app.models import CareLink, User
 from app.services.library import load_builtin
+
+# CI replays the same examples every run (a failure there is reproducible, never a coin toss);
+# locally hypothesis explores new ones each time, and its database remembers failures.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI", "").lower() == "true":
+    settings.load_profile("ci")
 
 # One scrypt hash computed once, so creating many users stays fast.
 PASSWORD = "correct horse battery"
