@@ -14,7 +14,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
-
 from flask import Flask
 from sqlalchemy import select
 
@@ -88,7 +87,7 @@ def subscription_keys() -> tuple[str, str]:
     """A browser-like (p256dh, auth) pair: a P-256 public point and 16 random bytes, base64url."""
     point = ec.generate_private_key(ec.SECP256R1()).public_key().public_bytes(
         serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint)
-    b64 = lambda raw: base64.urlsafe_b64encode(raw).rstrip(b"=").decode()  # noqa: E731
+    b64 = lambda raw: base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
     return b64(point), b64(secrets.token_bytes(16))
 
 
