@@ -13,7 +13,8 @@ from sqlalchemy import func, select, text
 from sqlalchemy.engine import Engine
 
 from app.extensions import db
-from app.models import CareLink, CheckIn, Completion, Plan, PlanItem, PlanVersion, Routine, User
+from app.models import (CareLink, CheckIn, Completion, Plan, PlanItem, PlanVersion, PushSubscription, Routine,
+                        User)
 from app.services.clock import local_today, zone
 
 PASSWORD = "bench-password-123"
@@ -23,7 +24,7 @@ PLAN = (("knee-to-chest-stretch", 0b1111111, "08:00"), ("neck-side-stretch", 0b1
         ("gentle-walk", 0b0011111, "12:30"), ("heat-pack", 0b1111111, "19:00"),
         ("wind-down-routine", 0b1111111, "21:30"))
 STATUSES = ("done",) * 7 + ("partial", "partial", "skipped")
-TABLES = (User, Plan, PlanVersion, PlanItem, CareLink, Completion, CheckIn)
+TABLES = (User, Plan, PlanVersion, PlanItem, CareLink, Completion, CheckIn, PushSubscription)
 CHUNK = 250  # patients per round trip batch, to bound memory
 
 
@@ -139,6 +140,21 @@ class Generator:
                         "pain_after": max(0, pain - 1) if status != "skipped" else None, "note": "",
                         "recorded_at": stamp(day, time(int(slot[:2]), int(slot[3:])), tz),
                         "recorded_offset_min": 0, "received_at": now})
+
+    def subscriptions(self, endpoint: str, p256dh: str, auth: str) -> int:
+        """One push subscription (at endpoint/<user id>) for every patient without one; how many were added."""
+        with self.engine.connect() as conn:
+            uids = conn.scalars(select(User.id).where(User.role == "patient", ~select(PushSubscription.id)
+                                .where(PushSubscription.user_id == User.id).exists()).order_by(User.id)).all()
+        now = datetime.now(timezone.utc)
+        for start in range(0, len(uids), CHUNK * 20):
+            part = uids[start:start + CHUNK * 20]
+            rows = [{"id": sid, "user_id": uid, "endpoint": f"{endpoint}/{uid}", "p256dh": p256dh, "auth": auth,
+                     "created_at": now, "last_ok_at": None, "failures": 0}
+                    for sid, uid in zip(self._ids(PushSubscription, len(part)), part)]
+            with self.engine.begin() as conn:
+                insert(conn, PushSubscription.__tablename__, rows)
+        return len(uids)
 
     def finish(self) -> None:
         """Move PostgreSQL id sequences past the ids written here, and refresh planner statistics."""

@@ -139,6 +139,8 @@ def _raw_insert(user: User, entries: list[dict]) -> float:
     try:
         start = time.perf_counter()
         cursor = connection.cursor()
+        if db.engine.dialect.name == "sqlite":
+            cursor.execute("BEGIN")  # app/sqlite.py turns off the driver's own BEGIN: one transaction, not 500
         cursor.executemany(sql, rows)
         connection.commit()
         elapsed = time.perf_counter() - start

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import time
+from datetime import timedelta
 
 from sqlalchemy import func, select
 
@@ -14,6 +15,10 @@ from . import later
 from .data import PASSWORD, Generator
 from .inprocess import PATIENT_PAGE, Session, queries_per_request, route_for, sync_vs_raw
 from .report import NOT_BUILT, Report
+
+# UTC minutes for the dispatcher, each at a planned slot somewhere: 08:00 (London, UTC), 12:30 (Tokyo 21:30),
+# 19:00 (London, UTC; Berlin's 20:00 check-in).
+DISPATCH_AT = ["08:00", "12:30", "19:00"]
 from .served import measure_served
 
 
@@ -57,10 +62,20 @@ def run(url: str, args, log, sizes: dict) -> Report:
         with app.app_context():
             patients = db.session.scalar(select(func.count(User.id)).where(User.role == "patient"))
         gen.patients(max(0, sizes["dispatch"] - patients), 0)
-        gen.finish()
-        log(f"dispatch database ready: {gen.rows[User]} users")
-        send, scan = later.dispatch_vs_scan(app, later.moments_today(["08:00", "12:30", "19:00"]))
-        report.set("dispatch_100k_vs_scan_time", send / scan, f"{send * 1000:.0f} ms / {scan * 1000:.0f} ms")
+        receiver = later.Receiver()
+        try:
+            subscribed = gen.subscriptions(receiver.endpoint, *later.subscription_keys())
+            gen.finish()
+            log(f"dispatch database ready: {gen.rows[User]} users, {subscribed:,} push subscriptions")
+            send, scan, what = later.dispatch_vs_scan(app, later.moments_today(DISPATCH_AT), receiver)
+            tomorrow = later.moments_today(DISPATCH_AT[:1])[0] + timedelta(days=1)
+            bare, line = later.dispatch_without_push(app, tomorrow)
+        finally:
+            receiver.close()
+        report.set("dispatch_100k_vs_scan_time", send / scan, f"{send * 1000:.0f} ms / {scan * 1000:.0f} ms; {what}")
+        report.extras.append(("dispatcher pass, sender that sends nothing",
+                              f"{bare * 1000:.0f} ms at {tomorrow:%a %H:%M} UTC ({line})"))
+        log("dispatch done")
     report.extras.append(("database", f"{dialect}: {gen.rows[User]:,} users, {_rows(gen)}"))
     report.extras.append(("bench wall time", f"{time.perf_counter() - started:.0f} s"))
     return report
