@@ -89,3 +89,17 @@ def test_bulk_sync_stores_every_row_and_answers_each(login, patient):
     assert body["items"][0]["status"] == "done" and body["checkin"]["pain"] == 4
     history = s.get("/api/v1/history").json
     assert [c["client_id"] for c in history["completions"]] == [late["client_id"]]
+
+
+def test_clinician_patient_page_is_constant_in_history_size(login, patient, clinician):
+    """The bench once found 73 queries here: rows expired by the audit commit were reloaded one by one."""
+    from conftest import link
+    link(clinician, patient)
+    _, small_log = with_history(patient, 2, 2)
+    assert login(patient).post_json("/api/v1/sync", {"items": small_log}).status_code == 200
+    physio = login(clinician)
+    small = queries(physio, f"/clinician/patients/{patient.id}")
+    _, big_log = with_history(db.session.merge(patient), 8, 25)
+    assert login(patient).post_json("/api/v1/sync", {"items": big_log}).status_code == 200
+    big = queries(physio, f"/clinician/patients/{patient.id}")
+    assert small == big <= 15

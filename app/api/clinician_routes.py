@@ -47,7 +47,7 @@ def summary(patient_id: int):
     if not days.isdigit() or int(days) not in RANGES:
         allowed = ", ".join(map(str, RANGES))
         return api_error(400, f"'days' must be one of {allowed}.", {"days": f"must be one of {allowed}"})
-    result = summary_for(db.session, person, int(days))
     audit.record(db.session, current_user, person.id, "viewed_summary", days=int(days))
-    db.session.commit()
+    db.session.commit()  # before loading: a commit would expire every loaded row
+    result = summary_for(db.session, person, int(days))
     return jsonify(summary_json(result))

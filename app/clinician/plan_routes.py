@@ -44,6 +44,8 @@ def save(person: User, the_plan, specs, variant: str, note: str, message: str):
 
 
 def editor(person: User, variant: str, item_form=None, status: int = 200):
+    audit.record(db.session, current_user, person.id, "viewed_plan", variant=variant)
+    db.session.commit()  # before loading: a commit expires loaded rows, and rendering would reload each one
     the_plan = plans.plan_for(db.session, person)
     version = plans.current_version(db.session, the_plan, variant) if the_plan else None
     item_form = item_form or ClinicianItemForm()
@@ -51,8 +53,6 @@ def editor(person: User, variant: str, item_form=None, status: int = 200):
     apply_form = ApplyTemplateForm()
     apply_form.template_id.choices = [(t.id, t.name) for t in plan_templates.for_owner(db.session, current_user)]
     address(person, item_form, apply_form)
-    audit.record(db.session, current_user, person.id, "viewed_plan", variant=variant)
-    db.session.commit()
     return render_template(
         "clinician/plan.html", person=person, plan=the_plan, version=version, variant=variant, names=NAMES,
         form=item_form, note_form=VersionNoteForm(), apply_form=apply_form, template_form=TemplateForm(),
