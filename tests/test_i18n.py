@@ -153,3 +153,10 @@ def test_compiled_catalogue_matches_the_po(tmp_path):
     committed, compiled = (
         {str(m.id): str(m.string) for m in read_mo(path.open("rb")) if m.id} for path in (MO, fresh))
     assert len(committed) > 200 and committed == compiled
+
+
+def test_clinician_dashboard_in_german(app, clinician, login):
+    """The clinician's patient list and invite form read in German for a German browser."""
+    page = german(login(clinician)).get("/clinician").get_data(as_text=True)
+    assert "Patientin oder Patienten einladen" in page and "Einladung erstellen" in page
+    assert "Invite a patient" not in page
