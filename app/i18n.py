@@ -25,7 +25,12 @@ JS_STRINGS = [N_("Today"), N_("Day"), N_("Previous day"), N_("Next day"), N_("Do
               N_("Let's set up your plan"), N_("Build my plan"), N_("Nothing planned for this day"),
               N_("Your physiotherapist can send you a plan, or you can build one yourself from our routine library."),
               N_("A rest day is part of the plan too. A gentle walk or a few slow breaths still count."),
-              N_("%(n)s reps"), N_("hold %(n)s s"), N_("%(n)s min"), N_("waiting to send")]
+              N_("%(n)s reps"), N_("hold %(n)s s"), N_("%(n)s min"), N_("waiting to send"),
+              N_("Takes ten seconds. Only pain is needed; the rest helps you and your physio see patterns."),
+              N_("Saved: pain %(pain)s/10, slept %(hours)s h."), N_("Saved: pain %(pain)s/10."),
+              N_("Saved on this phone: pain %(pain)s/10, slept %(hours)s h."),
+              N_("Saved on this phone: pain %(pain)s/10."), N_("It will be sent when you're online."),
+              N_("You can update it below.")]
 
 LANGUAGES = {"en": "English", "de": "Deutsch"}
 

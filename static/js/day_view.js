@@ -157,14 +157,15 @@ export function showCheckinSummary(values, pending) {
   if (!values) {
     line.className = "hint";
     line.removeAttribute("data-checkin-summary");
-    line.textContent = HINT;
+    line.textContent = t(HINT);
     return;
   }
-  const sleep = values.sleep_hours !== null && values.sleep_hours !== undefined && values.sleep_hours !== ""
-    ? `, slept ${Math.round(Number(values.sleep_hours) * 10) / 10} h` : "";
+  const slept = values.sleep_hours !== null && values.sleep_hours !== undefined && values.sleep_hours !== "";
+  const vars = { pain: values.pain, hours: slept ? Math.round(Number(values.sleep_hours) * 10) / 10 : "" };
+  const where = pending ? "Saved on this phone" : "Saved";
   line.className = pending ? "checkin-summary is-pending" : "checkin-summary";
   line.setAttribute("data-checkin-summary", "");
   line.setAttribute("role", "status");
-  line.textContent = `${pending ? "Saved on this phone" : "Saved"}: pain ${values.pain}/10${sleep}. ` +
-    (pending ? "It will be sent when you're online." : "You can update it below.");
+  line.textContent = `${t(slept ? `${where}: pain %(pain)s/10, slept %(hours)s h.` : `${where}: pain %(pain)s/10.`, vars)} ` +
+    t(pending ? "It will be sent when you're online." : "You can update it below.");
 }

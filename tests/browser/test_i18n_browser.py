@@ -33,6 +33,7 @@ def test_german_browser_sees_german_today_and_can_tick(browser, live_server):
         expect(again.locator("[data-status-label]")).to_have_text("Erledigt")
         page.wait_for_load_state("networkidle")  # the day is redrawn by script after the sync: still German
         expect(page.locator("[data-progress]")).to_contain_text("erledigt")
+        expect(page.locator("#checkin")).not_to_contain_text("Takes ten seconds")
         german_titles = {r["title"] for r in ROUTINES_DE.values()}
         assert page.locator("[data-plan-item-id] h3").first.inner_text().strip() in german_titles
         assert screenshot(page, "today-german").stat().st_size > 10_000
