@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 FLASK := FLASK_APP=wsgi.py $(VENV)/bin/flask
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install db demo bench load clean
+.PHONY: run test install db demo bench load clean translations translations-extract
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -13,7 +13,16 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $(STAMP)
 
-install: $(STAMP)
+install: $(STAMP) translations
+
+# Compiled catalogues are committed too, so a plain clone works; recompiling is harmless.
+translations: $(STAMP)
+	$(VENV)/bin/pybabel -q compile -d translations
+
+# Collect new or changed strings into the .pot and merge them into every language's .po.
+translations-extract: $(STAMP)
+	$(VENV)/bin/pybabel -q extract -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot --no-location --sort-output .
+	$(VENV)/bin/pybabel -q update -i translations/messages.pot -d translations --no-fuzzy-matching
 
 db: install
 	$(FLASK) db upgrade

@@ -9,6 +9,7 @@ from whitenoise import WhiteNoise
 from . import sqlite
 from .config import CONFIGS, INSTANCE, ROOT
 from .extensions import csrf, db, limiter, login_manager, migrate
+from .i18n import init_i18n
 from .security import BoundedInt, register_api_auth, static_headers
 
 
@@ -37,6 +38,7 @@ def create_app(config: str | dict | None = None) -> Flask:
     csrf.init_app(app)
     limiter.init_app(app)
     login_manager.init_app(app)
+    init_i18n(app)
 
     from . import models  # noqa: F401  (register tables)
     from .assets import init_assets

@@ -20,7 +20,7 @@ def user_json(user: User, calendar_url: str | None = None) -> dict:
 
 def routine_json(item: PlanItem) -> dict:
     r = item.routine
-    return {"id": r.id, "kind": r.kind, "title": r.title, "summary": r.summary, "steps": r.steps,
+    return {"id": r.id, "slug": r.slug, "kind": r.kind, "title": r.title, "summary": r.summary, "steps": r.steps,
             "precautions": r.precautions, "topic": r.topic}
 
 
@@ -59,7 +59,8 @@ def day_json(day: Day) -> dict:
         "date": day.date.isoformat(),
         "plan": plan,
         "items": [{"plan_item_id": d.item.id, "key": d.item.key, "slot": d.slot, "part": d.part,
-                   "routine": {"id": d.item.routine.id, "kind": d.item.routine.kind, "title": d.item.routine.title},
+                   "routine": {"id": d.item.routine.id, "slug": d.item.routine.slug,
+                               "kind": d.item.routine.kind, "title": d.item.routine.title},
                    "dose": d.item.dose, "notes": d.item.notes, "status": d.status} for d in day.items],
         "checkin": checkin_json(day.checkin),
     }

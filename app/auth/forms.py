@@ -1,6 +1,7 @@
 """Account forms."""
 from __future__ import annotations
 
+from flask_babel import gettext as _, lazy_gettext as _l
 from flask_wtf import FlaskForm
 from sqlalchemy import func, select
 from wtforms import BooleanField, EmailField, PasswordField, RadioField, SelectField, StringField
@@ -14,22 +15,22 @@ PASSWORD_MIN = 10
 
 
 class LoginForm(FlaskForm):
-    email = EmailField("Email", validators=[DataRequired(), Email(check_deliverability=False), Length(max=254)])
-    password = PasswordField("Password", validators=[DataRequired(), Length(max=200)])
-    remember = BooleanField("Keep me logged in on this device")
+    email = EmailField(_l("Email"), validators=[DataRequired(), Email(check_deliverability=False), Length(max=254)])
+    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=200)])
+    remember = BooleanField(_l("Keep me logged in on this device"))
 
 
 class RegisterForm(FlaskForm):
-    display_name = StringField("Your name", validators=[DataRequired(), Length(max=80)])
-    email = EmailField("Email", validators=[DataRequired(), Email(check_deliverability=False), Length(max=254)])
+    display_name = StringField(_l("Your name"), validators=[DataRequired(), Length(max=80)])
+    email = EmailField(_l("Email"), validators=[DataRequired(), Email(check_deliverability=False), Length(max=254)])
     password = PasswordField(
-        "Password", validators=[DataRequired(), Length(min=PASSWORD_MIN, max=200,
-                                                       message=f"Use at least {PASSWORD_MIN} characters.")],
-        description=f"At least {PASSWORD_MIN} characters. A short sentence is easy to remember.")
-    role = RadioField("I am", choices=[("patient", "A patient"), ("clinician", "A physiotherapist or clinician")],
+        _l("Password"), validators=[DataRequired(), Length(min=PASSWORD_MIN, max=200,
+                                                       message=_l("Use at least %(n)s characters.", n=PASSWORD_MIN))],
+        description=_l("At least %(n)s characters. A short sentence is easy to remember.", n=PASSWORD_MIN))
+    role = RadioField(_l("I am"), choices=[("patient", _l("A patient")), ("clinician", _l("A physiotherapist or clinician"))],
                       default="patient", validators=[DataRequired()])
-    timezone = SelectField("Timezone", validators=[DataRequired()], default="UTC",
-                           description="Reminders and your day follow this zone.")
+    timezone = SelectField(_l("Timezone"), validators=[DataRequired()], default="UTC",
+                           description=_l("Reminders and your day follow this zone."))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -38,16 +39,16 @@ class RegisterForm(FlaskForm):
     def validate_email(self, field) -> None:
         email = field.data.strip().lower()
         if db.session.scalar(select(User.id).where(func.lower(User.email) == email)):
-            raise ValidationError("An account with this email already exists. Log in instead.")
+            raise ValidationError(_l("An account with this email already exists. Log in instead."))
 
 
 class ResetRequestForm(FlaskForm):
-    email = EmailField("Email", validators=[DataRequired(), Email(check_deliverability=False), Length(max=254)])
+    email = EmailField(_l("Email"), validators=[DataRequired(), Email(check_deliverability=False), Length(max=254)])
 
 
 class NewPasswordForm(FlaskForm):
-    password = PasswordField("New password", validators=[
-        DataRequired(), Length(min=PASSWORD_MIN, max=200, message=f"Use at least {PASSWORD_MIN} characters.")],
-        description=f"At least {PASSWORD_MIN} characters.")
-    confirm = PasswordField("New password again", validators=[
-        DataRequired(), EqualTo("password", message="The two passwords are not the same.")])
+    password = PasswordField(_l("New password"), validators=[
+        DataRequired(), Length(min=PASSWORD_MIN, max=200, message=_l("Use at least %(n)s characters.", n=PASSWORD_MIN))],
+        description=_l("At least %(n)s characters.", n=PASSWORD_MIN))
+    confirm = PasswordField(_l("New password again"), validators=[
+        DataRequired(), EqualTo("password", message=_l("The two passwords are not the same."))])

@@ -1,6 +1,7 @@
 """Forgotten password: ask for a link by email, then choose a new password with it."""
 from __future__ import annotations
 
+from flask_babel import gettext as _, lazy_gettext as _l
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_limiter.util import get_remote_address
 from flask_login import current_user
@@ -12,7 +13,7 @@ from ..services import mail, passwords
 from . import bp
 from .forms import NewPasswordForm, ResetRequestForm
 
-SENT = "If an account uses that address, we have sent it a link to choose a new password. It works for one hour."
+SENT = _l("If an account uses that address, we have sent it a link to choose a new password. It works for one hour.")
 
 
 def token_account_key() -> str:
@@ -40,7 +41,7 @@ def reset_request():
                       f"Open this link within one hour to choose a new one:\n\n{link}\n\n"
                       "If it was not you, ignore this message: your password stays as it is.\n",
                       current_app.config["MAIL_FROM"], current_app.config.get("MAIL_DIR"))
-        flash(SENT)
+        flash(str(SENT))
         return redirect(url_for("auth.login")), 303
     return render_template("auth/reset_request.html", form=form), 422 if form.errors else 200
 
@@ -58,6 +59,6 @@ def reset_password(token: str):
     if form.validate_on_submit():
         passwords.set_password(db.session, user, form.password.data, "password_reset")
         db.session.commit()
-        flash("Your password is changed and every device was logged out. Log in with the new password.")
+        flash(_("Your password is changed and every device was logged out. Log in with the new password."))
         return redirect(url_for("auth.login")), 303
     return render_template("auth/reset_password.html", form=form), 422 if form.errors else 200

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from flask_babel import gettext as _, lazy_gettext as _l
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import func, select
@@ -39,7 +40,7 @@ def login():
         user = db.session.scalar(select(User).where(func.lower(User.email) == email))
         if user is None or not user.check_password(form.password.data):
             # One message for both cases: do not reveal which emails have accounts.
-            form.password.errors.append("That email and password do not match an account.")
+            form.password.errors.append(_("That email and password do not match an account."))
         else:
             login_user(user, remember=form.remember.data)
             return redirect(safe_next(home_for(user)))
@@ -60,7 +61,7 @@ def register():
         db.session.add(user)
         db.session.commit()
         login_user(user)
-        flash(f"Welcome to Inoplan, {user.display_name}.")
+        flash(_("Welcome to Inoplan, %(name)s.", name=user.display_name))
         return redirect(safe_next(home_for(user)))
     return render_template("auth/register.html", form=form), 200 if not form.errors else 422
 
@@ -72,5 +73,5 @@ def logout():
     if request.method == "GET":
         return render_template("auth/logout.html")
     logout_user()
-    flash("You are logged out.")
+    flash(_("You are logged out."))
     return redirect(url_for("auth.login"))

@@ -1,6 +1,7 @@
 """The patient's side of care links: accept an invite, see and remove clinicians, read the access log."""
 from __future__ import annotations
 
+from flask_babel import gettext as _, lazy_gettext as _l
 from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
@@ -24,8 +25,9 @@ ACTIONS = {
 
 
 class CodeForm(FlaskForm):
-    code = StringField("Invite code", validators=[DataRequired(message="Enter the 8-character code."), Length(max=20)],
-                       description="8 letters and digits, e.g. ABCD-EF23. Capitals or not, dashes or not.",
+    code = StringField(_l("Invite code"),
+                       validators=[DataRequired(message=_l("Enter the 8-character code.")), Length(max=20)],
+                       description=_l("8 letters and digits, e.g. ABCD-EF23. Capitals or not, dashes or not."),
                        render_kw={"autocapitalize": "characters", "autocomplete": "off", "spellcheck": "false"})
 
 
@@ -51,7 +53,7 @@ def remove(link_id: int):
     if clinician is None:
         abort(404)
     db.session.commit()
-    flash(f"{clinician.display_name} can no longer see your plan or log. Your plan and history stay with you.")
+    flash(_("%(name)s can no longer see your plan or log. Your plan and history stay with you.", name=clinician.display_name))
     return redirect(url_for("clinicians.mine")), 303
 
 
@@ -64,7 +66,7 @@ def enter_code():
         invite = invites.by_code(db.session, form.code.data)
         if invite is not None:
             return redirect(url_for("clinicians.invite", token=invite.token)), 303
-        form.code.errors.append("That code does not match an invite. Check it and try again.")
+        form.code.errors.append(_("That code does not match an invite. Check it and try again."))
     return render_template("clinicians/code.html", form=form), 422 if form.errors else 200
 
 
@@ -73,11 +75,11 @@ def invite(token: str):
     """What accepting means, with log in / register links that bring you back here."""
     found = invites.by_token(db.session, token)
     if found is None:
-        abort(404, "This invite link is not valid. Check you copied all of it, or enter the code instead.")
+        abort(404, _("This invite link is not valid. Check you copied all of it, or enter the code instead."))
     state = found.state()
     problem = invites.MESSAGES.get(state)
     if current_user.is_authenticated and not current_user.is_patient and not problem:
-        problem = "Invites link a patient to a physiotherapist. Log out and log in with a patient account to accept."
+        problem = _("Invites link a patient to a physiotherapist. Log out and log in with a patient account to accept.")
     status = 410 if state != "pending" else 200
     return render_template("clinicians/invite.html", invite=found, problem=problem, form=FlaskForm(),
                            clinician=found.clinician), status
@@ -90,7 +92,7 @@ def accept(token: str):
     """Accept: your physiotherapist can now see your plan and log, and plan for you."""
     found = invites.by_token(db.session, token)
     if found is None:
-        abort(404, "This invite link is not valid.")
+        abort(404, _("This invite link is not valid."))
     try:
         invites.accept(db.session, found, current_user)
     except invites.InviteError as exc:
@@ -98,6 +100,6 @@ def accept(token: str):
         flash(str(exc), "error")
         return redirect(url_for("clinicians.invite", token=token)), 303
     db.session.commit()
-    flash(f"You are now linked with {found.clinician.display_name}. They can see your plan and log, "
-          "and you can remove them here at any time.")
+    flash(_("You are now linked with %(name)s. They can see your plan and log, and you can remove them here at "
+            "any time.", name=found.clinician.display_name))
     return redirect(url_for("clinicians.mine")), 303

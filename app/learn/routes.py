@@ -6,15 +6,18 @@ should never meet a login wall first.
 from __future__ import annotations
 
 from flask import abort, render_template
+from flask_babel import gettext as _, lazy_gettext as _l
 
-from ..content.topics import DISCLAIMER, TOPICS
+from ..content.topics import TOPICS
+from ..i18n import current_language
+from ..services.localize import topics_for
 from . import bp
 
 BY_SLUG = {t["slug"]: t for t in TOPICS}
 RED_FLAGS = "red-flags"
 GROUPS = [  # how the index groups the topics; every topic but the red flags appears once
-    ("About inomyalgia", ["what-is-inomyalgia", "symptoms", "how-it-differs", "causes", "diagnosis", "faq"]),
-    ("The parts of your plan", ["physical-therapy", "pacing", "lifestyle-and-sleep", "heat-and-cold", "mind-body",
+    (_l("About inomyalgia"), ["what-is-inomyalgia", "symptoms", "how-it-differs", "causes", "diagnosis", "faq"]),
+    (_l("The parts of your plan"), ["physical-therapy", "pacing", "lifestyle-and-sleep", "heat-and-cold", "mind-body",
                                 "psychological-support", "complementary-therapies", "medications"]),
 ]
 
@@ -22,23 +25,31 @@ GROUPS = [  # how the index groups the topics; every topic but the red flags app
 @bp.app_template_global()
 def topic_title(slug: str | None) -> str | None:
     """The title of a learn topic (for "why this helps" links), or None."""
-    topic = BY_SLUG.get(slug or "")
+    topics, _disclaimer = topics_for(current_language())
+    topic = next((t for t in topics if t["slug"] == slug), None)
     return topic["title"] if topic else None
+
+
+def _localized() -> tuple[dict, list[dict], str]:
+    topics, disclaimer = topics_for(current_language())
+    return {t["slug"]: t for t in topics}, topics, disclaimer
 
 
 @bp.route("", strict_slashes=False)
 def index():
     """Every topic, with the red flags first."""
-    groups = [(title, [BY_SLUG[slug] for slug in slugs]) for title, slugs in GROUPS]
-    return render_template("learn/index.html", groups=groups, red_flags=BY_SLUG[RED_FLAGS], disclaimer=DISCLAIMER)
+    by_slug, _topics, disclaimer = _localized()
+    groups = [(title, [by_slug[slug] for slug in slugs]) for title, slugs in GROUPS]
+    return render_template("learn/index.html", groups=groups, red_flags=by_slug[RED_FLAGS], disclaimer=disclaimer)
 
 
 @bp.route("/<slug>")
 def topic(slug: str):
     """One topic, with links to the one before and after."""
     if slug not in BY_SLUG:
-        abort(404, "There is no topic with that name.")
+        abort(404, _("There is no topic with that name."))
+    by_slug, topics, disclaimer = _localized()
     index = TOPICS.index(BY_SLUG[slug])
-    return render_template("learn/topic.html", topic=BY_SLUG[slug], disclaimer=DISCLAIMER,
-                           prev=TOPICS[index - 1] if index else None,
-                           next=TOPICS[index + 1] if index + 1 < len(TOPICS) else None)
+    return render_template("learn/topic.html", topic=by_slug[slug], disclaimer=disclaimer,
+                           prev=topics[index - 1] if index else None,
+                           next=topics[index + 1] if index + 1 < len(topics) else None)

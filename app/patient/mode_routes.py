@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from flask_babel import gettext as _
 from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
@@ -57,16 +58,16 @@ def switch_mode():
     """One tap to the flare-up plan and back; stored like any synced entry, so a replay changes nothing."""
     form = ModeForm()
     if not form.validate_on_submit():
-        flash("That switch could not be saved. Reload the page and try again.", "error")
+        flash(_("That switch could not be saved. Reload the page and try again."), "error")
         return redirect(url_for("patient.today")), 303
     result = store({"type": "mode", "client_id": form.client_id.data, "mode": form.mode.data,
                     "suggested_by_pain": form.suggested_by_pain.data or None})
     if result.status == "rejected":
         for message in (result.fields or {}).values():
-            flash(f"Could not switch: {message}.", "error")
+            flash(_("Could not switch: %(reason)s.", reason=message), "error")
     elif result.status == "created":
-        flash("Flare-up plan is on: gentler routines until you switch back." if form.mode.data == "flare"
-              else "Back to your usual plan.")
+        flash(_("Flare-up plan is on: gentler routines until you switch back.") if form.mode.data == "flare"
+              else _("Back to your usual plan."))
     return redirect(url_for("patient.today")), 303
 
 

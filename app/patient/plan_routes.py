@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
 from ..extensions import db
+from ..i18n import current_language
 from ..models import CareLink, Routine
 from ..services import library, plans
+from ..services.localize import routine_text
 from ..services.plans import ItemSpec
 from . import bp
 from .access import patient_required
@@ -21,7 +24,9 @@ def clinician_ids() -> list[int]:
 
 def routine_choices(form: PlanItemForm) -> dict[int, Routine]:
     routines = library.available_to(db.session, current_user, clinician_ids())
-    form.routine_id.choices = [(r.id, f"{library.KIND_LABELS[r.kind]}: {r.title}") for r in routines]
+    language = current_language()
+    form.routine_id.choices = [(r.id, f"{library.KIND_LABELS[r.kind]}: {routine_text(r, 'title', language)}")
+                               for r in routines]
     return {r.id: r for r in routines}
 
 
@@ -56,7 +61,7 @@ def add_item():
     specs = plans.current_specs(db.session, the_plan) + [spec_from(form)]
     plans.save_version(db.session, the_plan, specs, current_user, note=f"Added {routines[form.routine_id.data].title}")
     db.session.commit()
-    flash(f"Added {routines[form.routine_id.data].title} to your plan.")
+    flash(_("Added %(title)s to your plan.", title=routine_text(routines[form.routine_id.data], "title", current_language())))
     return redirect(url_for("patient.plan")), 303
 
 
@@ -86,7 +91,7 @@ def edit_item(key: str):
         plans.save_version(db.session, the_plan, specs, current_user,
                            note=f"Changed {routines[form.routine_id.data].title}")
         db.session.commit()
-        flash("Plan updated.")
+        flash(_("Plan updated."))
         return redirect(url_for("patient.plan")), 303
     return render_template("patient/edit_item.html", form=form, key=key), 422 if form.errors else 200
 
@@ -96,11 +101,12 @@ def edit_item(key: str):
 def remove_item(key: str):
     """Take an item out of the plan: a new version; its history stays."""
     the_plan, specs, index = find_spec(key)
-    title = db.session.get(Routine, specs[index].routine_id).title
+    routine = db.session.get(Routine, specs[index].routine_id)
+    title = routine.title
     del specs[index]
     plans.save_version(db.session, the_plan, specs, current_user, note=f"Removed {title}")
     db.session.commit()
-    flash(f"Removed {title}. Your earlier ticks are kept.")
+    flash(_("Removed %(title)s. Your earlier ticks are kept.", title=routine_text(routine, "title", current_language())))
     return redirect(url_for("patient.plan")), 303
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import uuid
 from datetime import timedelta
 
+from flask_babel import gettext as _, lazy_gettext as _l
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
@@ -16,8 +17,8 @@ from . import bp
 from .access import patient_required
 from .forms import CheckInForm, CompletionForm
 
-LABELS = {"pain_before": "Pain before", "pain_after": "Pain after", "plan_item_id": "Item", "date": "Date",
-          "slot": "Time", "status": "Status", "note": "Note", "client_id": "Form"}
+LABELS = {"pain_before": _l("Pain before"), "pain_after": _l("Pain after"), "plan_item_id": _l("Item"), "date": _l("Date"),
+          "slot": _l("Time"), "status": _l("Status"), "note": _l("Note"), "client_id": _l("Form")}
 
 
 @bp.route("/")
@@ -99,5 +100,5 @@ def checkin():
         for name, message in (result.fields or {}).items():
             flash(f"{name.replace('_', ' ').capitalize()} {message}.", "error")
     else:
-        flash("Check-in saved. Thank you.")
+        flash(_("Check-in saved. Thank you."))
     return redirect(url_for("patient.today", date=form.date.data)), 303

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from datetime import datetime, timezone
 
+from flask_babel import gettext as _, lazy_gettext as _l
 from flask import Response, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
@@ -63,7 +64,7 @@ def password():
     form = ChangePasswordForm()
     if form.validate_on_submit():
         if not current_user.check_password(form.current.data):
-            form.current.errors.append("That is not your current password.")
+            form.current.errors.append(_("That is not your current password."))
         else:
             passwords.set_password(db.session, current_user, form.password.data, "password_changed")
             db.session.commit()
@@ -72,7 +73,7 @@ def password():
                       "Your password was changed and your other devices were logged out.\n"
                       "If this was not you, reset your password from the login page at once.\n",
                       current_app.config["MAIL_FROM"], current_app.config.get("MAIL_DIR"))
-            flash("Password changed. Your other devices are logged out.")
+            flash(_("Password changed. Your other devices are logged out."))
             return redirect(url_for("privacy.index")), 303
     return render_template("privacy/password.html", form=form), 422 if form.errors else 200
 
@@ -85,12 +86,12 @@ def delete_account():
     form = DeleteAccountForm()
     if form.validate_on_submit():
         if not current_user.check_password(form.password.data):
-            form.password.errors.append("That is not your password.")
+            form.password.errors.append(_("That is not your password."))
         else:
             user = current_user._get_current_object()
             logout_user()
             accounts.delete_account(db.session, user)
             db.session.commit()
-            flash("Your account and your data are deleted. Thank you for using Inoplan.")
+            flash(_("Your account and your data are deleted. Thank you for using Inoplan."))
             return redirect(url_for("auth.login")), 303
     return render_template("privacy/delete.html", form=form), 422 if form.errors else 200

@@ -1,6 +1,7 @@
 """Reminder settings, the private calendar feed and its one-off download."""
 from __future__ import annotations
 
+from flask_babel import gettext as _, lazy_gettext as _l
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
@@ -43,7 +44,7 @@ def settings():
         for name in ("quiet_start", "quiet_end", "checkin_time"):
             setattr(prefs, name, getattr(prefs, name) or None)
         db.session.commit()
-        flash("Reminder preferences saved.")
+        flash(_("Reminder preferences saved."))
         return redirect(url_for("reminders.settings")), 303
     url, webcal = feed_urls(current_user)
     return render_template("reminders/settings.html", form=form, prefs=prefs, feed_url=url, webcal_url=webcal,
@@ -56,7 +57,7 @@ def new_calendar_link():
     """Replace the feed's secret address; the old one stops working at once."""
     current_user.calendar_token = new_token()
     db.session.commit()
-    flash("Your calendar has a new private link. Subscribe again with it; the old link no longer works.")
+    flash(_("Your calendar has a new private link. Subscribe again with it; the old link no longer works."))
     return redirect(url_for("reminders.settings") + "#calendar"), 303
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
@@ -13,9 +14,9 @@ from .care import connect
 
 CODE_RE = re.compile(f"^[{CODE_ALPHABET}]{{{CODE_LENGTH}}}$")
 MESSAGES = {
-    "accepted": "This invite has already been used. Ask your physiotherapist for a new one.",
-    "revoked": "This invite was withdrawn. Ask your physiotherapist for a new one.",
-    "expired": "This invite has expired (invites last 14 days). Ask your physiotherapist for a new one.",
+    "accepted": _l("This invite has already been used. Ask your physiotherapist for a new one."),
+    "revoked": _l("This invite was withdrawn. Ask your physiotherapist for a new one."),
+    "expired": _l("This invite has expired (invites last 14 days). Ask your physiotherapist for a new one."),
 }
 
 

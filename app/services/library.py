@@ -1,6 +1,7 @@
 """The built-in routine library, loaded from app/content/library.py."""
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
@@ -8,8 +9,8 @@ from ..content.library import BUILTIN_ROUTINES
 from ..models import Routine, User
 
 FIELDS = ("kind", "title", "summary", "steps", "precautions", "topic")
-KIND_LABELS = {"exercise": "Exercise", "sleep": "Sleep", "heat_cold": "Heat & cold", "mind_body": "Mind & body",
-               "education": "Learn"}
+KIND_LABELS = {"exercise": _l("Exercise"), "sleep": _l("Sleep"), "heat_cold": _l("Heat & cold"),
+               "mind_body": _l("Mind & body"), "education": _l("Learn")}
 
 
 def load_builtin(session: Session) -> int:

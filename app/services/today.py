@@ -70,7 +70,8 @@ ITEMS_DONE = (
     .outerjoin(Completion, and_(Completion.patient_id == bindparam("patient_id"), Completion.date == bindparam("day"),
                                 Completion.item_key == PlanItem.key))
     .order_by(PlanItem.position)
-    .options(joinedload(PlanItem.routine).load_only(Routine.id, Routine.kind, Routine.title)))
+    .options(joinedload(PlanItem.routine).load_only(Routine.id, Routine.slug, Routine.owner_id, Routine.kind,
+                                                     Routine.title)))
 
 
 def day_for(session: Session, patient: User, day: date) -> Day:

@@ -2,4 +2,4 @@ from flask import Blueprint
 
 bp = Blueprint("settings", __name__, url_prefix="/settings")
 
-from . import routes  # noqa: E402,F401
+from . import language, routes  # noqa: E402,F401

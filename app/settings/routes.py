@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, url_for
+from flask_babel import gettext as _, lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from ..extensions import db
@@ -10,11 +11,11 @@ from .forms import ProfileForm
 
 # (endpoint, title, description); a section shows once its blueprint is registered.
 SECTIONS = [
-    ("settings.profile", "Profile and timezone", "Your name, timezone and travel setting."),
-    ("reminders.settings", "Reminders", "Notifications, calendar feed, quiet hours."),
-    ("clinicians.mine", "My clinicians", "Who can see your plan and log, and when they looked."),
-    ("privacy.index", "Privacy and data", "Export your data, change your password, delete your account."),
-    ("settings.language", "Language", "English or Deutsch."),
+    ("settings.profile", _l("Profile and timezone"), _l("Your name, timezone and travel setting.")),
+    ("reminders.settings", _l("Reminders"), _l("Notifications, calendar feed, quiet hours.")),
+    ("clinicians.mine", _l("My clinicians"), _l("Who can see your plan and log, and when they looked.")),
+    ("privacy.index", _l("Privacy and data"), _l("Export your data, change your password, delete your account.")),
+    ("settings.language", _l("Language"), _l("English or Deutsch.")),
 ]
 
 
@@ -33,6 +34,6 @@ def profile():
     if form.validate_on_submit():
         form.populate_obj(current_user)
         db.session.commit()
-        flash("Profile saved.")
+        flash(_("Profile saved."))
         return redirect(url_for("settings.index")), 303
     return render_template("settings/profile.html", form=form), 422 if form.errors else 200

@@ -1,4 +1,5 @@
 // A day's items computed on the phone from the saved plan, as app/services/today.py does on the server.
+import { lang, t } from "./i18n.js";
 
 // The date in a timezone as YYYY-MM-DD.
 export function localToday(timezone, now = new Date()) {
@@ -32,7 +33,7 @@ export function weekday(isoDate) {
 }
 
 export function formatDate(isoDate, options) {
-  return new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", ...options }).format(asUtcNoon(isoDate));
+  return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : lang, { timeZone: "UTC", ...options }).format(asUtcNoon(isoDate));
 }
 
 export function partOfDay(slot) {
@@ -67,9 +68,9 @@ export function dayFromPlan(plan, isoDate, mode = plan?.mode || "standard", save
 export function doseText(dose) {
   if (!dose) return "";
   const parts = [];
-  if (dose.sets) parts.push(`${dose.sets} ${dose.sets === 1 ? "set" : "sets"}`);
-  if (dose.reps) parts.push(`${dose.reps} reps`);
-  if (dose.hold_seconds) parts.push(`hold ${dose.hold_seconds} s`);
-  if (dose.minutes) parts.push(`${dose.minutes} min`);
+  if (dose.sets) parts.push(t(dose.sets === 1 ? "%(num)d set" : "%(num)d sets", { num: dose.sets }));
+  if (dose.reps) parts.push(t("%(n)s reps", { n: dose.reps }));
+  if (dose.hold_seconds) parts.push(t("hold %(n)s s", { n: dose.hold_seconds }));
+  if (dose.minutes) parts.push(t("%(n)s min", { n: dose.minutes }));
   return parts.join(" · ");
 }

@@ -1,7 +1,8 @@
 // Draws the day on /today in the same markup as templates/patient/today.html (used offline and after syncs).
 import { addDays, doseText, formatDate } from "./day.js";
+import { pieces, routineTitle, t } from "./i18n.js";
 
-const STATUS_TEXT = { done: "Done", partial: "Partly done", skipped: "Skipped" };
+const STATUS_TEXT = { done: t("Done"), partial: t("Partly done"), skipped: t("Skipped") };
 const PARTS = ["morning", "afternoon", "evening"];
 const CHECKIN_FIELDS = ["pain", "stiffness", "fatigue", "sleep_quality", "mood"];
 
@@ -22,11 +23,11 @@ function hidden(name, value) {
 }
 
 function dayNav(date, today) {
-  const title = date === today ? "Today" : formatDate(date, { weekday: "long" });
-  return h("nav", { class: "day-switch", "aria-label": "Day" },
-    h("a", { href: `/today?date=${addDays(date, -1)}`, class: "icon-btn", "aria-label": "Previous day", text: "‹" }),
+  const title = date === today ? t("Today") : formatDate(date, { weekday: "long" });
+  return h("nav", { class: "day-switch", "aria-label": t("Day") },
+    h("a", { href: `/today?date=${addDays(date, -1)}`, class: "icon-btn", "aria-label": t("Previous day"), text: "‹" }),
     h("h1", {}, `${title} `, h("small", { text: formatDate(date, { day: "numeric", month: "long", year: "numeric" }) })),
-    h("a", { href: `/today?date=${addDays(date, 1)}`, class: "icon-btn", "aria-label": "Next day", text: "›" }));
+    h("a", { href: `/today?date=${addDays(date, 1)}`, class: "icon-btn", "aria-label": t("Next day"), text: "›" }));
 }
 
 function itemCard(item, date, csrf) {
@@ -37,34 +38,34 @@ function itemCard(item, date, csrf) {
   h("div", { class: "item-main" },
     h("time", { class: "slot", text: item.slot }),
     h("div", { class: "item-text" },
-      h("h3", {}, h("a", { href: `/library/${item.routine.id}`, text: item.routine.title })),
+      h("h3", {}, h("a", { href: `/library/${item.routine.id}`, text: routineTitle(item.routine) })),
       h("p", { class: "dose", text: doseText(item.dose) }),
       item.notes ? h("p", { class: "item-note", text: item.notes }) : null),
     h("span", { class: "status-label", "data-status-label": true })),
   h("form", { method: "post", action: "/today/complete", class: "tick-form", "data-tick-form": true },
     hidden("csrf_token", csrf), hidden("client_id", crypto.randomUUID()), hidden("plan_item_id", item.plan_item_id),
     hidden("date", date), hidden("slot", item.slot),
-    h("div", { class: "tick-actions" }, button("done", "✓ Done", "btn-done"), button("partial", "Partly", "btn-quiet"),
-      button("skipped", "Skip", "btn-quiet")),
-    h("details", { class: "tick-more" }, h("summary", { text: "Add pain before / after" }),
+    h("div", { class: "tick-actions" }, button("done", `✓ ${t("Done")}`, "btn-done"), button("partial", t("Partly"), "btn-quiet"),
+      button("skipped", t("Skip"), "btn-quiet")),
+    h("details", { class: "tick-more" }, h("summary", { text: t("Add pain before / after") }),
       h("div", { class: "pain-pair" },
-        h("label", {}, "Pain before ", h("input", { type: "number", name: "pain_before", min: 0, max: 10, inputmode: "numeric" })),
-        h("label", {}, "Pain after ", h("input", { type: "number", name: "pain_after", min: 0, max: 10, inputmode: "numeric" }))),
-      h("label", { class: "block" }, "Note ", h("input", { type: "text", name: "note", maxlength: 2000 })))));
+        h("label", {}, `${t("Pain before")} `, h("input", { type: "number", name: "pain_before", min: 0, max: 10, inputmode: "numeric" })),
+        h("label", {}, `${t("Pain after")} `, h("input", { type: "number", name: "pain_after", min: 0, max: 10, inputmode: "numeric" }))),
+      h("label", { class: "block" }, `${t("Note")} `, h("input", { type: "text", name: "note", maxlength: 2000 })))));
 }
 
 function emptyState(day) {
   if (day.unknown) {
-    return h("section", { class: "empty card" }, h("h2", { text: "This day isn't on this phone yet" }),
-      h("p", { text: "Open Inoplan once while you're online and your plan is kept on this phone for offline days." }));
+    return h("section", { class: "empty card" }, h("h2", { text: t("This day isn't on this phone yet") }),
+      h("p", { text: t("Open Inoplan once while you're online and your plan is kept on this phone for offline days.") }));
   }
   if (!day.hasPlan && !day.plan) {
-    return h("section", { class: "empty card" }, h("h2", { text: "Let's set up your plan" }),
-      h("p", { text: "Your physiotherapist can send you a plan, or you can build one yourself from our routine library." }),
-      h("a", { class: "btn", href: "/plan", text: "Build my plan" }));
+    return h("section", { class: "empty card" }, h("h2", { text: t("Let's set up your plan") }),
+      h("p", { text: t("Your physiotherapist can send you a plan, or you can build one yourself from our routine library.") }),
+      h("a", { class: "btn", href: "/plan", text: t("Build my plan") }));
   }
-  return h("section", { class: "empty card" }, h("h2", { text: "Nothing planned for this day" }),
-    h("p", { text: "A rest day is part of the plan too. A gentle walk or a few slow breaths still count." }));
+  return h("section", { class: "empty card" }, h("h2", { text: t("Nothing planned for this day") }),
+    h("p", { text: t("A rest day is part of the plan too. A gentle walk or a few slow breaths still count.") }));
 }
 
 // Replace the day on the page with `day` (shape of GET /api/v1/today); the check-in form moves to its date.
@@ -76,18 +77,19 @@ export function renderDay(day, { today, csrf }) {
   head.dataset.planVersion = day.plan ? day.plan.version_id : "";
   const children = [dayNav(day.date, today)];
   if (day.items.length) {
-    children.push(h("p", { class: "progress-line", "data-progress": true },
-      h("span", { "data-done-count": true, text: "0" }), " of ", h("span", { "data-total-count": true, text: day.items.length }), " done"),
+    const [before, middle, after] = pieces("%(done)s of %(total)s done");
+    children.push(h("p", { class: "progress-line", "data-progress": true }, before,
+      h("span", { "data-done-count": true, text: "0" }), middle, h("span", { "data-total-count": true, text: day.items.length }), after),
     h("progress", { class: "bar", max: day.items.length, value: 0, "data-progress-bar": true, "aria-hidden": "true" }));
   }
-  if (day.plan?.mode === "flare") children.push(h("p", { class: "pill pill-flare", text: "Flare-up plan is on: gentler routines today." }));
+  if (day.plan?.mode === "flare") children.push(h("p", { class: "pill pill-flare", text: t("Flare-up plan is on: gentler routines today.") }));
   head.replaceChildren(...children);
   document.querySelectorAll("main > section.part, main > section.empty").forEach((el) => el.remove());
   const sections = day.items.length ? PARTS.map((part) => {
     const items = day.items.filter((i) => i.part === part);
     if (!items.length) return null;
     return h("section", { class: "part", "aria-labelledby": `part-${part}` },
-      h("h2", { id: `part-${part}`, class: `part-title part-${part}`, text: part[0].toUpperCase() + part.slice(1) }),
+      h("h2", { id: `part-${part}`, class: `part-title part-${part}`, text: t(part[0].toUpperCase() + part.slice(1)) }),
       h("ul", { class: "items" }, ...items.map((item) => itemCard(item, day.date, csrf))));
   }).filter(Boolean) : [emptyState(day)];
   checkin.before(...sections);
@@ -128,7 +130,7 @@ export function showStatus(li, status, pending) {
   const label = li.querySelector("[data-status-label]");
   if (label) {
     label.textContent = status ? STATUS_TEXT[status] : "";
-    if (status && pending) label.append(h("small", { class: "pending-note", text: "waiting to send" }));
+    if (status && pending) label.append(h("small", { class: "pending-note", text: t("waiting to send") }));
   }
   li.querySelectorAll("[data-tick-form] button[name=status]").forEach((b) => {
     b.setAttribute("aria-pressed", b.value === status ? "true" : "false");
@@ -155,14 +157,15 @@ export function showCheckinSummary(values, pending) {
   if (!values) {
     line.className = "hint";
     line.removeAttribute("data-checkin-summary");
-    line.textContent = HINT;
+    line.textContent = t(HINT);
     return;
   }
-  const sleep = values.sleep_hours !== null && values.sleep_hours !== undefined && values.sleep_hours !== ""
-    ? `, slept ${Math.round(Number(values.sleep_hours) * 10) / 10} h` : "";
+  const slept = values.sleep_hours !== null && values.sleep_hours !== undefined && values.sleep_hours !== "";
+  const vars = { pain: values.pain, hours: slept ? Math.round(Number(values.sleep_hours) * 10) / 10 : "" };
+  const where = pending ? "Saved on this phone" : "Saved";
   line.className = pending ? "checkin-summary is-pending" : "checkin-summary";
   line.setAttribute("data-checkin-summary", "");
   line.setAttribute("role", "status");
-  line.textContent = `${pending ? "Saved on this phone" : "Saved"}: pain ${values.pain}/10${sleep}. ` +
-    (pending ? "It will be sent when you're online." : "You can update it below.");
+  line.textContent = `${t(slept ? `${where}: pain %(pain)s/10, slept %(hours)s h.` : `${where}: pain %(pain)s/10.`, vars)} ` +
+    t(pending ? "It will be sent when you're online." : "You can update it below.");
 }

@@ -1,0 +1,69 @@
+"""Interface language: the user's saved choice, else the browser's Accept-Language, else English."""
+from __future__ import annotations
+
+from flask import Flask, has_request_context, request
+from flask_babel import get_locale, gettext, ngettext
+from flask_login import current_user
+
+from .config import ROOT
+from .extensions import babel
+from .content.library_de import ROUTINES_DE
+from .services.localize import routine_text
+
+
+def N_(text: str) -> str:
+    """Mark a string for extraction without translating it here."""
+    return text
+
+
+# What static/js/day_view.js and day.js draw on /today (they redraw the day offline and after syncs).
+JS_STRINGS = [N_("Today"), N_("Day"), N_("Previous day"), N_("Next day"), N_("Done"), N_("Partly"), N_("Skip"),
+              N_("Partly done"), N_("Skipped"), N_("Add pain before / after"), N_("Pain before"), N_("Pain after"),
+              N_("Note"), N_("Morning"), N_("Afternoon"), N_("Evening"), N_("%(done)s of %(total)s done"),
+              N_("Flare-up plan is on: gentler routines today."), N_("This day isn't on this phone yet"),
+              N_("Open Inoplan once while you're online and your plan is kept on this phone for offline days."),
+              N_("Let's set up your plan"), N_("Build my plan"), N_("Nothing planned for this day"),
+              N_("Your physiotherapist can send you a plan, or you can build one yourself from our routine library."),
+              N_("A rest day is part of the plan too. A gentle walk or a few slow breaths still count."),
+              N_("%(n)s reps"), N_("hold %(n)s s"), N_("%(n)s min"), N_("waiting to send"),
+              N_("Takes ten seconds. Only pain is needed; the rest helps you and your physio see patterns."),
+              N_("Saved: pain %(pain)s/10, slept %(hours)s h."), N_("Saved: pain %(pain)s/10."),
+              N_("Saved on this phone: pain %(pain)s/10, slept %(hours)s h."),
+              N_("Saved on this phone: pain %(pain)s/10."), N_("It will be sent when you're online."),
+              N_("You can update it below.")]
+
+LANGUAGES = {"en": "English", "de": "Deutsch"}
+
+
+def select_locale() -> str:
+    """The locale for this request (Flask-Babel calls it at most once per request)."""
+    if not has_request_context():
+        return "en"
+    saved = getattr(current_user, "locale", None) if current_user else None
+    if saved in LANGUAGES:
+        return saved
+    return request.accept_languages.best_match(list(LANGUAGES), default="en")
+
+
+def current_language() -> str:
+    """The language code of the current locale, such as "de"."""
+    return get_locale().language if get_locale() else "en"
+
+
+def js_catalog() -> dict | None:
+    """Interface strings and built-in routine titles for the page's scripts; None in English."""
+    if current_language() == "en":
+        return None
+    strings = {text: gettext(text) for text in JS_STRINGS}
+    strings["%(num)d set"] = ngettext("%(num)d set", "%(num)d sets", 1)
+    strings["%(num)d sets"] = ngettext("%(num)d set", "%(num)d sets", 2)
+    return {"strings": strings, "titles": {slug: r["title"] for slug, r in ROUTINES_DE.items()}}
+
+
+def init_i18n(app: Flask) -> None:
+    """Wire Flask-Babel and the helpers templates use to show built-in content in the current language."""
+    app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(ROOT / "translations"))
+    babel.init_app(app, locale_selector=select_locale)
+    app.jinja_env.globals["current_language"] = current_language
+    app.jinja_env.globals["js_catalog"] = js_catalog
+    app.jinja_env.globals["rt"] = lambda routine, field: routine_text(routine, field, current_language())

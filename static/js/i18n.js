@@ -1,0 +1,20 @@
+// Interface text for scripts: the server puts the current language's strings in <meta name="inoplan-i18n">
+// (absent in English). Built-in routine titles come keyed by slug; clinicians' own routines keep their text.
+const meta = document.querySelector('meta[name="inoplan-i18n"]');
+const catalog = meta ? JSON.parse(meta.content) : { strings: {}, titles: {} };
+
+export const lang = document.documentElement.lang || "en";
+
+export function t(text, vars = {}) {
+  const out = catalog.strings[text] || text;
+  return out.replace(/%\((\w+)\)[sd]/g, (_, name) => String(vars[name] ?? ""));
+}
+
+export function routineTitle(routine) {
+  return (routine.slug && catalog.titles[routine.slug]) || routine.title;
+}
+
+// A translated sentence split around its placeholders, for building it from DOM nodes: "%(a)s of %(b)s" -> pieces.
+export function pieces(text) {
+  return (catalog.strings[text] || text).split(/%\(\w+\)[sd]/);
+}

@@ -1,0 +1,162 @@
+"""Languages: English and German, chosen from the browser or in settings; complete, compiled catalogues."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from babel.messages.mofile import read_mo
+from babel.messages.pofile import read_po
+from sqlalchemy import select
+
+from app.content.library_de import ROUTINES_DE
+from app.content.topics_de import DISCLAIMER_DE, TOPICS_DE
+from app.extensions import db
+from app.models import Routine
+from conftest import give_plan
+
+ROOT = Path(__file__).resolve().parent.parent
+PO = ROOT / "translations/de/LC_MESSAGES/messages.po"
+MO = ROOT / "translations/de/LC_MESSAGES/messages.mo"
+GERMAN = {"HTTP_ACCEPT_LANGUAGE": "de-DE,de;q=0.9,en;q=0.5"}
+
+
+def german(session_or_client):
+    """Make a test client (or a logged-in session's client) send a German Accept-Language header."""
+    client = getattr(session_or_client, "client", session_or_client)
+    client.environ_base.update(GERMAN)
+    return session_or_client
+
+
+def test_login_page_follows_the_browser_language(client):
+    """No header: English; a German browser: German, with <html lang="de">."""
+    english = client.get("/login").get_data(as_text=True)
+    assert '<html lang="en">' in english and "Welcome back" in english
+    page = german(client).get("/login").get_data(as_text=True)
+    assert '<html lang="de">' in page
+    assert "Willkommen zurück" in page and "Passwort" in page and "Welcome back" not in page
+
+
+def test_unsupported_languages_fall_back_to_english(client):
+    """A French-only browser gets English."""
+    page = client.get("/login", headers={"Accept-Language": "fr-FR,fr;q=0.9"}).get_data(as_text=True)
+    assert '<html lang="en">' in page and "Welcome back" in page
+
+
+def test_today_in_german_shows_german_routines_and_dates(app, patient, login):
+    """/today: German headings, nav, German titles of built-in routines, a German month name."""
+    give_plan(patient)
+    session = german(login(patient))
+    page = session.get("/today?date=2026-03-05").get_data(as_text=True)
+    assert '<html lang="de">' in page
+    assert "Täglicher Check-in" in page and "Einstellungen" in page and "Erledigt" in page
+    assert "5. März 2026" in page or "5 März 2026" in page
+    assert "Donnerstag" in page
+    assert ROUTINES_DE["knee-to-chest-stretch"]["title"] in page
+    assert "Knee-to-chest" not in page
+    today = session.get("/today").get_data(as_text=True)
+    assert "<h1>Heute" in today
+
+
+def test_form_errors_are_german(app, patient, login):
+    """Validator messages come from the catalogue (and WTForms' own German one)."""
+    session = german(login(patient))
+    response = session.post("/plan/items", {"routine_id": "", "times": "25:99"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert "Verwenden Sie 24-Stunden-Zeiten" in page
+
+
+def test_settings_switch_overrides_the_browser(app, patient, login):
+    """A saved choice beats Accept-Language both ways; "browser" clears it."""
+    session = german(login(patient))
+    form = session.get("/settings/language").get_data(as_text=True)
+    assert "Wie mein Browser" in form and 'lang="de"' in form
+    response = session.post("/settings/language", {"locale": "en"})
+    assert response.status_code == 303
+    db.session.refresh(patient)
+    assert patient.locale == "en"
+    page = session.get("/settings/").get_data(as_text=True)
+    assert "Language saved." in page and "Settings" in page and "Einstellungen" not in page
+    english_browser = login(patient)
+    session.post("/settings/language", {"locale": "de"})
+    assert "Einstellungen" in english_browser.get("/settings/").get_data(as_text=True)
+    session.post("/settings/language", {"locale": "browser"})
+    db.session.refresh(patient)
+    assert patient.locale is None
+    assert "Settings" in english_browser.get("/settings/").get_data(as_text=True)
+
+
+def test_language_form_rejects_unknown_choices(app, patient, login):
+    """An unknown language is a form error, not a 500, and changes nothing."""
+    session = login(patient)
+    response = session.post("/settings/language", {"locale": "xx"})
+    assert response.status_code == 422
+    db.session.refresh(patient)
+    assert patient.locale is None
+
+
+def test_routine_pages_show_german_text_and_custom_routines_stay_as_written(app, patient, login):
+    """Built-in routines: German title, steps and precautions; the library lists German titles."""
+    session = german(login(patient))
+    routine = db.session.scalar(select(Routine).where(Routine.slug == "neck-side-stretch"))
+    page = session.get(f"/library/{routine.id}").get_data(as_text=True)
+    de = ROUTINES_DE["neck-side-stretch"]
+    assert de["title"] in page and de["steps"][0] in page and "Schritte" in page
+    assert routine.steps[0] not in page
+    library = session.get("/library").get_data(as_text=True)
+    assert de["title"] in library and routine.title not in library
+    assert "Seitliche Nackendehnung" in library
+
+
+def test_learn_topics_in_german(client):
+    """/learn/red-flags and the index read in German, with the German disclaimer."""
+    german(client)
+    page = client.get("/learn/red-flags").get_data(as_text=True)
+    topic = TOPICS_DE["red-flags"]
+    assert topic["title"] in page and topic["sections"][0]["paragraphs"][0] in page
+    assert DISCLAIMER_DE in page
+    index = client.get("/learn").get_data(as_text=True)
+    assert TOPICS_DE["symptoms"]["title"] in index and "Die Teile Ihres Plans" in index
+
+
+def test_every_message_is_translated_and_none_is_fuzzy():
+    """The German catalogue is complete: every msgid has a msgstr (every plural form too), none fuzzy."""
+    catalog = read_po(PO.open("rb"), locale="de")
+    messages = [m for m in catalog if m.id]
+    assert len(messages) > 200
+    for m in messages:
+        assert not m.fuzzy, m.id
+        strings = m.string if isinstance(m.string, tuple) else (m.string,)
+        assert all(s.strip() for s in strings), m.id
+
+
+def test_placeholders_survive_translation():
+    """A translation keeps every %(name)s of its msgid, or formatting would fail at run time."""
+    import re
+    catalog = read_po(PO.open("rb"), locale="de")
+    for m in catalog:
+        if not m.id:
+            continue
+        ids = m.id if isinstance(m.id, tuple) else (m.id,)
+        strings = m.string if isinstance(m.string, tuple) else (m.string,)
+        wanted = set(re.findall(r"%\(\w+\)[sd]", ids[-1]))
+        for s in strings:
+            assert set(re.findall(r"%\(\w+\)[sd]", s)) == wanted, m.id
+
+
+def test_compiled_catalogue_matches_the_po(tmp_path):
+    """The committed .mo holds exactly the .po's translations (run `make translations` after editing)."""
+    fresh = tmp_path / "messages.mo"
+    subprocess.run([str(Path(sys.executable).parent / "pybabel"), "-q", "compile", "-i", str(PO), "-o", str(fresh),
+                    "-l", "de"], check=True)
+    committed, compiled = (
+        {str(m.id): str(m.string) for m in read_mo(path.open("rb")) if m.id} for path in (MO, fresh))
+    assert len(committed) > 200 and committed == compiled
+
+
+def test_clinician_dashboard_in_german(app, clinician, login):
+    """The clinician's patient list and invite form read in German for a German browser."""
+    page = german(login(clinician)).get("/clinician").get_data(as_text=True)
+    assert "Patientin oder Patienten einladen" in page and "Einladung erstellen" in page
+    assert "Invite a patient" not in page
