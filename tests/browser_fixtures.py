@@ -54,20 +54,25 @@ class LiveServer:
     server: object = field(repr=False)
 
 
-@pytest.fixture
-def live_server(tmp_path):
-    """The app on a fresh SQLite file with the demo data, served on a free loopback port."""
-    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'live.sqlite3'}",
-                      "SECRET_KEY": "browser-test", "RATELIMIT_ENABLED": False})
+def serve_demo(database: Path, secret: str = "browser-test") -> LiveServer:
+    """The app on a fresh SQLite file with the demo data, served on a free loopback port in a thread."""
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}", "SECRET_KEY": secret,
+                      "RATELIMIT_ENABLED": False})
     with app.app_context():
         db.create_all()
         load_demo(db.session)
     server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield LiveServer(f"http://127.0.0.1:{server.server_port}", app, server)
-    server.shutdown()
-    with app.app_context():
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return LiveServer(f"http://127.0.0.1:{server.server_port}", app, server)
+
+
+@pytest.fixture
+def live_server(tmp_path):
+    """The demo app served for one test (see serve_demo)."""
+    live = serve_demo(tmp_path / "live.sqlite3")
+    yield live
+    live.server.shutdown()
+    with live.app.app_context():
         db.engine.dispose()
 
 
