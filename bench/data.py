@@ -13,18 +13,33 @@ from sqlalchemy import func, select, text
 from sqlalchemy.engine import Engine
 
 from app.extensions import db
-from app.models import (CareLink, CheckIn, Completion, Plan, PlanItem, PlanVersion, PushSubscription, Routine,
-                        User)
+from app.models import (CareLink, CheckIn, Completion, Plan, PlanItem, PlanVersion, PushSubscription, ReminderPref,
+                        Routine, User)
 from app.services.clock import local_today, zone
 
 PASSWORD = "bench-password-123"
-ZONES = ("Europe/London", "Europe/Berlin", "America/New_York", "Asia/Tokyo", "UTC")
-# (routine slug, days mask with bit 0 = Monday, times): about 5.7 slots a day.
-PLAN = (("knee-to-chest-stretch", 0b1111111, "08:00"), ("neck-side-stretch", 0b1111111, "08:00,18:00"),
-        ("gentle-walk", 0b0011111, "12:30"), ("heat-pack", 0b1111111, "19:00"),
-        ("wind-down-routine", 0b1111111, "21:30"))
+# Where patients live (weights in percent): Europe-heavy, with the Americas, Asia and Australia, half-hour offsets
+# (Kolkata) and zones with and without daylight saving time.
+ZONES = (("Europe/London", 20), ("Europe/Berlin", 20), ("Europe/Madrid", 10), ("America/New_York", 15),
+         ("America/Chicago", 5), ("America/Los_Angeles", 10), ("Asia/Tokyo", 5), ("Asia/Kolkata", 5),
+         ("Australia/Sydney", 5), ("UTC", 5))
+
+
+def clock_range(first: str, last: str, step: int = 15) -> tuple[str, ...]:
+    start, end = int(first[:2]) * 60 + int(first[3:]), int(last[:2]) * 60 + int(last[3:])
+    return tuple(f"{m // 60:02d}:{m % 60:02d}" for m in range(start, end + 1, step))
+
+
+MORNING, MIDDAY = clock_range("07:00", "09:30"), clock_range("11:30", "14:00")
+EVENING, NIGHT = clock_range("17:30", "20:30"), clock_range("21:00", "23:00")
+# (routine slug, days mask with bit 0 = Monday, the times it may be planned at, one choice per tuple): about
+# 5.7 slots a day. Each patient gets times picked on a quarter-hour grid, as people plan around their own day.
+PLAN = (("knee-to-chest-stretch", 0b1111111, (MORNING,)), ("neck-side-stretch", 0b1111111, (MORNING, EVENING)),
+        ("gentle-walk", 0b0011111, (MIDDAY,)), ("heat-pack", 0b1111111, (EVENING,)),
+        ("wind-down-routine", 0b1111111, (NIGHT,)))
+CHECKIN_TIMES = clock_range("19:00", "22:00", 30)  # for the 40 % who changed the default (20:00)
 STATUSES = ("done",) * 7 + ("partial", "partial", "skipped")
-TABLES = (User, Plan, PlanVersion, PlanItem, CareLink, Completion, CheckIn, PushSubscription)
+TABLES = (User, Plan, PlanVersion, PlanItem, CareLink, Completion, CheckIn, PushSubscription, ReminderPref)
 CHUNK = 250  # patients per round trip batch, to bound memory
 
 
@@ -81,9 +96,10 @@ class Generator:
 
     def _chunk(self, n: int, days: int, clinician_id: int | None) -> list[int]:
         uids = list(self._ids(User, n))
-        users, plans, versions, items, links, completions, checkins = [], [], [], [], [], [], []
+        users, plans, versions, items, links, completions, checkins, prefs = [], [], [], [], [], [], [], []
+        zones, weights = zip(*ZONES)
         for uid in uids:
-            tz = ZONES[uid % len(ZONES)]
+            tz = self.rng.choices(zones, weights)[0]
             users.append(self._user(uid, "patient", tz, f"Patient {uid}"))
             (plan_id,) = self._ids(Plan, 1)
             (version_id,) = self._ids(PlanVersion, 1)
@@ -94,8 +110,9 @@ class Generator:
             versions.append({"id": version_id, "plan_id": plan_id, "variant": "standard", "number": 1,
                              "author_id": clinician_id or uid, "note": "", "created_at": created})
             plan_items = []
-            for position, (item_id, (slug, mask, times)) in enumerate(zip(self._ids(PlanItem, len(PLAN)), PLAN)):
+            for position, (item_id, (slug, mask, choices)) in enumerate(zip(self._ids(PlanItem, len(PLAN)), PLAN)):
                 key = f"{item_id:032x}"
+                times = ",".join(sorted({self.rng.choice(c) for c in choices}))
                 items.append({"id": item_id, "version_id": version_id, "key": key, "position": position,
                               "routine_id": self.routines[slug], "days_mask": mask, "times": times,
                               "sets": None, "reps": None, "hold_seconds": None, "minutes": None, "notes": ""})
@@ -105,12 +122,25 @@ class Generator:
                 links.append({"id": link_id, "clinician_id": clinician_id, "patient_id": uid, "active": True,
                               "created_at": created, "ended_at": None})
             self._history(uid, tz, plan_items, today, days, completions, checkins)
+            self._prefs(uid, prefs)
         with self.engine.begin() as conn:
             for model, rows in ((User, users), (Plan, plans), (PlanVersion, versions), (PlanItem, items),
-                                (CareLink, links), (Completion, completions), (CheckIn, checkins)):
+                                (CareLink, links), (Completion, completions), (CheckIn, checkins),
+                                (ReminderPref, prefs)):
                 if rows:
                     insert(conn, model.__tablename__, rows)
         return uids
+
+    def _prefs(self, uid: int, prefs: list[dict]) -> None:
+        """40 % chose their own check-in time, and a quarter of those also set quiet hours; the rest keep the
+        defaults (no row)."""
+        if self.rng.random() >= 0.4:
+            return
+        quiet = self.rng.random() < 0.25
+        prefs.append({"id": self._ids(ReminderPref, 1)[0], "user_id": uid, "push_enabled": True,
+                      "calendar_enabled": True, "in_app_enabled": True, "quiet_start": "22:30" if quiet else None,
+                      "quiet_end": "07:00" if quiet else None, "lead_minutes": 10,
+                      "checkin_time": self.rng.choice(CHECKIN_TIMES)})
 
     def _history(self, uid, tz, plan_items, today, days, completions, checkins) -> None:
         rng, now = self.rng, datetime.now(timezone.utc)

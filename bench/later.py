@@ -7,10 +7,14 @@ from __future__ import annotations
 import base64
 import re
 import secrets
-import threading
+import statistics
+import subprocess
+import sys
 import time
-from datetime import datetime, timezone
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+import urllib.request
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
@@ -49,38 +53,28 @@ def has_dispatcher(app: Flask) -> bool:
 
 
 class Receiver:
-    """A stand-in push service on 127.0.0.1: answers 201 Created to every push, as FCM or Mozilla's do, and counts.
+    """A stand-in push service on 127.0.0.1, in its own process as a real one would be: answers 201 Created to
+    every push, as FCM or Mozilla's do, and counts (GET /count).
 
     The dispatcher runs unchanged (`flask reminders send`): real VAPID signing, real aes128gcm encryption for each
     subscription's key, real HTTP; only the far end is local, so the network's latency is left out.
     """
 
     def __init__(self):
-        counter = self
+        self.process = subprocess.Popen([sys.executable, "-m", "bench.push_service"], stdout=subprocess.PIPE,
+                                        text=True, cwd=Path(__file__).resolve().parent.parent)
+        port = int(self.process.stdout.readline())
+        self.base = f"http://127.0.0.1:{port}"
+        self.endpoint = f"{self.base}/push"
 
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"  # keep-alive, as requests' sessions expect
-
-            def do_POST(self):
-                self.rfile.read(int(self.headers.get("Content-Length", 0)))
-                with counter.lock:
-                    counter.pushes += 1
-                self.send_response(201)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-
-            def log_message(self, *args):
-                pass
-
-        self.pushes, self.lock = 0, threading.Lock()
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.endpoint = f"http://127.0.0.1:{self.server.server_port}/push"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+    @property
+    def pushes(self) -> int:
+        with urllib.request.urlopen(f"{self.base}/count", timeout=10) as reply:
+            return int(reply.read())
 
     def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        self.process.terminate()
+        self.process.wait(timeout=10)
 
 
 def subscription_keys() -> tuple[str, str]:
@@ -91,26 +85,47 @@ def subscription_keys() -> tuple[str, str]:
     return b64(point), b64(secrets.token_bytes(16))
 
 
-def dispatch_vs_scan(app: Flask, moments: list[datetime], receiver: Receiver) -> tuple[float, float, str] | None:
-    """Median seconds of `flask reminders send --at T` (each T a fresh minute) and of one SELECT of the plan items,
-    and what the sends did.
+@dataclass
+class Dispatch:
+    cycle_mean: float  # seconds per pass, mean over CYCLE consecutive minutes
+    scan: float  # seconds of one SELECT of every plan item with its patient
+    worst: tuple[datetime, float, int]  # the slowest pass: minute, seconds, pushes
+    catch_up: tuple[float, int]  # the first pass (an hour to catch up on): seconds, pushes
+    pushed: int  # pushes in the cycle
+    received: int  # pushes the stand-in service received, all passes
 
-    The SELECT reads every plan item with its patient: the rows a dispatcher must at least look at.
+    def summary(self) -> str:
+        return (f"mean pass {self.cycle_mean * 1000:.0f} ms over {CYCLE} consecutive minutes / scan "
+                f"{self.scan * 1000:.0f} ms; {self.pushed:,} pushes in those minutes")
+
+
+CYCLE = 15  # minutes: plans are on a quarter-hour grid, so any 15 consecutive minutes see each kind of minute once
+
+
+def dispatch_vs_scan(app: Flask, start: datetime, receiver: Receiver) -> Dispatch | None:
+    """Run `flask reminders send --at T` as cron would, once a minute: a first pass at `start` (nothing ran in the
+    hour before, so it catches up on that hour), then CYCLE passes, each for the minute after the last.
+
+    The figure is the mean pass of the cycle (what reminders cost the server per minute in steady state) over
+    one SELECT reading every plan item with its patient (median of 3): the rows a dispatcher could have to read.
     """
     if not has_dispatcher(app):
         return None
     runner = app.test_cli_runner()
-    sends, lines = [], []
-    for moment in moments:
-        start = time.perf_counter()
+
+    def one(moment: datetime) -> tuple[float, int]:
+        began = time.perf_counter()
         result = runner.invoke(args=["reminders", "send", "--at", moment.strftime("%Y-%m-%dT%H:%M")])
-        sends.append(time.perf_counter() - start)
+        elapsed = time.perf_counter() - began
         if result.exit_code != 0:
             raise RuntimeError(f"flask reminders send failed: {result.output[-500:]}")
         done = re.search(r"claimed (\d+).*pushes ok (\d+), gone (\d+), failed (\d+)", result.output)
-        if not done or int(done[2]) == 0 or int(done[3]) or int(done[4]):
-            raise RuntimeError(f"the dispatcher pushed nothing, or failed: {result.output.strip()[-500:]}")
-        lines.append(f"{moment:%H:%M} {done[1]} claimed/{done[2]} pushed in {sends[-1]:.1f} s")
+        if not done or int(done[1]) != int(done[2]) or int(done[3]) or int(done[4]):
+            raise RuntimeError(f"the dispatcher did not push what it claimed: {result.output.strip()[-500:]}")
+        return elapsed, int(done[2])
+
+    catch_up = one(start)
+    passes = [(start + timedelta(minutes=m), *one(start + timedelta(minutes=m))) for m in range(1, CYCLE + 1)]
     with app.app_context():
         statement = (select(PlanItem.id, PlanItem.key, PlanItem.days_mask, PlanItem.times, Plan.patient_id)
                      .join(PlanVersion, PlanItem.version_id == PlanVersion.id).join(Plan))
@@ -121,23 +136,15 @@ def dispatch_vs_scan(app: Flask, moments: list[datetime], receiver: Receiver) ->
             if not rows:
                 raise RuntimeError("no plan items to scan")
 
-        scan_time = median_seconds(scan, len(moments))
-    ordered = sorted(sends)
-    return ordered[len(ordered) // 2], scan_time, "; ".join(lines) + f"; receiver got {receiver.pushes}"
+        scan_time = median_seconds(scan, 3)
+    pushed = sum(n for _, _, n in passes)
+    if pushed == 0:
+        raise RuntimeError("the dispatcher pushed nothing in the cycle: pick a busier start")
+    return Dispatch(statistics.mean(t for _, t, _ in passes), scan_time, max(passes, key=lambda p: p[1]),
+                    catch_up, pushed, receiver.pushes)
 
 
-def dispatch_without_push(app: Flask, moment: datetime) -> tuple[float, str]:
-    """Seconds of the same dispatcher pass (select, claim, bookkeeping) with a sender that accepts every push
-    unsent: how much of the command's time is the pushing itself."""
-    from app.services.reminder_dispatch import run
-
-    with app.app_context():
-        start = time.perf_counter()
-        report = run(db.session, moment, lambda info, data: 201, workers=app.config["PUSH_WORKERS"],
-                     prune_days=app.config["PUSH_PRUNE_DAYS"])
-        return time.perf_counter() - start, report.line()
-
-
-def moments_today(hours: list[str]) -> list[datetime]:
-    today = datetime.now(timezone.utc).date()
-    return [datetime.fromisoformat(f"{today.isoformat()}T{h}:00+00:00") for h in hours]
+def busiest_start(day: date) -> datetime:
+    """18:49 UTC on `day`: the next minutes hold the day's peak, the default 20:00 check-in in Central Europe
+    (19:00 UTC in winter) and 19:00 evening routines in Britain and Western Europe (due 18:50 with the lead)."""
+    return datetime.combine(day, datetime.min.time(), tzinfo=timezone.utc).replace(hour=18, minute=49)

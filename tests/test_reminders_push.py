@@ -92,12 +92,31 @@ def test_done_items_quiet_hours_and_push_off_send_nothing(app, runner, login, pa
     s, _ = subscribed(login, receiver, patient)
     s.post_json("/api/v1/sync", {"items": [entry_completion(version.items[0].id, "2026-06-01", "08:00")]})
     assert "due 0" in send(runner, MONDAY_8_LONDON)
+    db.session.add(ReminderPref(user_id=patient.id, quiet_start="12:00", quiet_end="13:00", push_enabled=False))
+    db.session.commit()
+    assert "due 0" in send(runner, "2026-06-01T11:20")  # 12:30 item, 12:20 local, push off
+    assert receiver.received == []
+
+
+def test_a_reminder_due_in_quiet_hours_waits_for_their_end(app, runner, login, patient, receiver):
+    give_plan(patient)  # 08:00 and 12:30 (the 12:30 item is due at 12:20 local)
+    _, browser = subscribed(login, receiver, patient)
     db.session.add(ReminderPref(user_id=patient.id, quiet_start="12:00", quiet_end="13:00"))
     db.session.commit()
-    assert "due 0" in send(runner, "2026-06-01T11:20")  # 12:30 item, 12:20 local: quiet
-    db.session.execute(ReminderPref.__table__.update().values(quiet_start=None, quiet_end=None, push_enabled=False))
+    assert "deferred to the end of quiet hours 1" in send(runner, "2026-06-01T11:20")  # 12:20 BST: quiet
+    assert receiver.received == []
+    assert "snoozed re-sends 0" in send(runner, "2026-06-01T11:59")
+    assert "snoozed re-sends 1, pushes ok 1" in send(runner, "2026-06-01T12:00")  # 13:00 BST
+    assert browser.decrypt(receiver.received[0])["slot"] == "12:30"
+
+
+def test_quiet_hours_that_end_too_late_drop_the_reminder(app, runner, login, patient, receiver):
+    give_plan(patient)
+    subscribed(login, receiver, patient)
+    db.session.add(ReminderPref(user_id=patient.id, quiet_start="12:00", quiet_end="16:00"))
     db.session.commit()
     assert "due 0" in send(runner, "2026-06-01T11:20")
+    assert "snoozed re-sends 0" in send(runner, "2026-06-01T15:00")
     assert receiver.received == []
 
 
@@ -198,3 +217,22 @@ def test_claim_lets_only_one_of_two_racing_dispatchers_push(app, patient):
     due = [(patient.id, Due("k" * 32, None, now.date(), "08:00", now))]
     assert claim(db.session, due, now) == {(patient.id, "k" * 32, now.date(), "08:00")}
     assert claim(db.session, due, now) == set()
+
+
+def test_each_pass_starts_where_the_last_one_ended(app, runner, login, patient, receiver):
+    """Passes a few minutes apart miss nothing in between; after an outage only the last hour is caught up."""
+    give_plan(patient, times=("08:00", "08:05", "09:00"))  # due 06:50, 06:55 and 07:50 UTC (BST, lead 10)
+    subscribed(login, receiver, patient)
+    assert "claimed 0" in send(runner, "2026-06-01T06:45")
+    assert "claimed 2" in send(runner, "2026-06-01T06:56")  # both fell due since 06:45
+    assert "claimed 0" in send(runner, "2026-06-01T06:57")
+    assert "claimed 1" in send(runner, "2026-06-01T07:50")
+    assert len(receiver.received) == 3
+
+
+def test_a_catch_up_after_an_outage_sends_only_the_last_hour(app, runner, login, patient, receiver):
+    give_plan(patient, times=("08:00", "09:00"))  # due 06:50 and 07:50 UTC
+    subscribed(login, receiver, patient)
+    assert "claimed 0" in send(runner, "2026-06-01T05:00")
+    assert "claimed 1" in send(runner, "2026-06-01T07:55")  # 06:50 is more than an hour ago: dropped
+    assert len(receiver.received) == 1

@@ -58,3 +58,19 @@ class ReminderSent(db.Model):
     plan_item_id: Mapped[int | None] = mapped_column(ForeignKey("plan_items.id", ondelete="SET NULL"))
     sent_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     snoozed_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class ReminderPass(db.Model):
+    """One run of the dispatcher: the next run looks only at occurrences that fell due since the last one.
+
+    Also what an operator reads to see that the cron job is alive and what it sent.
+    """
+
+    __tablename__ = "reminder_passes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)  # the minute the pass ran for (--at)
+    finished_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    claimed: Mapped[int] = mapped_column(default=0)
+    pushed: Mapped[int] = mapped_column(default=0)
+    failed: Mapped[int] = mapped_column(default=0)

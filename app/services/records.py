@@ -129,6 +129,7 @@ class _Context:
 
     def __init__(self, session: Session, patient: User, plan: Plan | None, entries: list[tuple[str, dict]]):
         self.session, self.patient, self.plan = session, patient, plan
+        self.patient_id = patient.id  # read once: `patient` is often current_user, a proxy with a cost per access
         ids = {d["plan_item_id"] for k, d in entries if k == "completion"}
         self.item_keys: dict[int, str] = {}
         if ids and plan:
@@ -174,7 +175,7 @@ class _Context:
         row = self.completions.get(slot_key)
         self.seen.add(data["client_id"])
         if row is None:
-            self.completions[slot_key] = SimpleNamespace(patient_id=self.patient.id, item_key=key, **data)
+            self.completions[slot_key] = SimpleNamespace(patient_id=self.patient_id, item_key=key, **data)
             return Result(data["client_id"], "created")
         if not newer(data, row):
             return Result(data["client_id"], "duplicate")
@@ -186,7 +187,7 @@ class _Context:
         row = self.checkins.get(data["date"])
         self.seen.add(data["client_id"])
         if row is None:
-            self.checkins[data["date"]] = SimpleNamespace(patient_id=self.patient.id, **data)
+            self.checkins[data["date"]] = SimpleNamespace(patient_id=self.patient_id, **data)
             return Result(data["client_id"], "created")
         if not newer(data, row):
             return Result(data["client_id"], "duplicate")

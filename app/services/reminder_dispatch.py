@@ -1,35 +1,47 @@
-"""The dispatcher behind `flask reminders send`: what is due for everyone, claimed once, then pushed.
+"""The dispatcher behind `flask reminders send`: what fell due since the last pass, claimed once, then pushed.
 
-Set-based: one query reads every pushable patient's current plan items, the windows are computed once
-per zone and lead time, and everything else (done slots, check-ins, sent rows, titles, subscriptions) is
-read in a few IN queries (one array parameter each on PostgreSQL), however many patients there are.
+Run every minute. Each pass looks only at occurrences whose reminder moment (slot time minus lead time) falls
+after the previous pass and at or before now, so in steady state it reads one minute's worth of reminders, not
+the whole day's: the plan items are filtered in SQL by the few wall-clock labels ("08:10") that are due in some
+patient's zone this minute. After an outage it catches up on at most the last LATE_MINUTES. The windows are
+computed once per zone and lead time, and everything else (done slots, check-ins, sent rows, titles,
+subscriptions) is read in a few IN queries (one array parameter each on PostgreSQL).
+
 A reminder is first claimed by inserting its ReminderSent row (ON CONFLICT DO NOTHING ... RETURNING) and
-committing; only what this run inserted is pushed, so a second run, or a second dispatcher on another
-server at the same moment, sends nothing twice.
+committing; only what this run inserted is pushed, so a second run, or a second dispatcher on another server
+at the same moment, sends nothing twice. A reminder that falls due in quiet hours is claimed with
+`snoozed_until` = the end of the quiet hours (if that is within LATE_MINUTES of its time), and a push that
+failed is queued the same way for the next pass: both are then sent by the snooze path.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlalchemy import and_, bindparam, case, exists, func, select, update
+from sqlalchemy import and_, bindparam, case, exists, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
-from ..models import (CheckIn, Completion, Plan, PlanItem, PlanVersion, PushSubscription, ReminderPref,
-                      ReminderSent, User)
+from ..models import (CheckIn, Completion, Plan, PlanItem, PlanVersion, PushSubscription, ReminderPass,
+                      ReminderPref, ReminderSent, User)
 from . import reminders as sched
 from .reminder_push import Send, deliver, prune, release
 from .sets import among, batches, is_postgres
 
 DEFAULTS = sched.Prefs()
+LATE = timedelta(minutes=sched.LATE_MINUTES)
+# Above this many labels (a catch-up after an outage) a LIKE per label costs more than reading every item.
+MAX_LABEL_FILTER = 60
+
+Candidate = tuple[int, sched.Due]  # (user id, occurrence)
 
 
 @dataclass
 class Report:
     due: int = 0
     claimed: int = 0
+    deferred: int = 0
     snoozed: int = 0
     pushed: int = 0
     gone: int = 0
@@ -38,8 +50,15 @@ class Report:
     pruned: int = 0
 
     def line(self) -> str:
-        return (f"due {self.due}, claimed {self.claimed}, snoozed re-sends {self.snoozed}, pushes ok {self.pushed}, "
-                f"gone {self.gone}, failed {self.failed}, to retry {self.retry}, pruned {self.pruned}")
+        return (f"due {self.due}, claimed {self.claimed}, deferred to the end of quiet hours {self.deferred}, "
+                f"snoozed re-sends {self.snoozed}, pushes ok {self.pushed}, gone {self.gone}, "
+                f"failed {self.failed}, to retry {self.retry}, pruned {self.pruned}")
+
+
+def window_start(session: Session, now: datetime) -> datetime:
+    """The previous pass's minute if it ran within LATE_MINUTES before now, else now - LATE_MINUTES."""
+    last = session.scalar(select(func.max(ReminderPass.at)).where(ReminderPass.at < now, ReminderPass.at >= now - LATE))
+    return last or now - LATE
 
 
 def _pushable():
@@ -48,66 +67,107 @@ def _pushable():
                 exists().where(PushSubscription.user_id == User.id))
 
 
-def item_rows(session: Session):
-    """(user id, zone, lead, quiet start, quiet end, item id, key, days mask, times) of every current item."""
+LEAD = func.coalesce(ReminderPref.lead_minutes, DEFAULTS.lead_minutes)
+
+
+def item_windows(session: Session, since: datetime, now: datetime) -> dict[tuple[str, int], tuple]:
+    """(zone, lead) of pushable patients -> the local (date, labels) whose reminder moment is in (since, now]."""
+    pairs = session.execute(select(User.timezone, LEAD).distinct().select_from(User)
+                            .outerjoin(ReminderPref, ReminderPref.user_id == User.id)
+                            .where(User.role == "patient", _pushable())).all()
+    return {(tz, lead): sched.slots_between(tz, since + timedelta(minutes=lead), now + timedelta(minutes=lead))
+            for tz, lead in pairs}
+
+
+def item_rows(session: Session, labels: set[str] | None):
+    """(user id, zone, lead, quiet start, quiet end, item id, key, days mask, times) of current items, only those
+    planned at one of `labels` when given."""
     latest = (select(PlanVersion.plan_id, PlanVersion.variant, func.max(PlanVersion.number).label("number"))
               .group_by(PlanVersion.plan_id, PlanVersion.variant).subquery())
-    return session.execute(
-        select(User.id, User.timezone, func.coalesce(ReminderPref.lead_minutes, DEFAULTS.lead_minutes),
-               ReminderPref.quiet_start, ReminderPref.quiet_end,
-               PlanItem.id, PlanItem.key, PlanItem.days_mask, PlanItem.times)
-        .select_from(User)
-        .join(Plan, Plan.patient_id == User.id)
-        .join(latest, and_(latest.c.plan_id == Plan.id, latest.c.variant == Plan.mode))
-        .join(PlanVersion, and_(PlanVersion.plan_id == Plan.id, PlanVersion.variant == Plan.mode,
-                                PlanVersion.number == latest.c.number))
-        .join(PlanItem, PlanItem.version_id == PlanVersion.id)
-        .outerjoin(ReminderPref, ReminderPref.user_id == User.id)
-        .where(_pushable()))
+    query = (select(User.id, User.timezone, LEAD, ReminderPref.quiet_start, ReminderPref.quiet_end,
+                    PlanItem.id, PlanItem.key, PlanItem.days_mask, PlanItem.times)
+             .select_from(User)
+             .join(Plan, Plan.patient_id == User.id)
+             .join(latest, and_(latest.c.plan_id == Plan.id, latest.c.variant == Plan.mode))
+             .join(PlanVersion, and_(PlanVersion.plan_id == Plan.id, PlanVersion.variant == Plan.mode,
+                                     PlanVersion.number == latest.c.number))
+             .join(PlanItem, PlanItem.version_id == PlanVersion.id)
+             .outerjoin(ReminderPref, ReminderPref.user_id == User.id)
+             .where(_pushable()))
+    if labels is not None:
+        query = query.where(or_(*[PlanItem.times.contains(label, autoescape=True) for label in sorted(labels)]))
+    return session.execute(query)
 
 
-def due_items(session: Session, now: datetime) -> list[tuple[int, sched.Due]]:
-    """Every (user, occurrence) in its due window, before removing what is done or sent."""
-    windows: dict[tuple[str, int], tuple] = {}
-    quiet_hm: dict[str, str] = {}
-    out = []
-    for uid, tz, lead, q_start, q_end, item_id, key, mask, times in item_rows(session):
+class Quiet:
+    """Is a patient in quiet hours now, and until when (cached per zone and hours)."""
+
+    def __init__(self, now: datetime):
+        self.now, self._hm, self._until = now, {}, {}
+
+    def until(self, tz: str, start: str | None, end: str | None) -> datetime | None:
+        if not (start and end):
+            return None
+        hm = self._hm.get(tz) or self._hm.setdefault(tz, sched.local_hm(self.now, tz))
+        if not sched.in_quiet_hours(hm, start, end):
+            return None
+        key = (tz, end)
+        if key not in self._until:
+            self._until[key] = sched.quiet_until(self.now, tz, end)
+        return self._until[key]
+
+
+def _place(out: list, defer: dict, quiet: Quiet, uid: int, due: sched.Due, tz: str, q_start, q_end) -> None:
+    """Keep the occurrence; in quiet hours, hold it until they end, or drop it if that is too late."""
+    until = quiet.until(tz, q_start, q_end)
+    if until is not None:
+        if until >= due.at + LATE:
+            return
+        defer[(uid, *due.ident)] = until
+    out.append((uid, due))
+
+
+def due_items(session: Session, since: datetime, now: datetime, defer: dict) -> list[Candidate]:
+    """Every (user, plan item occurrence) whose reminder moment is in (since, now]."""
+    windows = item_windows(session, since, now)
+    labels = {label for window in windows.values() for _, day_labels in window for label in day_labels}
+    if not labels:
+        return []
+    quiet, out = Quiet(now), []
+    rows = item_rows(session, labels if len(labels) <= MAX_LABEL_FILTER else None)
+    for uid, tz, lead, q_start, q_end, item_id, key, mask, times in rows:
         window = windows.get((tz, lead))
-        if window is None:
-            window = windows[(tz, lead)] = sched.due_slots(tz, now, lead)
+        if window is None:  # the patient changed zone or lead since the windows were read
+            window = windows[(tz, lead)] = sched.slots_between(tz, since + timedelta(minutes=lead),
+                                                                now + timedelta(minutes=lead))
         for day, slots in window:
             if mask >> day.weekday() & 1:
                 for slot in times.split(","):
                     if slot in slots:
-                        if q_start and q_end:
-                            hm = quiet_hm.get(tz) or quiet_hm.setdefault(tz, sched.local_hm(now, tz))
-                            if sched.in_quiet_hours(hm, q_start, q_end):
-                                continue
-                        out.append((uid, sched.Due(key, item_id, day, slot, sched.slot_instant(day, slot, tz))))
+                        due = sched.Due(key, item_id, day, slot, sched.slot_instant(day, slot, tz))
+                        _place(out, defer, quiet, uid, due, tz, q_start, q_end)
     return out
 
 
-def due_checkins(session: Session, now: datetime) -> list[tuple[int, sched.Due]]:
-    """Every patient whose daily check-in reminder time is in its window (before removing who checked in)."""
+def due_checkins(session: Session, since: datetime, now: datetime, defer: dict) -> list[Candidate]:
+    """Every patient whose daily check-in time fell due in (since, now] (before removing who checked in)."""
     checkin_time = case((ReminderPref.id.is_(None), DEFAULTS.checkin_time), else_=ReminderPref.checkin_time)
+    zones = session.scalars(select(User.timezone).distinct().where(User.role == "patient")).all()
+    windows = {tz: sched.slots_between(tz, since, now) for tz in zones}
+    labels = {label for window in windows.values() for _, day_labels in window for label in day_labels}
+    if not labels:
+        return []
     rows = session.execute(
         select(User.id, User.timezone, ReminderPref.quiet_start, ReminderPref.quiet_end, checkin_time)
         .outerjoin(ReminderPref, ReminderPref.user_id == User.id)
-        .where(User.role == "patient", checkin_time.is_not(None), checkin_time != "", _pushable()))
-    windows: dict[str, tuple] = {}
-    quiet_hm: dict[str, str] = {}
-    out = []
+        .where(User.role == "patient", checkin_time.in_(sorted(labels)), _pushable()))
+    quiet, out = Quiet(now), []
     for uid, tz, q_start, q_end, at in rows:
-        window = windows.get(tz)
-        if window is None:
-            window = windows[tz] = sched.due_slots(tz, now, 0)
+        window = windows.get(tz) or windows.setdefault(tz, sched.slots_between(tz, since, now))
         for day, slots in window:
             if at in slots:
-                if q_start and q_end:
-                    hm = quiet_hm.get(tz) or quiet_hm.setdefault(tz, sched.local_hm(now, tz))
-                    if sched.in_quiet_hours(hm, q_start, q_end):
-                        break
-                out.append((uid, sched.Due(sched.CHECKIN_KEY, None, day, at, sched.slot_instant(day, at, tz))))
+                due = sched.Due(sched.CHECKIN_KEY, None, day, at, sched.slot_instant(day, at, tz))
+                _place(out, defer, quiet, uid, due, tz, q_start, q_end)
                 break
     return out
 
@@ -134,33 +194,36 @@ def recorded(session: Session, candidates: list[tuple[int, sched.Due]],
             and not (d.key == sched.CHECKIN_KEY and (uid, d.date) in checked_in)]
 
 
-def claim(session: Session, due: list[tuple[int, sched.Due]], now: datetime) -> set[tuple]:
-    """Insert the ReminderSent rows and commit; the (user, key, date, slot) this run inserted and may push."""
+def claim(session: Session, due: list[Candidate], now: datetime, defer: dict | None = None) -> set[tuple]:
+    """Insert the ReminderSent rows and commit; the (user, key, date, slot) this run inserted.
+
+    Rows for occurrences in quiet hours get `snoozed_until` = the end of the quiet hours."""
     if not due:
         return set()
     table = ReminderSent.__table__
-    names = ("user_id", "item_key", "date", "slot", "plan_item_id")
-    values = list(zip(*[(uid, d.key, d.date, d.slot, d.plan_item_id) for uid, d in due]))
+    names = ("user_id", "item_key", "date", "slot", "plan_item_id", "snoozed_until")
+    defer = defer or {}
+    values = list(zip(*[(uid, d.key, d.date, d.slot, d.plan_item_id, defer.get((uid, *d.ident))) for uid, d in due]))
     returning = (table.c.user_id, table.c.item_key, table.c.date, table.c.slot)
     if is_postgres(session):
         # One statement, one array per column: INSERT ... SELECT * FROM unnest(...) ON CONFLICT DO NOTHING.
-        rows = func.unnest(*[bindparam(None, list(v), type_=ARRAY(table.c[n].type), unique=True)
-                             for n, v in zip(names, values)]).table_valued(*names).render_derived()
+        arrays = [bindparam(None, list(v), type_=ARRAY(table.c[n].type), unique=True) for n, v in zip(names, values)]
+        rows = func.unnest(*arrays).table_valued(*names).render_derived()
         stmt = postgresql.insert(table).from_select(
             [*names, "sent_at"], select(*rows.c, bindparam("sent_at", now, type_=table.c.sent_at.type)))
         result = session.connection().execute(stmt.on_conflict_do_nothing().returning(*returning))
     else:
         # executemany with RETURNING: SQLAlchemy sends it as multi-row INSERTs ("insertmanyvalues").
         stmt = sqlite.insert(table).on_conflict_do_nothing().returning(*returning)
-        result = session.connection().execute(stmt, [dict(zip(names, row), sent_at=now, snoozed_until=None)
-                                                     for row in zip(*values)])
+        result = session.connection().execute(stmt, [dict(zip(names, row), sent_at=now) for row in zip(*values)])
     won = {tuple(r) for r in result}
     session.commit()
     return won
 
 
-def claim_snoozed(session: Session, now: datetime) -> list[tuple[int, sched.Due]]:
-    """Take the snoozed reminders whose time has come (one UPDATE ... RETURNING, so one dispatcher wins each)."""
+def claim_snoozed(session: Session, now: datetime) -> list[Candidate]:
+    """Take the held reminders whose time has come: snoozed, held through quiet hours, or to retry (one
+    UPDATE ... RETURNING, so one dispatcher wins each)."""
     rows = session.execute(update(ReminderSent).where(ReminderSent.snoozed_until <= now).values(snoozed_until=None)
                            .returning(ReminderSent.user_id, ReminderSent.item_key, ReminderSent.date,
                                       ReminderSent.slot, ReminderSent.plan_item_id)).all()
@@ -169,19 +232,23 @@ def claim_snoozed(session: Session, now: datetime) -> list[tuple[int, sched.Due]
 
 
 def run(session: Session, now: datetime, send: Send, workers: int = 8, prune_days: int = 30) -> Report:
-    """One dispatcher pass at `now` (UTC): claim what is due, push it, tidy up."""
-    report = Report()
-    due = recorded(session, due_items(session, now) + due_checkins(session, now))
+    """One dispatcher pass at `now` (UTC): claim what fell due since the last pass, push it, tidy up."""
+    report, defer = Report(), {}
+    since = window_start(session, now)
+    due = recorded(session, due_items(session, since, now, defer) + due_checkins(session, since, now, defer))
     report.due = len(due)
-    won = claim(session, due, now)
+    won = claim(session, due, now, defer)
     claimed = [(uid, d) for uid, d in due if (uid, *d.ident) in won]
-    report.claimed = len(claimed)
+    now_due = [(uid, d) for uid, d in claimed if (uid, *d.ident) not in defer]
+    report.claimed, report.deferred = len(claimed), len(claimed) - len(now_due)
     snoozed = claim_snoozed(session, now)
     snoozed = recorded(session, snoozed, include_sent=False) if snoozed else []
     report.snoozed = len(snoozed)
-    outcome = deliver(session, claimed + snoozed, send, now, workers)
+    outcome = deliver(session, now_due + snoozed, send, now, workers)
     report.pushed, report.gone, report.failed = outcome.ok, outcome.gone, outcome.failed
     report.retry = len(outcome.retry)
-    release(session, outcome.retry, now, {(uid, *d.ident) for uid, d in snoozed})
+    release(session, outcome.retry, now, LATE)
     report.pruned = prune(session, now, prune_days)
+    session.add(ReminderPass(at=now, claimed=report.claimed, pushed=report.pushed, failed=report.failed))
+    session.commit()
     return report

@@ -11,7 +11,7 @@ from typing import Callable
 from sqlalchemy import delete, func, select, tuple_, update
 from sqlalchemy.orm import Session
 
-from ..models import PlanItem, PushSubscription, ReminderSent, Routine
+from ..models import PlanItem, PushSubscription, ReminderPass, ReminderPref, ReminderSent, Routine
 from . import reminders as sched
 from .sets import CHUNK, among, batches
 from .webpush import GONE
@@ -76,7 +76,9 @@ def deliver(session: Session, due: list[tuple[int, sched.Due]], send: Send, now:
         for sub_id, uid, endpoint, p256dh, auth in session.execute(
                 select(PushSubscription.id, PushSubscription.user_id, PushSubscription.endpoint,
                        PushSubscription.p256dh, PushSubscription.auth)
-                .where(among(session, PushSubscription.user_id, part))):
+                .outerjoin(ReminderPref, ReminderPref.user_id == PushSubscription.user_id)
+                .where(among(session, PushSubscription.user_id, part),
+                       func.coalesce(ReminderPref.push_enabled, True).is_(True))):
             subs[uid].append((sub_id, {"endpoint": endpoint, "keys": {"p256dh": p256dh, "auth": auth}}))
     jobs = [(i, sub_id, info, json.dumps(payload(d, about.get(d.plan_item_id))).encode())
             for i, (uid, d) in enumerate(due) for sub_id, info in subs.get(uid, [])]
@@ -119,17 +121,17 @@ def prune(session: Session, now: datetime, days: int) -> int:
         func.coalesce(PushSubscription.last_ok_at, PushSubscription.created_at) < cutoff)).rowcount
     session.execute(delete(ReminderSent).where(ReminderSent.date < (now - timedelta(days=3)).date(),
                                                ReminderSent.snoozed_until.is_(None)))
+    session.execute(delete(ReminderPass).where(ReminderPass.at < now - timedelta(days=3)))
     session.commit()
     return stale
 
 
-def release(session: Session, retry: list[tuple[int, sched.Due]], now: datetime, snoozed: set[tuple]) -> None:
-    """Let the next run try again: forget the claim, or put a snoozed reminder back in the queue."""
+def release(session: Session, retry: list[tuple[int, sched.Due]], now: datetime, late: timedelta) -> None:
+    """Queue what reached no device for the next pass (through the snooze path), unless it was first claimed
+    more than `late` ago: then forget it, as a reminder that late is noise."""
     pk = tuple_(ReminderSent.user_id, ReminderSent.item_key, ReminderSent.date, ReminderSent.slot)
-    keys = [(uid, *d.ident) for uid, d in retry]
-    again = [k for k in keys if k in snoozed]
-    for part in chunks([k for k in keys if k not in snoozed]):
-        session.execute(delete(ReminderSent).where(pk.in_(part)))
-    for part in chunks(again):
-        session.execute(update(ReminderSent).where(pk.in_(part)).values(snoozed_until=now))
+    for part in chunks([(uid, *d.ident) for uid, d in retry]):
+        session.execute(update(ReminderSent).where(pk.in_(part), ReminderSent.sent_at > now - late)
+                        .values(snoozed_until=now))
+        session.execute(delete(ReminderSent).where(pk.in_(part), ReminderSent.sent_at <= now - late))
     session.commit()

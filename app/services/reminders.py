@@ -77,28 +77,43 @@ def in_quiet_hours(hm: str, start: str | None, end: str | None) -> bool:
 @lru_cache(maxsize=8192)
 def due_slots(tz_name: str, now: datetime, lead_minutes: int,
               late_minutes: int = LATE_MINUTES) -> tuple[tuple[date, frozenset[str]], ...]:
-    """Every local (date, "HH:MM") whose instant T has T - lead <= now < T + late, grouped by date.
+    """Every local (date, "HH:MM") whose instant T has T - lead <= now < T + late, grouped by date."""
+    return slots_between(tz_name, now - timedelta(minutes=late_minutes), now + timedelta(minutes=lead_minutes))
+
+
+@lru_cache(maxsize=8192)
+def slots_between(tz_name: str, start: datetime, end: datetime) -> tuple[tuple[date, frozenset[str]], ...]:
+    """Every local (date, "HH:MM") whose instant T has start < T <= end, grouped by date.
 
     Each minute T of the window is shown on the clock as T + offset for every offset the zone uses
     around it; trying them all also finds the labels inside a DST gap (whose instant is label minus the
     offset before the gap) and both readings of a repeated hour, and the exact check keeps only labels
-    whose own instant is in the window. One call serves every user of a zone and lead time.
+    whose own instant is in the window. One call serves every user of a zone.
     """
-    tz, lead, late = zone(tz_name), timedelta(minutes=lead_minutes), timedelta(minutes=late_minutes)
-    first = (now - late).replace(second=0, microsecond=0)
-    last = now + lead
-    hours = int((last - first + 2 * _MARGIN) / timedelta(hours=1)) + 1
+    tz = zone(tz_name)
+    first = start.replace(second=0, microsecond=0)
+    hours = int((end - first + 2 * _MARGIN) / timedelta(hours=1)) + 1
     offsets = {(first - _MARGIN + timedelta(hours=h)).astimezone(tz).utcoffset() for h in range(hours + 1)}
     found: dict[date, set[str]] = {}
     minute = first
-    while minute <= last:
+    while minute <= end:
         for offset in offsets:
             wall = (minute + offset).replace(tzinfo=None)
             instant = wall.replace(tzinfo=tz).astimezone(timezone.utc)
-            if instant - lead <= now < instant + late:
+            if start < instant <= end:
                 found.setdefault(wall.date(), set()).add(wall.strftime("%H:%M"))
         minute += timedelta(minutes=1)
     return tuple((d, frozenset(s)) for d, s in sorted(found.items()))
+
+
+def quiet_until(now: datetime, tz_name: str, prefs_quiet_end: str) -> datetime:
+    """The next instant after `now` at which the local clock shows the end of quiet hours."""
+    local = now.astimezone(zone(tz_name)).date()
+    for day in (local, local + timedelta(days=1)):
+        instant = slot_instant(day, prefs_quiet_end, tz_name)
+        if instant > now:
+            return instant
+    return slot_instant(local + timedelta(days=2), prefs_quiet_end, tz_name)
 
 
 def due_items(items: Iterable[Schedulable], tz_name: str, prefs: Prefs, now: datetime,

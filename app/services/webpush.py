@@ -9,14 +9,29 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
+from urllib.request import getproxies
 
-import requests
+import certifi
+import urllib3
 from cryptography.hazmat.primitives import serialization
 from py_vapid import Vapid
 from pywebpush import WebPusher, WebPushException
 
 log = logging.getLogger("inoplan.reminders")
 GONE = (404, 410)  # the push service forgot this subscription: delete it
+
+
+def connection_pool(workers: int) -> urllib3.PoolManager:
+    """One pool of keep-alive connections for all sending threads.
+
+    urllib3 directly, not requests: requests adds about 0.7 ms of Python to every push (hooks, cookies,
+    re-reading the environment), which at a few thousand pushes a minute is most of the dispatcher's time.
+    What requests would take from the environment is taken here once: the CA bundle (REQUESTS_CA_BUNDLE, then
+    CURL_CA_BUNDLE, then certifi's) and an HTTPS proxy."""
+    ca_certs = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or certifi.where()
+    options = {"maxsize": max(1, workers), "block": False, "ca_certs": ca_certs, "retries": False}
+    proxy = getproxies().get("https")
+    return urllib3.ProxyManager(proxy, **options) if proxy else urllib3.PoolManager(**options)
 
 
 def b64url(raw: bytes) -> str:
@@ -55,15 +70,16 @@ def public_key(vapid: Vapid) -> str:
 
 @dataclass
 class Pusher:
-    """Sends encrypted messages; signs one VAPID JWT per push service per run, one HTTP session per thread."""
+    """Sends encrypted messages; signs one VAPID JWT per push service per run; thread-safe."""
 
     vapid: Vapid
     claim_sub: str
     ttl: int
     timeout: float = 10.0
+    workers: int = 8
     _headers: dict = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
-    _local: threading.local = field(default_factory=threading.local)
+    _pool: urllib3.PoolManager | None = None
 
     def auth_headers(self, endpoint: str) -> dict:
         parts = urlsplit(endpoint)
@@ -73,22 +89,28 @@ class Pusher:
                 # RFC 8292 allows at most 24 h; 12 h leaves room for clock skew, and a run lasts seconds.
                 claims = {"sub": self.claim_sub, "aud": audience, "exp": int(time.time()) + 12 * 3600}
                 self._headers[audience] = self.vapid.sign(claims)
+                if self._pool is None:
+                    self._pool = connection_pool(self.workers)
             return dict(self._headers[audience])
 
-    def session(self) -> requests.Session:
-        if not hasattr(self._local, "session"):
-            self._local.session = requests.Session()
-        return self._local.session
-
     def send(self, info: dict, data: bytes) -> int:
-        """Push one message; the push service's status code, or 0 when it could not be reached."""
+        """Push one message (RFC 8291 aes128gcm, RFC 8030 TTL); the push service's status code, or 0 when it could
+        not be reached."""
+        endpoint = info["endpoint"]
         try:
-            response = WebPusher(info, requests_session=self.session()).send(
-                data, self.auth_headers(info["endpoint"]), ttl=self.ttl, timeout=self.timeout)
-        except (requests.RequestException, WebPushException) as exc:
-            log.warning("push to %s failed: %s", urlsplit(info["endpoint"]).netloc, exc)
+            body = WebPusher(info).encode(data, "aes128gcm")["body"]
+        except WebPushException as exc:
+            log.warning("push to %s not encrypted: %s", urlsplit(endpoint).netloc, exc)
             return 0
-        if response.status_code >= 300 and response.status_code not in GONE:
-            log.warning("push to %s answered %s: %s", urlsplit(info["endpoint"]).netloc, response.status_code,
-                        response.text[:200])
-        return response.status_code
+        headers = {**self.auth_headers(endpoint), "Content-Encoding": "aes128gcm", "TTL": str(self.ttl),
+                   "Content-Type": "application/octet-stream"}
+        try:
+            response = self._pool.request("POST", endpoint, body=body, headers=headers,
+                                          timeout=urllib3.Timeout(total=self.timeout))
+        except urllib3.exceptions.HTTPError as exc:
+            log.warning("push to %s failed: %s", urlsplit(endpoint).netloc, exc)
+            return 0
+        if response.status >= 300 and response.status not in GONE:
+            log.warning("push to %s answered %s: %s", urlsplit(endpoint).netloc, response.status,
+                        response.data[:200].decode(errors="replace"))
+        return response.status
