@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from app.services.clock import timezone_names
 from app.services.reminders import (CHECKIN_KEY, LATE_MINUTES, Prefs, checkin_due, due_items, due_slots,
-                                    in_quiet_hours, slot_instant)
+                                    in_quiet_hours, slot_instant, slots_between)
 
 UTC = timezone.utc
 # Zones with unusual rules: 30-min DST (Lord Howe), 45-min offsets (Chatham), southern hemisphere,
@@ -209,3 +209,25 @@ def test_due_slots_covers_each_wall_minute_once_per_window():
     windows = due_slots("Asia/Kolkata", now, 10)
     labels = [s for _, group in windows for s in group]
     assert len(labels) == len(set(labels)) == 10 + LATE_MINUTES  # 17:21..18:30 local, one per minute
+
+
+def labels(window) -> set[tuple]:
+    return {(day, label) for day, day_labels in window for label in day_labels}
+
+
+@PROPS
+@given(moments(), st.lists(st.integers(1, 70), min_size=1, max_size=6))
+def test_passes_of_any_length_see_each_local_minute_once(moment, gaps):
+    """The dispatcher's windows (previous pass, this pass] tile time: every wall-clock minute whose instant lies in
+    the whole span is in exactly one of them, and nothing else is (gaps, folds and odd offsets included)."""
+    tz, start = moment
+    edges = [start]
+    for gap in gaps:
+        edges.append(edges[-1] + timedelta(minutes=gap))
+    seen = [labels(slots_between(tz, a, b)) for a, b in zip(edges, edges[1:])]
+    assert sum(len(part) for part in seen) == len(set().union(*seen))  # disjoint
+    local = start.astimezone(ZoneInfo(tz)).date()
+    expected = {(day, f"{m // 60:02d}:{m % 60:02d}") for offset in range(-2, 3)
+                for day in [local + timedelta(days=offset)] for m in range(1440)
+                if start < slot_instant(day, f"{m // 60:02d}:{m % 60:02d}", tz) <= edges[-1]}
+    assert set().union(*seen) == expected
