@@ -21,7 +21,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import and_, bindparam, case, exists, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from ..models import (CheckIn, Completion, Plan, PlanItem, PlanVersion, PushSubscription, ReminderPass,
                       ReminderPref, ReminderSent, User)
@@ -81,19 +81,20 @@ def item_windows(session: Session, since: datetime, now: datetime) -> dict[tuple
 
 def item_rows(session: Session, labels: set[str] | None):
     """(user id, zone, lead, quiet start, quiet end, item id, key, days mask, times) of current items, only those
-    planned at one of `labels` when given."""
-    latest = (select(PlanVersion.plan_id, PlanVersion.variant, func.max(PlanVersion.number).label("number"))
-              .group_by(PlanVersion.plan_id, PlanVersion.variant).subquery())
+    planned at one of `labels` when given.
+
+    Written from the items up (items -> version -> plan -> patient), with "current" as "no newer version of
+    the active variant", so both databases filter the items by label first and look up the few that match."""
+    newer = aliased(PlanVersion)
     query = (select(User.id, User.timezone, LEAD, ReminderPref.quiet_start, ReminderPref.quiet_end,
                     PlanItem.id, PlanItem.key, PlanItem.days_mask, PlanItem.times)
-             .select_from(User)
-             .join(Plan, Plan.patient_id == User.id)
-             .join(latest, and_(latest.c.plan_id == Plan.id, latest.c.variant == Plan.mode))
-             .join(PlanVersion, and_(PlanVersion.plan_id == Plan.id, PlanVersion.variant == Plan.mode,
-                                     PlanVersion.number == latest.c.number))
-             .join(PlanItem, PlanItem.version_id == PlanVersion.id)
+             .select_from(PlanItem)
+             .join(PlanVersion, PlanVersion.id == PlanItem.version_id)
+             .join(Plan, and_(Plan.id == PlanVersion.plan_id, Plan.mode == PlanVersion.variant))
+             .join(User, User.id == Plan.patient_id)
              .outerjoin(ReminderPref, ReminderPref.user_id == User.id)
-             .where(_pushable()))
+             .where(~exists().where(newer.plan_id == PlanVersion.plan_id, newer.variant == PlanVersion.variant,
+                                    newer.number > PlanVersion.number), _pushable()))
     if labels is not None:
         query = query.where(or_(*[PlanItem.times.contains(label, autoescape=True) for label in sorted(labels)]))
     return session.execute(query)
