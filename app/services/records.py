@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from ..models import STATUSES, CheckIn, Completion, ModeChange, Plan, PlanItem, PlanVersion, User
 from . import validation as v
+from .bulk import insert_rows
 from .plans import plan_for
 
 COMPLETION_CHECKS = {
@@ -114,9 +115,7 @@ def _apply(session: Session, patient: User, plan: Plan | None, cleaned: list) ->
     # New rows go in with one Core executemany per table: an ORM object per row would cost an INSERT each,
     # and the ORM's bulk path still spends more time per row than the database does.
     for model, rows in ((Completion, ctx.completions), (CheckIn, ctx.checkins)):
-        new = [vars(row) for row in rows.values() if isinstance(row, SimpleNamespace)]
-        if new:
-            session.execute(model.__table__.insert(), new)
+        insert_rows(session, model.__table__, [vars(row) for row in rows.values() if isinstance(row, SimpleNamespace)])
     session.flush()
     return results
 
