@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from ..models import STATUSES, CheckIn, Completion, ModeChange, Plan, PlanItem, PlanVersion, User
 from . import validation as v
+from .freshness import touch
 from .plans import plan_for
 
 COMPLETION_CHECKS = {
@@ -118,6 +119,8 @@ def _apply(session: Session, patient: User, plan: Plan | None, cleaned: list) ->
         if new:
             session.execute(model.__table__.insert(), new)
     session.flush()
+    if any(r.status in ("created", "updated") for r in results):
+        touch(session, [patient.id])
     return results
 
 
