@@ -6,7 +6,7 @@ from datetime import datetime
 
 from flask_login import UserMixin
 from sqlalchemy import BigInteger, ForeignKey, String, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, validates
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..extensions import db
@@ -29,6 +29,7 @@ class User(UserMixin, db.Model):
     __tablename__ = "users"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # Stored lowercased, so logins look it up with an exact match that can use the unique index.
     email: Mapped[str] = mapped_column(String(254), unique=True)
     password_hash: Mapped[str] = mapped_column(String(255))
     display_name: Mapped[str] = mapped_column(String(80))
@@ -42,6 +43,10 @@ class User(UserMixin, db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # Changes with every write that changes the patient's day (services/freshness.py); keys the Today cache.
     data_version: Mapped[int] = mapped_column(BigInteger, default=new_data_version, server_default="0")
+
+    @validates("email")
+    def lowercase_email(self, _key: str, email: str) -> str:
+        return email.strip().lower()
 
     def get_id(self) -> str:
         return f"{self.id}:{self.session_token}"
