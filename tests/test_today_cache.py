@@ -6,7 +6,6 @@ from datetime import datetime, timezone
 from types import SimpleNamespace
 
 import pytest
-from sqlalchemy import select
 
 from app import create_app
 from app.api.day_cache import LRU
@@ -19,7 +18,7 @@ from app.services.freshness import touch
 from app.services.library import load_builtin
 from app.services.plans import ItemSpec, current_specs, plan_for, save_version
 from care_helpers import routine_id
-from conftest import Session, entry_checkin, entry_completion, give_plan, link
+from conftest import Session, _testing, entry_checkin, entry_completion, give_plan, link, make_user
 
 URL = "/api/v1/today"
 
@@ -143,7 +142,6 @@ def test_a_library_reload_without_changes_keeps_the_version(world, runner):
 
 
 def test_a_write_to_one_patient_leaves_another_patients_version(world, login):
-    from conftest import make_user
     other = make_user("other@example.com")
     give_plan(other)
     o = login(other)
@@ -171,7 +169,6 @@ def test_etag_and_304(world):
 
 def test_another_user_never_matches_an_etag(world, login):
     """Two patients with the same plan and day still have different ETags: the user is in the key."""
-    from conftest import make_user
     other = make_user("other@example.com")
     give_plan(other)
     etag = world.p.get(URL).headers["ETag"]
@@ -179,7 +176,6 @@ def test_another_user_never_matches_an_etag(world, login):
 
 
 def test_cache_per_app_and_size_zero_turns_it_off(app, database_url, patient):
-    from conftest import _testing
     off = create_app({"SQLALCHEMY_DATABASE_URI": database_url, "DAY_CACHE_SIZE": 0} | _testing())
     assert off.extensions["day_cache"] is not app.extensions["day_cache"]
     give_plan(patient)
