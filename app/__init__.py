@@ -46,6 +46,7 @@ def create_app(config: str | dict | None = None) -> Flask:
     from .clinician import bp as clinician_bp
     from .clinicians import bp as clinicians_bp
     from .api import bp as api_bp
+    from .api.day_cache import init_day_cache
     from .cli import register_cli
     from .errors import register_error_handlers
     from .learn import bp as learn_bp
@@ -64,6 +65,7 @@ def create_app(config: str | dict | None = None) -> Flask:
     register_error_handlers(app)
     register_cli(app)
     init_assets(app)
+    init_day_cache(app)
     versioned = f"/static/{app.config['ASSET_VERSION']}/"
     app.wsgi_app = WhiteNoise(app.wsgi_app, max_age=3600, add_headers_function=static_headers(app),
                               immutable_file_test=lambda path, url: url.startswith(versioned))

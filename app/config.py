@@ -36,6 +36,8 @@ class Config:
     HSTS = False
     DEMO_PASSWORD = "inoplan-demo"
     SYNC_MAX_ITEMS = 500
+    # Entries (a patient's day as JSON, a few KB each) in each process's Today cache; 0 turns it off.
+    DAY_CACHE_SIZE = int(os.environ.get("DAY_CACHE_SIZE", 4096))
     VAPID_CLAIM_SUB = os.environ.get("VAPID_CLAIM_SUB", "mailto:reminders@inoplan.example")
     PUSH_ALLOW_LOOPBACK = True
     # Reminders (docs/reminders.md): the VAPID key as PEM/base64url text, else this file (created on first use).

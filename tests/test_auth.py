@@ -1,8 +1,10 @@
 """Registration, login and logout, including every kind of bad input."""
 from __future__ import annotations
 
+import re
+
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from app.extensions import db
 from app.models import User
@@ -122,3 +124,49 @@ def test_password_change_ends_other_sessions(app, login, patient):
     patient.set_password("another long password")
     db.session.commit()
     assert session.get("/api/v1/me").status_code == 401
+
+
+def email_lookups(client, path: str, data: dict):
+    """Post a form; the SQL statements (with parameters) it sent that find a user by email."""
+    found = []
+
+    def listener(conn, cursor, statement, parameters, context, executemany):
+        where = re.split(r"\sWHERE\s", statement, maxsplit=1)
+        if len(where) == 2 and "email" in where[1]:
+            found.append((statement, parameters))
+
+    data = data | {"csrf_token": csrf_from(client, path)}
+    event.listen(db.engine, "before_cursor_execute", listener)
+    try:
+        response = client.post(path, data=data)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", listener)
+    return response, found
+
+
+def uses_email_index(statement: str, parameters) -> bool:
+    connection = db.session.connection()
+    if db.engine.dialect.name == "sqlite":
+        plan = " ".join(row[-1] for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters))
+        return re.search(r"SEARCH users USING (COVERING )?INDEX \S+ \(email=\?\)", plan) is not None
+    connection.exec_driver_sql("SET LOCAL enable_seqscan = off")  # with a handful of rows a scan would win anyway
+    plan = " ".join(row[0] for row in connection.exec_driver_sql(f"EXPLAIN {statement}", parameters))
+    return "Index" in plan and "email" in plan
+
+
+@pytest.mark.parametrize("path, data, status", [
+    ("/login", {"email": "Patient@Example.COM", "password": PASSWORD}, 302),
+    ("/register", GOOD | {"email": "PATIENT@example.com"}, 422),
+    ("/reset-password", {"email": "Patient@Example.com"}, 303),
+])
+def test_email_lookups_ignore_case_and_use_the_index(client, patient, path, data, status):
+    """Emails are stored lowercased, so a mixed-case address still finds the account with an indexed lookup
+    (not a full scan per login)."""
+    response, lookups = email_lookups(client, path, data)
+    assert response.status_code == status
+    assert lookups and all(uses_email_index(*lookup) for lookup in lookups)
+
+
+def test_emails_are_stored_lowercased(app):
+    user = make_user("  Mixed.Case@Example.COM ")
+    assert user.email == "mixed.case@example.com"

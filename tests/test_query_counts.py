@@ -50,6 +50,22 @@ def test_reads_are_constant_in_plan_and_history_size(login, patient, path):
     assert small == big <= BOUNDS[path.split("?")[0]]
 
 
+@pytest.mark.parametrize("revalidate", [False, True])
+def test_a_repeat_today_is_only_the_user_load(login, patient, revalidate):
+    """The day is cached under the patient's data version: asked again (or revalidated with its ETag), only the
+    signed-in user is read."""
+    _, log = with_history(patient, 8, 30)
+    s = login(patient)
+    assert s.post_json("/api/v1/sync", {"items": log}).status_code == 200
+    assert queries(s, "/api/v1/today") <= BOUNDS["/api/v1/today"]
+    headers = {"If-None-Match": s.get("/api/v1/today").headers["ETag"]} if revalidate else {}
+    db.session.close()
+    with counting_queries() as statements:
+        response = s.get("/api/v1/today", headers=headers)
+    assert response.status_code == (304 if revalidate else 200)
+    assert len(statements) == 1 and "FROM users" in statements[0]
+
+
 def test_today_queries_without_a_plan(login, patient):
     """The fallback path (no plan yet) reads the check-in on its own: still bounded."""
     assert queries(login(patient), "/api/v1/today") <= BOUNDS["/api/v1/today"]

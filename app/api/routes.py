@@ -17,6 +17,7 @@ from ..services.clock import local_today
 from ..services.today import day_for
 from ..services.validation import Invalid, local_date
 from . import bp
+from .day_cache import day_bytes, etag_for
 from .me_routes import calendar_url
 from .serialize import checkin_json, completion_json, day_json, user_json, version_json
 
@@ -72,7 +73,18 @@ def csrf_token():
 def today():
     """Today's (or ?date=) items with their status, and the check-in."""
     day = date_arg("date", local_today(current_user.timezone))
-    return jsonify(day_json(day_for(db.session, current_user, day)))
+    # The version was read with the user, before any of the day's rows: a write committed in between makes the
+    # cached bytes newer than their key, never older.
+    key = (current_user.id, current_user.data_version, day)
+    etag = etag_for(key)
+    if request.if_none_match.contains_weak(etag):
+        response = current_app.response_class(status=304)
+    else:
+        body = day_bytes(key, lambda: jsonify(day_json(day_for(db.session, current_user, day))).get_data())
+        response = current_app.response_class(body, mimetype=current_app.json.mimetype)
+    response.set_etag(etag, weak=True)
+    response.cache_control.private = response.cache_control.no_cache = True  # revalidate every time
+    return response
 
 
 @bp.get("/plan")

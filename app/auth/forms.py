@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask_babel import gettext as _, lazy_gettext as _l
 from flask_wtf import FlaskForm
-from sqlalchemy import func, select
+from sqlalchemy import select
 from wtforms import BooleanField, EmailField, PasswordField, RadioField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
 
@@ -38,7 +38,7 @@ class RegisterForm(FlaskForm):
 
     def validate_email(self, field) -> None:
         email = field.data.strip().lower()
-        if db.session.scalar(select(User.id).where(func.lower(User.email) == email)):
+        if db.session.scalar(select(User.id).where(User.email == email)):
             raise ValidationError(_l("An account with this email already exists. Log in instead."))
 
 

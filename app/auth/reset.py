@@ -5,7 +5,7 @@ from flask_babel import gettext as _, lazy_gettext as _l
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_limiter.util import get_remote_address
 from flask_login import current_user
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from ..extensions import account_key, db, limiter
 from ..models import User
@@ -32,7 +32,7 @@ def reset_request():
     form = ResetRequestForm()
     if form.validate_on_submit():
         email = form.email.data.strip().lower()
-        user = db.session.scalar(select(User).where(func.lower(User.email) == email))
+        user = db.session.scalar(select(User).where(User.email == email))
         if user is not None:
             link = url_for("auth.reset_password", token=passwords.reset_token(user, current_app.secret_key),
                            _external=True)

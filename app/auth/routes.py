@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 from flask_babel import gettext as _, lazy_gettext as _l
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from ..extensions import account_key, db, limiter
 from ..models import User
@@ -37,7 +37,7 @@ def login():
     form = LoginForm()
     if form.validate_on_submit():
         email = form.email.data.strip().lower()
-        user = db.session.scalar(select(User).where(func.lower(User.email) == email))
+        user = db.session.scalar(select(User).where(User.email == email))
         if user is None or not user.check_password(form.password.data):
             # One message for both cases: do not reveal which emails have accounts.
             form.password.errors.append(_("That email and password do not match an account."))

@@ -7,6 +7,7 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..models import DOSE_FIELDS, Routine
+from ..services.freshness import patients_using, touch
 from ..services.library import KIND_LABELS
 from . import bp
 from .access import clinician_required
@@ -64,6 +65,7 @@ def edit_routine(routine_id: int):
                              "media_url": routine.media_url or "", **routine.dose})
     if form.validate_on_submit():
         fill(routine, form)
+        touch(db.session, patients_using([routine.id]))
         db.session.commit()
         flash(f"Saved {routine.title}.")
         return redirect(url_for("clinician.routines")), 303
@@ -76,6 +78,7 @@ def archive_routine(routine_id: int):
     """Archive (or restore): archived routines stay in existing plans but cannot be added again."""
     routine = own_routine(routine_id)
     routine.archived = not routine.archived
+    touch(db.session, patients_using([routine.id]))
     db.session.commit()
     flash(f"{routine.title} {'archived' if routine.archived else 'restored'}.")
     return redirect(url_for("clinician.routines")), 303

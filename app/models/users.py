@@ -5,8 +5,8 @@ import secrets
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import ForeignKey, String, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import BigInteger, ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, validates
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..extensions import db
@@ -19,10 +19,17 @@ def new_token() -> str:
     return secrets.token_urlsafe(32)
 
 
+def new_data_version() -> int:
+    """Random, not an increment: a restored backup or a recreated database must never bring back a
+    (user id, version) pair that a running process has cached (see services/freshness.py)."""
+    return secrets.randbelow(2**63 - 1) + 1
+
+
 class User(UserMixin, db.Model):
     __tablename__ = "users"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # Stored lowercased, so logins look it up with an exact match that can use the unique index.
     email: Mapped[str] = mapped_column(String(254), unique=True)
     password_hash: Mapped[str] = mapped_column(String(255))
     display_name: Mapped[str] = mapped_column(String(80))
@@ -34,6 +41,12 @@ class User(UserMixin, db.Model):
     session_token: Mapped[str] = mapped_column(String(64), default=new_token)
     calendar_token: Mapped[str] = mapped_column(String(64), unique=True, default=new_token)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Changes with every write that changes the patient's day (services/freshness.py); keys the Today cache.
+    data_version: Mapped[int] = mapped_column(BigInteger, default=new_data_version, server_default="0")
+
+    @validates("email")
+    def lowercase_email(self, _key: str, email: str) -> str:
+        return email.strip().lower()
 
     def get_id(self) -> str:
         return f"{self.id}:{self.session_token}"

@@ -7,8 +7,10 @@ from sqlalchemy.orm import Session
 
 from ..content.library import BUILTIN_ROUTINES
 from ..models import Routine, User
+from .freshness import patients_using, touch
 
 FIELDS = ("kind", "title", "summary", "steps", "precautions", "topic")
+SHOWN_ON_TODAY = ("kind", "title")  # of FIELDS, the ones GET /api/v1/today includes
 KIND_LABELS = {"exercise": _l("Exercise"), "sleep": _l("Sleep"), "heat_cold": _l("Heat & cold"),
                "mind_body": _l("Mind & body"), "education": _l("Learn")}
 
@@ -16,18 +18,22 @@ KIND_LABELS = {"exercise": _l("Exercise"), "sleep": _l("Sleep"), "heat_cold": _l
 def load_builtin(session: Session) -> int:
     """Insert or refresh built-in routines by slug; returns how many were added."""
     existing = {r.slug: r for r in session.scalars(select(Routine).where(Routine.owner_id.is_(None)))}
-    added = 0
+    added, retitled = 0, []
     for data in BUILTIN_ROUTINES:
         routine = existing.get(data["slug"])
         if routine is None:
             routine = Routine(slug=data["slug"])
             session.add(routine)
             added += 1
+        elif any(getattr(routine, name) != data[name] for name in SHOWN_ON_TODAY):
+            retitled.append(routine.id)
         for name in FIELDS:
             setattr(routine, name, data[name])
         for name, value in data["dose"].items():
             setattr(routine, name, value)
     session.flush()
+    if retitled:
+        touch(session, patients_using(retitled))
     return added
 
 

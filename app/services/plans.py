@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..models import DOSE_FIELDS, Plan, PlanItem, PlanVersion, Routine, User
+from .freshness import touch
 from .validation import SLOT_RE
 
 
@@ -79,6 +80,7 @@ def save_version(session: Session, plan: Plan, specs: list[ItemSpec], author: Us
         version.items.append(item)
     session.add(version)
     session.flush()
+    touch(session, [plan.patient_id])
     return version
 
 

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from ..models import STATUSES, CheckIn, Completion, ModeChange, Plan, PlanItem, PlanVersion, User
 from . import validation as v
 from .bulk import insert_rows
+from .freshness import touch
 from .plans import plan_for
 
 COMPLETION_CHECKS = {
@@ -112,11 +113,13 @@ def _apply(session: Session, patient: User, plan: Plan | None, cleaned: list) ->
     results = []
     for c in cleaned:
         results.append(c if isinstance(c, Result) else ctx.apply(*c))
-    # New rows go in with one Core executemany per table: an ORM object per row would cost an INSERT each,
-    # and the ORM's bulk path still spends more time per row than the database does.
+    # New rows go in with one executemany per table: an ORM object per row would cost an INSERT each,
+    # and SQLAlchemy's own executemany spends more time per row building parameters than the database does.
     for model, rows in ((Completion, ctx.completions), (CheckIn, ctx.checkins)):
         insert_rows(session, model.__table__, [vars(row) for row in rows.values() if isinstance(row, SimpleNamespace)])
     session.flush()
+    if any(r.status in ("created", "updated") for r in results):
+        touch(session, [ctx.patient_id])
     return results
 
 
