@@ -74,4 +74,8 @@ def logout():
         return render_template("auth/logout.html")
     logout_user()
     flash(_("You are logged out."))
-    return redirect(url_for("auth.login"))
+    response = redirect(url_for("auth.login"))
+    # /api/v1/today may sit in the HTTP cache (revalidated by ETag); a shared phone should not keep it.
+    # Only "cache": "storage" would also wipe the offline outbox, entries not yet sent.
+    response.headers["Clear-Site-Data"] = '"cache"'
+    return response
