@@ -47,6 +47,8 @@ class Config:
     PUSH_ENDPOINT_HOSTS = os.environ.get("PUSH_ENDPOINT_HOSTS", "fcm.googleapis.com,android.googleapis.com,"
                                          "push.services.mozilla.com,push.apple.com,notify.windows.com")
     PUSH_WORKERS = int(os.environ.get("PUSH_WORKERS", 8))
+    # Worker processes for large dispatcher runs (500+ pushes each); default: one per CPU core.
+    PUSH_PROCESSES = int(os.environ.get("PUSH_PROCESSES", os.cpu_count() or 1))
     PUSH_PRUNE_DAYS = int(os.environ.get("PUSH_PRUNE_DAYS", 30))
 
 

@@ -236,3 +236,21 @@ def test_a_catch_up_after_an_outage_sends_only_the_last_hour(app, runner, login,
     assert "claimed 0" in send(runner, "2026-06-01T05:00")
     assert "claimed 1" in send(runner, "2026-06-01T07:55")  # 06:50 is more than an hour ago: dropped
     assert len(receiver.received) == 1
+
+
+def test_large_runs_are_split_across_worker_processes_in_order(app, receiver, monkeypatch):
+    """send_all in two spawned processes: every message encrypted for its own subscription, codes in job order."""
+    from app.reminders.push import pusher
+    from app.services import webpush
+    monkeypatch.setattr(webpush, "PROCESS_MIN", 2)
+    with app.app_context():
+        push = pusher()
+    push.processes = 2
+    browsers = [Browser(receiver.url(f"/push/{n}")) for n in range(6)]
+    receiver.status["/push/3"] = 410
+    jobs = [(b.subscription(), f'{{"n": {n}}}'.encode()) for n, b in enumerate(browsers)]
+    codes = push.send_all(jobs)
+    assert codes == [201, 201, 201, 410, 201, 201]
+    by_path = {m.path: m for m in receiver.received}
+    assert sorted(by_path) == [f"/push/{n}" for n in range(6)]
+    assert all(browsers[n].decrypt(by_path[f"/push/{n}"]) == {"n": n} for n in range(6))

@@ -49,6 +49,5 @@ def send(now: datetime):
         push = pusher()
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None
-    report = run(db.session, now, push.send, workers=current_app.config["PUSH_WORKERS"],
-                 prune_days=current_app.config["PUSH_PRUNE_DAYS"])
+    report = run(db.session, now, push.send_all, prune_days=current_app.config["PUSH_PRUNE_DAYS"])
     click.echo(f"{now:%Y-%m-%d %H:%M} UTC: {report.line()}")

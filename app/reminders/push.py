@@ -31,4 +31,5 @@ def pusher(app: Flask | None = None) -> Pusher:
     sub = app.config["VAPID_CLAIM_SUB"]
     if not CLAIM_SUB.match(sub or ""):
         raise ValueError(f"VAPID_CLAIM_SUB must be a mailto: address or an https: URL, not {sub!r}.")
-    return Pusher(vapid(app), sub, ttl=int(app.config["PUSH_TTL"]), workers=int(app.config["PUSH_WORKERS"]))
+    return Pusher(vapid(app), sub, ttl=int(app.config["PUSH_TTL"]), workers=int(app.config["PUSH_WORKERS"]),
+                  processes=int(app.config["PUSH_PROCESSES"]))

@@ -232,7 +232,7 @@ def claim_snoozed(session: Session, now: datetime) -> list[Candidate]:
     return [(uid, sched.Due(key, item_id, day, slot, now)) for uid, key, day, slot, item_id in rows]
 
 
-def run(session: Session, now: datetime, send: Send, workers: int = 8, prune_days: int = 30) -> Report:
+def run(session: Session, now: datetime, send: Send, prune_days: int = 30) -> Report:
     """One dispatcher pass at `now` (UTC): claim what fell due since the last pass, push it, tidy up."""
     report, defer = Report(), {}
     since = window_start(session, now)
@@ -245,7 +245,7 @@ def run(session: Session, now: datetime, send: Send, workers: int = 8, prune_day
     snoozed = claim_snoozed(session, now)
     snoozed = recorded(session, snoozed, include_sent=False) if snoozed else []
     report.snoozed = len(snoozed)
-    outcome = deliver(session, now_due + snoozed, send, now, workers)
+    outcome = deliver(session, now_due + snoozed, send, now)
     report.pushed, report.gone, report.failed = outcome.ok, outcome.gone, outcome.failed
     report.retry = len(outcome.retry)
     release(session, outcome.retry, now, LATE)

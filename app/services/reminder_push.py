@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Callable
@@ -16,7 +15,8 @@ from . import reminders as sched
 from .sets import CHUNK, among, batches
 from .webpush import GONE
 
-Send = Callable[[dict, bytes], int]  # (subscription info, payload) -> HTTP status; 0 = unreachable
+# [(subscription info, payload)] -> the HTTP status of each, in order; 0 = unreachable (Pusher.send_all)
+Send = Callable[[list[tuple[dict, bytes]]], list[int]]
 
 
 def chunks(items: list) -> list[list]:
@@ -64,8 +64,7 @@ class Outcome:
     retry: list = field(default_factory=list)  # (user id, Due) that reached no device: try again next run
 
 
-def deliver(session: Session, due: list[tuple[int, sched.Due]], send: Send, now: datetime,
-            workers: int = 8) -> Outcome:
+def deliver(session: Session, due: list[tuple[int, sched.Due]], send: Send, now: datetime) -> Outcome:
     """Push each reminder to every subscription of its user, in parallel; then record what happened."""
     outcome = Outcome()
     if not due:
@@ -82,8 +81,7 @@ def deliver(session: Session, due: list[tuple[int, sched.Due]], send: Send, now:
             subs[uid].append((sub_id, {"endpoint": endpoint, "keys": {"p256dh": p256dh, "auth": auth}}))
     jobs = [(i, sub_id, info, json.dumps(payload(d, about.get(d.plan_item_id))).encode())
             for i, (uid, d) in enumerate(due) for sub_id, info in subs.get(uid, [])]
-    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        codes = list(pool.map(lambda job: send(job[2], job[3]), jobs))
+    codes = send([(info, data) for _, _, info, data in jobs])
     ok, gone, failed = set(), set(), set()
     reached, tried_again = set(), set()
     for (i, sub_id, _, _), code in zip(jobs, codes):
