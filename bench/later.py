@@ -5,6 +5,7 @@ Each is written against the documented contract and answers None when its route 
 from __future__ import annotations
 
 import base64
+import os
 import re
 import secrets
 import statistics
@@ -19,7 +20,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from flask import Flask
-from sqlalchemy import select
+from sqlalchemy import create_engine, select
 
 from app.extensions import db
 from app.models import Plan, PlanItem, PlanVersion
@@ -45,6 +46,37 @@ def dashboard_seconds(app: Flask, clinician_email: str, expected: int, runs: int
             raise RuntimeError(f"{DASHBOARD} answered {reply.status_code}")
 
     return median_seconds(load, runs)
+
+
+def snapshot(engine, url: str) -> str:
+    """A copy of the database as it is now, for measuring it again later; its URL."""
+    if engine.dialect.name == "sqlite":
+        path = Path(engine.url.database).with_name("small.sqlite3")
+        with engine.connect() as conn:
+            conn.exec_driver_sql(f"VACUUM INTO '{path}'")
+        return f"sqlite:///{path}"
+    engine.dispose()  # CREATE DATABASE ... TEMPLATE needs the source without connections
+    name = engine.url.database
+    admin = create_engine(engine.url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}_small"')
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}_small" TEMPLATE "{name}"')
+    admin.dispose()
+    return engine.url.set(database=f"{name}_small").render_as_string(hide_password=False)
+
+
+def dashboard_rounds(urls: dict[str, str], clinician_email: str, expected: int, rounds: int = 5,
+                     runs: int = 5) -> dict[str, list[float]]:
+    """Median dashboard seconds on each database, alternating between them for `rounds` rounds, each measured
+    in a fresh process: load that comes and goes on a shared machine then hurts both sides alike."""
+    times: dict[str, list[float]] = {name: [] for name in urls}
+    for _ in range(rounds):
+        for name, url in urls.items():
+            out = subprocess.run([sys.executable, "-m", "bench.dashboard_probe", clinician_email, str(expected),
+                                  str(runs)], env={**os.environ, "DATABASE_URL": url}, capture_output=True,
+                                 text=True, check=True, cwd=Path(__file__).resolve().parent.parent)
+            times[name].append(float(out.stdout.strip().splitlines()[-1]))
+    return times
 
 
 def has_dispatcher(app: Flask) -> bool:

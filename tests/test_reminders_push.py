@@ -254,3 +254,20 @@ def test_large_runs_are_split_across_worker_processes_in_order(app, receiver, mo
     by_path = {m.path: m for m in receiver.received}
     assert sorted(by_path) == [f"/push/{n}" for n in range(6)]
     assert all(browsers[n].decrypt(by_path[f"/push/{n}"]) == {"n": n} for n in range(6))
+
+
+def test_without_worker_processes_the_dispatcher_sends_itself(app, receiver, monkeypatch):
+    from app.reminders.push import pusher
+    from app.services import webpush
+
+    def no_processes(_method):
+        raise OSError("process limit reached")
+
+    monkeypatch.setattr(webpush, "PROCESS_MIN", 1)
+    monkeypatch.setattr(webpush, "get_context", no_processes)
+    with app.app_context():
+        push = pusher()
+    push.processes = 2
+    browsers = [Browser(receiver.url(f"/push/{n}")) for n in range(3)]
+    assert push.send_all([(b.subscription(), b'{"n": 1}') for b in browsers]) == [201, 201, 201]
+    assert len(receiver.received) == 3

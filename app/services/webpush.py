@@ -7,6 +7,7 @@ import os
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
@@ -128,9 +129,13 @@ class Pusher:
             return self._send_threads(jobs)
         chunks = [jobs[i::parts] for i in range(parts)]
         settings = (self.vapid.private_pem(), self.claim_sub, self.ttl, self.timeout, self.workers)
-        with ProcessPoolExecutor(parts, mp_context=get_context("spawn"), initializer=_start_worker,
-                                 initargs=settings) as pool:
-            answers = list(pool.map(_send_in_worker, chunks))
+        try:
+            with ProcessPoolExecutor(parts, mp_context=get_context("spawn"), initializer=_start_worker,
+                                     initargs=settings) as pool:
+                answers = list(pool.map(_send_in_worker, chunks))
+        except (BrokenProcessPool, OSError) as exc:  # no processes here (a sandbox, a limit): send from this one
+            log.warning("push worker processes failed (%s); sending from the dispatcher itself", exc)
+            return self._send_threads(jobs)
         codes = [0] * len(jobs)
         for i, part in enumerate(answers):
             codes[i::parts] = part
