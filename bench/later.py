@@ -52,8 +52,11 @@ def snapshot(engine, url: str) -> str:
     """A copy of the database as it is now, for measuring it again later; its URL."""
     if engine.dialect.name == "sqlite":
         path = Path(engine.url.database).with_name("small.sqlite3")
-        with engine.connect() as conn:
-            conn.exec_driver_sql(f"VACUUM INTO '{path}'")
+        raw = engine.raw_connection()  # outside SQLAlchemy's transaction: VACUUM refuses to run inside one
+        try:
+            raw.cursor().execute(f"VACUUM INTO '{path}'")
+        finally:
+            raw.close()
         return f"sqlite:///{path}"
     engine.dispose()  # CREATE DATABASE ... TEMPLATE needs the source without connections
     name = engine.url.database
