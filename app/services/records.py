@@ -98,7 +98,8 @@ def record(session: Session, patient: User, entries: list) -> list[Result]:
         except v.EntryErrors as exc:
             cid = entry.get("client_id") if isinstance(entry, dict) else None
             cleaned.append(Result(cid if isinstance(cid, str) else None, "rejected", "invalid", exc.fields))
-    plan = plan_for(session, patient)
+    # Only mode switches need the plan row itself; completions find their items through the patient's plans.
+    plan = plan_for(session, patient) if any(isinstance(c, tuple) and c[0] == "mode" for c in cleaned) else None
     try:
         with session.begin_nested():
             return _apply(session, patient, plan, cleaned)
@@ -134,10 +135,10 @@ class _Context:
         self.patient_id = patient.id  # read once: `patient` is often current_user, a proxy with a cost per access
         ids = {d["plan_item_id"] for k, d in entries if k == "completion"}
         self.item_keys: dict[int, str] = {}
-        if ids and plan:
+        if ids:
             self.item_keys = dict(session.execute(
-                select(PlanItem.id, PlanItem.key).join(PlanVersion)
-                .where(PlanVersion.plan_id == plan.id, PlanItem.id.in_(ids))
+                select(PlanItem.id, PlanItem.key).join(PlanVersion).join(Plan, Plan.id == PlanVersion.plan_id)
+                .where(Plan.patient_id == self.patient_id, PlanItem.id.in_(ids))
             ).all())
         # A replay has the type of its original, so each table is asked only about entries of its type.
         self.seen: set[str] = set()

@@ -9,6 +9,7 @@ import uuid
 from datetime import date, datetime, timezone
 
 SLOT_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 NOTE_MAX = 2000
 
 
@@ -63,6 +64,8 @@ def slot(value) -> str:
 
 
 def client_id(value) -> str:
+    if isinstance(value, str) and CANONICAL_UUID.fullmatch(value):
+        return value  # what crypto.randomUUID() sends, already in the form str(uuid.UUID(...)) gives
     try:
         return str(uuid.UUID(str(value)))
     except (ValueError, TypeError, AttributeError):
