@@ -70,13 +70,22 @@ def _pushable():
 LEAD = func.coalesce(ReminderPref.lead_minutes, DEFAULTS.lead_minutes)
 
 
+def window(tz: str, lead: int, since: datetime, now: datetime) -> tuple:
+    """The local (date, labels) in zone `tz` whose reminder moment (time minus `lead` minutes) is in (since, now]."""
+    return sched.slots_between(tz, since + timedelta(minutes=lead), now + timedelta(minutes=lead))
+
+
+def all_labels(windows: dict) -> set[str]:
+    """Every wall-clock label due in any of the windows: what the SQL filter asks for."""
+    return {label for found in windows.values() for _, day_labels in found for label in day_labels}
+
+
 def item_windows(session: Session, since: datetime, now: datetime) -> dict[tuple[str, int], tuple]:
-    """(zone, lead) of pushable patients -> the local (date, labels) whose reminder moment is in (since, now]."""
+    """(zone, lead) of pushable patients -> their window."""
     pairs = session.execute(select(User.timezone, LEAD).distinct().select_from(User)
                             .outerjoin(ReminderPref, ReminderPref.user_id == User.id)
                             .where(User.role == "patient", _pushable())).all()
-    return {(tz, lead): sched.slots_between(tz, since + timedelta(minutes=lead), now + timedelta(minutes=lead))
-            for tz, lead in pairs}
+    return {(tz, lead): window(tz, lead, since, now) for tz, lead in pairs}
 
 
 def item_rows(session: Session, labels: set[str] | None):
@@ -131,17 +140,16 @@ def _place(out: list, defer: dict, quiet: Quiet, uid: int, due: sched.Due, tz: s
 def due_items(session: Session, since: datetime, now: datetime, defer: dict) -> list[Candidate]:
     """Every (user, plan item occurrence) whose reminder moment is in (since, now]."""
     windows = item_windows(session, since, now)
-    labels = {label for window in windows.values() for _, day_labels in window for label in day_labels}
+    labels = all_labels(windows)
     if not labels:
         return []
     quiet, out = Quiet(now), []
     rows = item_rows(session, labels if len(labels) <= MAX_LABEL_FILTER else None)
     for uid, tz, lead, q_start, q_end, item_id, key, mask, times in rows:
-        window = windows.get((tz, lead))
-        if window is None:  # the patient changed zone or lead since the windows were read
-            window = windows[(tz, lead)] = sched.slots_between(tz, since + timedelta(minutes=lead),
-                                                                now + timedelta(minutes=lead))
-        for day, slots in window:
+        found = windows.get((tz, lead))
+        if found is None:  # the patient changed zone or lead since the windows were read
+            found = windows[(tz, lead)] = window(tz, lead, since, now)
+        for day, slots in found:
             if mask >> day.weekday() & 1:
                 for slot in times.split(","):
                     if slot in slots:
@@ -154,8 +162,8 @@ def due_checkins(session: Session, since: datetime, now: datetime, defer: dict) 
     """Every patient whose daily check-in time fell due in (since, now] (before removing who checked in)."""
     checkin_time = case((ReminderPref.id.is_(None), DEFAULTS.checkin_time), else_=ReminderPref.checkin_time)
     zones = session.scalars(select(User.timezone).distinct().where(User.role == "patient")).all()
-    windows = {tz: sched.slots_between(tz, since, now) for tz in zones}
-    labels = {label for window in windows.values() for _, day_labels in window for label in day_labels}
+    windows = {tz: window(tz, 0, since, now) for tz in zones}
+    labels = all_labels(windows)
     if not labels:
         return []
     rows = session.execute(
@@ -164,8 +172,10 @@ def due_checkins(session: Session, since: datetime, now: datetime, defer: dict) 
         .where(User.role == "patient", checkin_time.in_(sorted(labels)), _pushable()))
     quiet, out = Quiet(now), []
     for uid, tz, q_start, q_end, at in rows:
-        window = windows.get(tz) or windows.setdefault(tz, sched.slots_between(tz, since, now))
-        for day, slots in window:
+        found = windows.get(tz)
+        if found is None:  # a new patient in a zone nobody else is in
+            found = windows[tz] = window(tz, 0, since, now)
+        for day, slots in found:
             if at in slots:
                 due = sched.Due(sched.CHECKIN_KEY, None, day, at, sched.slot_instant(day, at, tz))
                 _place(out, defer, quiet, uid, due, tz, q_start, q_end)

@@ -74,7 +74,6 @@ def in_quiet_hours(hm: str, start: str | None, end: str | None) -> bool:
     return hm >= start or hm < end
 
 
-@lru_cache(maxsize=8192)
 def due_slots(tz_name: str, now: datetime, lead_minutes: int,
               late_minutes: int = LATE_MINUTES) -> tuple[tuple[date, frozenset[str]], ...]:
     """Every local (date, "HH:MM") whose instant T has T - lead <= now < T + late, grouped by date."""
@@ -109,11 +108,8 @@ def slots_between(tz_name: str, start: datetime, end: datetime) -> tuple[tuple[d
 def quiet_until(now: datetime, tz_name: str, prefs_quiet_end: str) -> datetime:
     """The next instant after `now` at which the local clock shows the end of quiet hours."""
     local = now.astimezone(zone(tz_name)).date()
-    for day in (local, local + timedelta(days=1)):
-        instant = slot_instant(day, prefs_quiet_end, tz_name)
-        if instant > now:
-            return instant
-    return slot_instant(local + timedelta(days=2), prefs_quiet_end, tz_name)
+    instants = (slot_instant(local + timedelta(days=n), prefs_quiet_end, tz_name) for n in range(3))
+    return next(instant for instant in instants if instant > now)
 
 
 def due_items(items: Iterable[Schedulable], tz_name: str, prefs: Prefs, now: datetime,

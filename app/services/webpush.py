@@ -83,7 +83,10 @@ class Pusher:
     processes: int = 1  # processes for large runs: encryption and HTTP are Python work, one core each
     _headers: dict = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
-    _pool: urllib3.PoolManager | None = None
+    _pool: urllib3.PoolManager = field(init=False)
+
+    def __post_init__(self):
+        self._pool = connection_pool(self.workers)  # no connection is opened until the first push
 
     def auth_headers(self, endpoint: str) -> dict:
         parts = urlsplit(endpoint)
@@ -93,8 +96,6 @@ class Pusher:
                 # RFC 8292 allows at most 24 h; 12 h leaves room for clock skew, and a run lasts seconds.
                 claims = {"sub": self.claim_sub, "aud": audience, "exp": int(time.time()) + 12 * 3600}
                 self._headers[audience] = self.vapid.sign(claims)
-                if self._pool is None:
-                    self._pool = connection_pool(self.workers)
             return dict(self._headers[audience])
 
     def send(self, info: dict, data: bytes) -> int:
