@@ -28,6 +28,7 @@ from app.models import Plan, PlanItem, PlanVersion
 from .inprocess import Session, median_seconds
 
 DASHBOARD = "/api/v1/patients"
+PROJECT = Path(__file__).resolve().parent.parent  # where `python -m bench.<module>` runs
 
 
 def has_dashboard(app: Flask) -> bool:
@@ -77,7 +78,7 @@ def dashboard_rounds(urls: dict[str, str], clinician_email: str, expected: int, 
         for name, url in urls.items():
             out = subprocess.run([sys.executable, "-m", "bench.dashboard_probe", clinician_email, str(expected),
                                   str(runs)], env={**os.environ, "DATABASE_URL": url}, capture_output=True,
-                                 text=True, check=True, cwd=Path(__file__).resolve().parent.parent)
+                                 text=True, check=True, cwd=PROJECT)
             times[name].append(float(out.stdout.strip().splitlines()[-1]))
     return times
 
@@ -97,7 +98,7 @@ class Receiver:
 
     def __init__(self):
         self.process = subprocess.Popen([sys.executable, "-m", "bench.push_service"], stdout=subprocess.PIPE,
-                                        text=True, cwd=Path(__file__).resolve().parent.parent)
+                                        text=True, cwd=PROJECT)
         port = int(self.process.stdout.readline())
         self.base = f"http://127.0.0.1:{port}"
         self.endpoint = f"{self.base}/push"

@@ -39,7 +39,7 @@ def run(url: str, args, log, sizes: dict) -> Report:
     gen.patients(sizes["others_small"], sizes["other_days"])
     gen.finish()
     log(f"small database ready: {gen.rows[User]} users, {_rows(gen)}")
-    small_url = later.snapshot(db_engine(app), url) if later.has_dashboard(app) else None
+    small_url = later.snapshot(gen.engine, url) if later.has_dashboard(app) else None
     gen.patients(sizes["others_large"] - sizes["others_small"], sizes["other_days"])
     gen.finish()
     log(f"large database ready: {gen.rows[User]} users, {_rows(gen)}")
@@ -85,11 +85,6 @@ def run(url: str, args, log, sizes: dict) -> Report:
     report.extras.append(("database", f"{dialect}: {gen.rows[User]:,} users, {_rows(gen)}"))
     report.extras.append(("bench wall time", f"{time.perf_counter() - started:.0f} s"))
     return report
-
-
-def db_engine(app):
-    with app.app_context():
-        return db.engine
 
 
 def _rows(gen: Generator) -> str:
