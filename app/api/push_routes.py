@@ -18,8 +18,8 @@ from . import bp
 from .routes import patient_only
 
 SNOOZE_CHECKS = {
-    "kind": (lambda x: v.choice(x, ("item", "checkin")), False),
-    "plan_item_id": (lambda x: v.integer(x, 1, 2**31 - 1), False),
+    "kind": (v.one_of("item", "checkin"), False),
+    "plan_item_id": (v.whole_number(1, 2**31 - 1), False),
     "date": (v.local_date, True),
     "slot": (v.slot, True),
 }

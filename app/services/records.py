@@ -22,31 +22,31 @@ from .plans import plan_for
 
 COMPLETION_CHECKS = {
     "client_id": (v.client_id, True),
-    "plan_item_id": (lambda x: v.integer(x, 1, 2**31 - 1), True),
+    "plan_item_id": (v.whole_number(1, 2**31 - 1), True),
     "date": (v.local_date, True),
     "slot": (v.slot, True),
-    "status": (lambda x: v.choice(x, STATUSES), True),
-    "pain_before": (lambda x: v.integer(x, 0, 10), False),
-    "pain_after": (lambda x: v.integer(x, 0, 10), False),
+    "status": (v.one_of(*STATUSES), True),
+    "pain_before": (v.whole_number(0, 10), False),
+    "pain_after": (v.whole_number(0, 10), False),
     "note": (v.note, False),
     "recorded_at": (v.recorded_at, False),
 }
 CHECKIN_CHECKS = {
     "client_id": (v.client_id, True),
     "date": (v.local_date, True),
-    "pain": (lambda x: v.integer(x, 0, 10), True),
-    "stiffness": (lambda x: v.integer(x, 0, 10), False),
-    "fatigue": (lambda x: v.integer(x, 0, 10), False),
+    "pain": (v.whole_number(0, 10), True),
+    "stiffness": (v.whole_number(0, 10), False),
+    "fatigue": (v.whole_number(0, 10), False),
     "sleep_hours": (lambda x: v.number(x, 0, 24), False),
-    "sleep_quality": (lambda x: v.integer(x, 1, 5), False),
-    "mood": (lambda x: v.integer(x, 1, 5), False),
+    "sleep_quality": (v.whole_number(1, 5), False),
+    "mood": (v.whole_number(1, 5), False),
     "note": (v.note, False),
     "recorded_at": (v.recorded_at, False),
 }
 MODE_CHECKS = {
     "client_id": (v.client_id, True),
-    "mode": (lambda x: v.choice(x, ("standard", "flare")), True),
-    "suggested_by_pain": (lambda x: v.integer(x, 0, 10), False),
+    "mode": (v.one_of("standard", "flare"), True),
+    "suggested_by_pain": (v.whole_number(0, 10), False),
     "recorded_at": (v.recorded_at, False),
 }
 CHECKS = {"completion": COMPLETION_CHECKS, "checkin": CHECKIN_CHECKS, "mode": MODE_CHECKS}

@@ -7,8 +7,10 @@ from __future__ import annotations
 import re
 import uuid
 from datetime import date, datetime, timezone
+from functools import lru_cache
 
 SLOT_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 NOTE_MAX = 2000
 
@@ -48,8 +50,24 @@ def number(value, lo: float, hi: float) -> float:
     return round(f, 2)
 
 
+def whole_number(lo: int, hi: int):
+    """A checker for `integer(value, lo, hi)`; an int in range passes without a second call (the sync's hot path)."""
+    def check(value) -> int:
+        if type(value) is int and lo <= value <= hi:
+            return value
+        return integer(value, lo, hi)
+    return check
+
+
 def local_date(value) -> date:
-    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+    if not isinstance(value, str):
+        raise Invalid("must be a date as YYYY-MM-DD")
+    return _parse_date(value)
+
+
+@lru_cache(maxsize=1024)  # a batch names the same few days again and again
+def _parse_date(value: str) -> date:
+    if not DATE_RE.fullmatch(value):
         raise Invalid("must be a date as YYYY-MM-DD")
     try:
         return date.fromisoformat(value)
@@ -100,10 +118,13 @@ def recorded_at(value) -> tuple[datetime, int]:
     return parsed.astimezone(timezone.utc), int(offset.total_seconds() // 60) if offset else 0
 
 
-def choice(value, options: tuple[str, ...]) -> str:
-    if value not in options:
+def one_of(*options: str):
+    """A checker that accepts exactly one of the options."""
+    def check(value) -> str:
+        if value in options:
+            return value
         raise Invalid("must be one of " + ", ".join(options))
-    return value
+    return check
 
 
 def collect(entry: dict, checks: dict) -> dict:
