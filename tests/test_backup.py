@@ -48,10 +48,9 @@ def test_backup_while_writing_then_restore(tmp_path):
         load_builtin(db.session)
         patient = make_user("backup@example.com")
         item = give_plan(patient).items[0]
-        from app.services.records import record
-        record(db.session, patient, [entry_checkin("2026-01-05", pain=4, note="kept"),
-                                     entry_completion(item.id, "2026-01-05", item.slots[0])])
-        db.session.commit()
+        from app.services.records import store
+        store(db.session, patient, [entry_checkin("2026-01-05", pain=4, note="kept"),
+                                    entry_completion(item.id, "2026-01-05", item.slots[0])])
         expected = content()
         db.session.remove()
         stop, done = threading.Event(), []

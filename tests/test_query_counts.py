@@ -1,9 +1,12 @@
 """SQL queries per request stay a small constant, whatever the size of the plan, the log or the batch."""
 from __future__ import annotations
 
+import re
+import uuid
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import event
 
 from app.extensions import db
 from app.services.clock import local_today
@@ -119,3 +122,45 @@ def test_clinician_patient_page_is_constant_in_history_size(login, patient, clin
     assert login(patient).post_json("/api/v1/sync", {"items": big_log}).status_code == 200
     big = queries(physio, f"/clinician/patients/{patient.id}")
     assert small == big <= 15
+
+
+def sync_lookups(session, body: dict) -> list[tuple[str, object]]:
+    """The SELECTs (with parameters) one sync sends to the log tables."""
+    found = []
+
+    def listener(conn, cursor, statement, parameters, context, executemany):
+        if statement.lstrip().startswith("SELECT") and re.search(r"FROM (completions|checkins|mode_changes)\b",
+                                                                  statement):
+            found.append((statement, parameters))
+
+    event.listen(db.engine, "before_cursor_execute", listener)
+    try:
+        assert session.post_json("/api/v1/sync", body).status_code == 200
+    finally:
+        event.remove(db.engine, "before_cursor_execute", listener)
+    return found
+
+
+def full_scans(statement: str, parameters) -> list[str]:
+    """Lines of the query plan that read a whole log table (or a whole index of one)."""
+    connection = db.session.connection()
+    if db.engine.dialect.name == "sqlite":
+        lines = [row[-1] for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters)]
+        return [line for line in lines if re.match(r"SCAN (completions|checkins|mode_changes)\b", line)]
+    connection.exec_driver_sql("SET LOCAL enable_seqscan = off")  # with a handful of rows a scan would win anyway
+    lines = [row[0] for row in connection.exec_driver_sql(f"EXPLAIN {statement}", parameters)]
+    return [line for line in lines if re.search(r"Seq Scan on (completions|checkins|mode_changes)\b", line)]
+
+
+def test_sync_lookups_use_indexes(login, patient):
+    """Each lookup of a batch (known client ids, stored slots, stored check-ins) is an index search, never a scan
+    of the log: at a year of history per patient a scan would cost more than the whole sync."""
+    version = give_plan(patient)
+    day = local_today(patient.timezone).isoformat()
+    batch = [entry_completion(i.id, day, i.slots[0]) for i in version.items] + [entry_checkin(day)]
+    batch.append({"type": "mode", "client_id": str(uuid.uuid4()), "mode": "flare",
+                  "recorded_at": f"{day}T10:00:00+00:00"})
+    lookups = sync_lookups(login(patient), {"items": batch})
+    assert len(lookups) >= 5  # client ids in three tables, stored slots, stored check-ins
+    for statement, parameters in lookups:
+        assert full_scans(statement, parameters) == [], statement

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import uuid
+from datetime import date, datetime
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, insert, select
 
 from app.extensions import db
 from app.models import CheckIn, Completion
@@ -158,3 +159,38 @@ def test_mode_switch_entry(login, patient, items):
     older = entry | {"client_id": str(uuid.uuid4()), "mode": "standard", "recorded_at": f"{DAY}T09:00:00+00:00"}
     assert s.post_json("/api/v1/sync", {"items": [older]}).json["results"][0]["status"] == "duplicate"
     assert s.get("/api/v1/plan").json["mode"] == "flare"
+
+
+@pytest.mark.parametrize("race", ["same entry", "same slot"])
+def test_a_row_stored_by_a_concurrent_request_is_seen_on_retry(login, patient, items, race):
+    """Another request commits a row between this batch's lookups and its insert: the batch is applied again."""
+    mine, other = entry_completion(items[0].id, DAY, "08:00"), entry_completion(items[1].id, DAY, "12:30")
+    theirs = mine if race == "same entry" else mine | {"client_id": str(uuid.uuid4()),
+                                                       "recorded_at": f"{DAY}T07:00:00+00:00"}
+    row = {"client_id": theirs["client_id"], "patient_id": patient.id, "plan_item_id": items[0].id,
+           "item_key": items[0].key, "date": date.fromisoformat(DAY), "slot": "08:00", "status": "done",
+           "note": "", "recorded_at": datetime.fromisoformat(theirs["recorded_at"])}
+    inserts, others = [], []
+
+    def other_request_first(conn, cursor, statement, *args):
+        if statement.startswith("INSERT INTO completions") and conn not in others:
+            inserts.append(statement)
+            if len(inserts) == 1:
+                with db.engine.connect() as another:
+                    others.append(another)  # its own connection and transaction, as another worker's
+                    another.execute(insert(Completion), row)
+                    another.commit()
+
+    s = login(patient)
+    event.listen(db.engine, "before_cursor_execute", other_request_first)
+    try:
+        reply = s.post_json("/api/v1/sync", {"items": [mine, other]})
+    finally:
+        event.remove(db.engine, "before_cursor_execute", other_request_first)
+    assert reply.status_code == 200 and len(inserts) == 2  # the first insert failed and was tried once more
+    # Theirs was recorded an hour earlier on the device, so mine wins the slot either way.
+    assert [r["status"] for r in reply.json["results"]] == (
+        ["duplicate", "created"] if race == "same entry" else ["updated", "created"])
+    db.session.expire_all()
+    stored = {(c.slot, c.client_id) for c in db.session.scalars(select(Completion))}
+    assert stored == {("08:00", mine["client_id"]), ("12:30", other["client_id"])}

@@ -130,6 +130,5 @@ def sync():
     limit = current_app.config["SYNC_MAX_ITEMS"]
     if len(items) > limit:
         return api_error(413, f"Send at most {limit} entries per batch.", {"items": f"at most {limit}"})
-    results = records.record(db.session, current_user, items)
-    db.session.commit()
+    results = records.store(db.session, current_user, items)
     return jsonify(results=[r.as_json() for r in results])

@@ -56,9 +56,7 @@ def today():
 
 
 def store(entry: dict) -> records.Result:
-    result = records.record(db.session, current_user, [entry])[0]
-    db.session.commit()
-    return result
+    return records.store(db.session, current_user, [entry])[0]
 
 
 @bp.post("/today/complete")
