@@ -7,10 +7,10 @@ import statistics
 import time
 import uuid
 from contextlib import contextmanager
-from datetime import timedelta
+from datetime import date, datetime, timedelta, timezone
 
 from flask import Flask
-from sqlalchemy import delete, event, select, text
+from sqlalchemy import delete, event, select
 
 from app.extensions import db
 from app.models import Completion, Plan, PlanItem, PlanVersion, User
@@ -86,26 +86,40 @@ def median_seconds(fn, runs: int) -> float:
     return statistics.median(times)
 
 
-def sync_vs_raw(app: Flask, patient_ids: list[int], rounds: int = 9) -> tuple[float, float]:
-    """Median seconds of one POST /api/v1/sync of 500 completions, and of one executemany of the same rows.
+def sync_vs_raw(app: Flask, patient_ids: list[int], rounds: int = 16) -> list[tuple[float, float]]:
+    """Seconds of one POST /api/v1/sync of 500 new completions and of one executemany of the same rows, per round.
 
-    Requests run outside the bench's own app context, so each one starts with a clean `g`, as in production.
+    Both sides store the same rows into the same state: after each side its rows are deleted again. The side that
+    goes second finds the index pages the first one touched already in SQLite's page cache, so rounds alternate
+    which side goes first. Requests run outside the bench's own app context, so each one starts with a clean `g`,
+    as in production.
     """
-    sync_times, raw_times = [], []
-    for patient_id in patient_ids[:rounds]:
+    pairs = []
+    for n, patient_id in enumerate(patient_ids[:rounds]):
         with app.app_context():
             user = db.session.get(User, patient_id)
             email, entries = user.email, _entries(user)
+            rows = _rows(user, entries)
         session, body = Session(app, email), json.dumps({"items": entries}).encode()
-        start = time.perf_counter()
-        reply = session.post_json("/api/v1/sync", body)
-        sync_times.append(time.perf_counter() - start)
-        statuses = {r["status"] for r in reply.get_json()["results"]}
-        if reply.status_code != 200 or statuses != {"created"}:
-            raise RuntimeError(f"sync answered {reply.status_code} {statuses}")
-        with app.app_context():
-            raw_times.append(_raw_insert(db.session.get(User, patient_id), entries))
-    return statistics.median(sync_times), statistics.median(raw_times)
+        times = {}
+        for side in (("sync", "raw") if n % 2 == 0 else ("raw", "sync")):
+            times[side] = _timed_sync(session, body) if side == "sync" else _timed_raw_insert(app, rows)
+            with app.app_context():
+                stored = _delete(rows)
+            if stored != [_comparable(row) for row in rows]:
+                raise RuntimeError(f"{side} stored other rows than the other side: {stored[:1]} vs {rows[:1]}")
+        pairs.append((times["sync"], times["raw"]))
+    return pairs
+
+
+def _timed_sync(session: Session, body: bytes) -> float:
+    start = time.perf_counter()
+    reply = session.post_json("/api/v1/sync", body)
+    elapsed = time.perf_counter() - start
+    statuses = {r["status"] for r in reply.get_json()["results"]}
+    if reply.status_code != 200 or statuses != {"created"}:
+        raise RuntimeError(f"sync answered {reply.status_code} {statuses}")
+    return elapsed
 
 
 def _entries(user: User) -> list[dict]:
@@ -125,31 +139,50 @@ def _entries(user: User) -> list[dict]:
     return entries[:500]
 
 
-def _raw_insert(user: User, entries: list[dict]) -> float:
-    """Delete the rows the sync stored, then time inserting them again with one DBAPI executemany."""
-    ids = [e["client_id"] for e in entries]
-    rows = [tuple(r) for r in db.session.execute(select(*_COLUMNS).where(Completion.client_id.in_(ids)))]
+def _rows(user: User, entries: list[dict]) -> list[tuple]:
+    """The rows (in _COLUMNS order) the sync stores for these entries; the raw side inserts exactly these."""
+    keys = dict(db.session.execute(select(PlanItem.id, PlanItem.key).where(
+        PlanItem.id.in_({e["plan_item_id"] for e in entries}))).all())
+    received = datetime.now(timezone.utc)
+    return [(e["client_id"], user.id, e["plan_item_id"], keys[e["plan_item_id"]], date.fromisoformat(e["date"]),
+             e["slot"], e["status"], e["pain_before"], e["pain_after"], e["note"],
+             datetime.fromisoformat(e["recorded_at"]).astimezone(timezone.utc), 0, received) for e in entries]
+
+
+def _comparable(row: tuple) -> tuple:
+    """A row without received_at (the server's clock), with times in UTC whatever the driver returns."""
+    return tuple(v.astimezone(timezone.utc) if isinstance(v, datetime) and v.tzinfo else
+                 v.replace(tzinfo=timezone.utc) if isinstance(v, datetime) else v for v in row[:-1])
+
+
+def _delete(rows: list[tuple]) -> list[tuple]:
+    """Delete these rows (by client id); what was stored, comparable and in the rows' order."""
+    ids = [row[0] for row in rows]
+    stored = {r[0]: _comparable(tuple(r)) for r in db.session.execute(
+        select(*_COLUMNS).where(Completion.client_id.in_(ids)))}
     db.session.execute(delete(Completion).where(Completion.client_id.in_(ids)))
     db.session.commit()
-    names = [c.key for c in _COLUMNS]
-    mark = "?" if db.engine.dialect.paramstyle == "qmark" else "%s"
-    sql = f"INSERT INTO completions ({', '.join(names)}) VALUES ({', '.join([mark] * len(names))})"
-    rows = [_raw_values(row) for row in rows]
-    connection = db.engine.raw_connection()
-    try:
-        start = time.perf_counter()
-        cursor = connection.cursor()
-        if db.engine.dialect.name == "sqlite":
-            cursor.execute("BEGIN")  # app/sqlite.py turns off the driver's own BEGIN: one transaction, not 500
-        cursor.executemany(sql, rows)
-        connection.commit()
-        elapsed = time.perf_counter() - start
-    finally:
-        connection.close()
-    if db.session.scalar(text("SELECT COUNT(*) FROM completions WHERE patient_id = :p AND date < :d"),
-                         {"p": user.id, "d": local_today(user.timezone) - timedelta(days=380)}) != len(rows):
-        raise RuntimeError("raw insert stored a different number of rows")
-    return elapsed
+    return [stored.get(i) for i in ids]
+
+
+def _timed_raw_insert(app: Flask, rows: list[tuple]) -> float:
+    """Seconds to insert the rows with one DBAPI executemany and commit."""
+    with app.app_context():
+        names = [c.key for c in _COLUMNS]
+        mark = "?" if db.engine.dialect.paramstyle == "qmark" else "%s"
+        sql = f"INSERT INTO completions ({', '.join(names)}) VALUES ({', '.join([mark] * len(names))})"
+        values = [_raw_values(row) for row in rows]
+        connection = db.engine.raw_connection()
+        try:
+            start = time.perf_counter()
+            cursor = connection.cursor()
+            if db.engine.dialect.name == "sqlite":
+                cursor.execute("BEGIN")  # app/sqlite.py turns off the driver's own BEGIN: one transaction, not 500
+            cursor.executemany(sql, values)
+            connection.commit()
+            return time.perf_counter() - start
+        finally:
+            connection.close()
 
 
 _COLUMNS = (Completion.client_id, Completion.patient_id, Completion.plan_item_id, Completion.item_key,
