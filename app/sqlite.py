@@ -1,7 +1,7 @@
 """SQLite connection settings: real SAVEPOINTs, enforced foreign keys, and room for concurrent readers.
 
 Python's sqlite3 driver opens transactions itself and releases savepoints in ways SQLAlchemy cannot see,
-so nested transactions (used by the sync) would commit early. SQLAlchemy's documented remedy: turn off
+so nested transactions (used by the reminder settings) would commit early. SQLAlchemy's documented remedy: turn off
 the driver's own transaction handling and emit BEGIN ourselves.
 """
 from __future__ import annotations
