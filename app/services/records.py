@@ -97,7 +97,7 @@ def store(session: Session, patient: User, entries: list) -> list[Result]:
     The session must have nothing else pending: if a concurrent request stored one of these rows first, the whole
     transaction rolls back and the batch is applied once more in a new one, which sees that row. (A savepoint
     would do the same for a rare race, but on SQLite every insert under a savepoint also writes a sub-journal,
-    about a quarter more time per insert.)
+    about 30 % more time per insert.)
     """
     cleaned: list[tuple[str, dict] | Result] = []
     for entry in entries:
