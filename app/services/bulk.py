@@ -1,7 +1,4 @@
-"""Bulk reads and inserts for the sync hot path.
-
-`one_of` binds a list as one parameter. An expanding `IN` renders, names and converts one parameter per value: for
-the 500 client ids of a full batch that costs twice the lookup itself.
+"""Bulk inserts for the sync hot path: SQLAlchemy's own converters, the driver's executemany.
 
 `session.execute(table.insert(), rows)` spends about 10 microseconds of Python per row building parameters
 (twice what SQLite needs to store the row). Here each column's bind processor is looked up once and applied in one
@@ -9,12 +6,8 @@ loop, and the driver gets plain tuples, so values are converted exactly as SQLAl
 """
 from __future__ import annotations
 
-import json
-
-from sqlalchemy import ColumnElement, Table, Text, any_, bindparam, func, select
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy import Table
 from sqlalchemy.orm import Session
-from sqlalchemy.types import TypeDecorator
 
 MARKS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
 
@@ -47,25 +40,3 @@ def insert_rows(session: Session, table: Table, rows: list[dict]) -> None:
            f"VALUES ({', '.join([mark] * len(names))})")
     connection.exec_driver_sql(sql, list(zip(*columns)))
 
-
-class _JSONList(TypeDecorator):
-    """A list bound as JSON text, each value converted first as its column stores it (SQLite's json_each reads it)."""
-
-    impl = Text
-    cache_ok = True
-
-    def __init__(self, item_type):
-        super().__init__()
-        self.item_type = item_type
-
-    def process_bind_param(self, value, dialect):
-        convert = self.item_type.dialect_impl(dialect).bind_processor(dialect)
-        return json.dumps([convert(v) for v in value] if convert else list(value))
-
-
-def one_of(column, name: str, dialect: str) -> ColumnElement[bool]:
-    """`column IN (the list bound to name)`, with the list as one parameter: an array on PostgreSQL, JSON on SQLite."""
-    if dialect == "postgresql":
-        return column == any_(bindparam(name, type_=ARRAY(column.type)))
-    values = func.json_each(bindparam(name, type_=_JSONList(column.type))).table_valued("value")
-    return column.in_(select(values.c.value))

@@ -17,9 +17,10 @@ from sqlalchemy.orm import Session
 
 from ..models import STATUSES, CheckIn, Completion, ModeChange, Plan, PlanItem, PlanVersion, User
 from . import validation as v
-from .bulk import insert_rows, one_of
+from .bulk import insert_rows
 from .freshness import touch
 from .plans import plan_for
+from .sets import among_bound
 
 COMPLETION_CHECKS = {
     "client_id": (v.client_id, True),
@@ -151,12 +152,12 @@ def _queries(dialect: str) -> SimpleNamespace:
     return SimpleNamespace(
         item_keys=select(PlanItem.id, PlanItem.key).join(PlanVersion).join(Plan, Plan.id == PlanVersion.plan_id)
         .where(Plan.patient_id == patient, PlanItem.id.in_(bindparam("ids", expanding=True))),
-        seen={kind: select(model.client_id).where(one_of(model.client_id, "ids", dialect))
+        seen={kind: select(model.client_id).where(among_bound(model.client_id, "ids", dialect))
               for kind, model in (("completion", Completion), ("checkin", CheckIn), ("mode", ModeChange))},
         completions=select(Completion).where(Completion.patient_id == patient,
                                              Completion.item_key.in_(bindparam("keys", expanding=True)),
-                                             one_of(Completion.date, "dates", dialect)),
-        checkins=select(CheckIn).where(CheckIn.patient_id == patient, one_of(CheckIn.date, "dates", dialect)))
+                                             among_bound(Completion.date, "dates", dialect)),
+        checkins=select(CheckIn).where(CheckIn.patient_id == patient, among_bound(CheckIn.date, "dates", dialect)))
 
 
 class _Context:
