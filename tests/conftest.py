@@ -165,19 +165,30 @@ TRANSACTION_CONTROL = re.compile(r"^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)
 
 
 @contextmanager
-def counting_queries():
-    """The SQL statements sent while the block runs (transaction control left out: on SQLite we send BEGIN)."""
-    statements: list[str] = []
+def counting_queries(with_parameters: bool = False):
+    """The SQL statements sent while the block runs, as (statement, parameters) pairs `with_parameters`
+    (transaction control left out: on SQLite we send BEGIN)."""
+    statements: list = []
 
-    def listener(conn, cursor, statement, *args):
+    def listener(conn, cursor, statement, parameters, *args):
         if not TRANSACTION_CONTROL.match(statement):
-            statements.append(statement)
+            statements.append((statement, parameters) if with_parameters else statement)
 
     event.listen(db.engine, "before_cursor_execute", listener)
     try:
         yield statements
     finally:
         event.remove(db.engine, "before_cursor_execute", listener)
+
+
+def query_plan(statement: str, parameters) -> list[str]:
+    """The database's plan for a statement, a line per step: EXPLAIN QUERY PLAN on SQLite; EXPLAIN on PostgreSQL,
+    with sequential scans discouraged (with a handful of rows a scan would win anyway)."""
+    connection = db.session.connection()
+    if db.engine.dialect.name == "sqlite":
+        return [row[-1] for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters)]
+    connection.exec_driver_sql("SET LOCAL enable_seqscan = off")
+    return [row[0] for row in connection.exec_driver_sql(f"EXPLAIN {statement}", parameters)]
 
 
 def days(n: int) -> timedelta:

@@ -4,11 +4,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 
 from app.extensions import db
 from app.models import User
-from conftest import PASSWORD, csrf_from, make_user
+from conftest import PASSWORD, counting_queries, csrf_from, make_user, query_plan
 
 GOOD = {"display_name": "Robin", "email": "robin@example.com", "password": "a long enough pass",
         "role": "patient", "timezone": "Europe/Berlin"}
@@ -130,29 +130,18 @@ def test_password_change_ends_other_sessions(app, login, patient):
 
 def email_lookups(client, path: str, data: dict):
     """Post a form; the SQL statements (with parameters) it sent that find a user by email."""
-    found = []
-
-    def listener(conn, cursor, statement, parameters, context, executemany):
-        where = re.split(r"\sWHERE\s", statement, maxsplit=1)
-        if len(where) == 2 and "email" in where[1]:
-            found.append((statement, parameters))
-
     data = data | {"csrf_token": csrf_from(client, path)}
-    event.listen(db.engine, "before_cursor_execute", listener)
-    try:
+    with counting_queries(with_parameters=True) as sent:
         response = client.post(path, data=data)
-    finally:
-        event.remove(db.engine, "before_cursor_execute", listener)
+    found = [(statement, parameters) for statement, parameters in sent
+             if len(where := re.split(r"\sWHERE\s", statement, maxsplit=1)) == 2 and "email" in where[1]]
     return response, found
 
 
 def uses_email_index(statement: str, parameters) -> bool:
-    connection = db.session.connection()
+    plan = " ".join(query_plan(statement, parameters))
     if db.engine.dialect.name == "sqlite":
-        plan = " ".join(row[-1] for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters))
         return re.search(r"SEARCH users USING (COVERING )?INDEX \S+ \(email=\?\)", plan) is not None
-    connection.exec_driver_sql("SET LOCAL enable_seqscan = off")  # with a handful of rows a scan would win anyway
-    plan = " ".join(row[0] for row in connection.exec_driver_sql(f"EXPLAIN {statement}", parameters))
     return "Index" in plan and "email" in plan
 
 

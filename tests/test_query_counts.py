@@ -6,11 +6,10 @@ import uuid
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import event
 
 from app.extensions import db
 from app.services.clock import local_today
-from conftest import counting_queries, entry_checkin, entry_completion, give_plan
+from conftest import counting_queries, entry_checkin, entry_completion, give_plan, query_plan
 
 SLUGS = ("knee-to-chest-stretch", "gentle-walk", "heat-pack", "neck-side-stretch", "glute-bridge",
          "hamstring-stretch", "screens-off", "wind-down-routine")
@@ -126,30 +125,17 @@ def test_clinician_patient_page_is_constant_in_history_size(login, patient, clin
 
 def sync_lookups(session, body: dict) -> list[tuple[str, object]]:
     """The SELECTs (with parameters) one sync sends to the log tables."""
-    found = []
-
-    def listener(conn, cursor, statement, parameters, context, executemany):
-        if statement.lstrip().startswith("SELECT") and re.search(r"FROM (completions|checkins|mode_changes)\b",
-                                                                  statement):
-            found.append((statement, parameters))
-
-    event.listen(db.engine, "before_cursor_execute", listener)
-    try:
+    with counting_queries(with_parameters=True) as sent:
         assert session.post_json("/api/v1/sync", body).status_code == 200
-    finally:
-        event.remove(db.engine, "before_cursor_execute", listener)
-    return found
+    return [(statement, parameters) for statement, parameters in sent if statement.lstrip().startswith("SELECT")
+            and re.search(r"FROM (completions|checkins|mode_changes)\b", statement)]
 
 
 def full_scans(statement: str, parameters) -> list[str]:
     """Lines of the query plan that read a whole log table (or a whole index of one)."""
-    connection = db.session.connection()
-    if db.engine.dialect.name == "sqlite":
-        lines = [row[-1] for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters)]
-        return [line for line in lines if re.match(r"SCAN (completions|checkins|mode_changes)\b", line)]
-    connection.exec_driver_sql("SET LOCAL enable_seqscan = off")  # with a handful of rows a scan would win anyway
-    lines = [row[0] for row in connection.exec_driver_sql(f"EXPLAIN {statement}", parameters)]
-    return [line for line in lines if re.search(r"Seq Scan on (completions|checkins|mode_changes)\b", line)]
+    scan = (r"SCAN (completions|checkins|mode_changes)\b" if db.engine.dialect.name == "sqlite" else
+            r".*Seq Scan on (completions|checkins|mode_changes)\b")
+    return [line for line in query_plan(statement, parameters) if re.match(scan, line)]
 
 
 def test_sync_lookups_use_indexes(login, patient):
