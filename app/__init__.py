@@ -6,11 +6,11 @@ import os
 from flask import Flask
 from whitenoise import WhiteNoise
 
-from . import sqlite
-from .config import CONFIGS, INSTANCE, ROOT
-from .extensions import csrf, db, limiter, login_manager, migrate
-from .i18n import init_i18n
-from .security import BoundedInt, register_api_auth, static_headers
+from app import sqlite
+from app.config import CONFIGS, INSTANCE, ROOT
+from app.extensions import csrf, db, limiter, login_manager, migrate
+from app.i18n import init_i18n
+from app.security import BoundedInt, register_api_auth, static_headers
 
 
 def create_app(config: str | dict | None = None) -> Flask:
@@ -40,23 +40,23 @@ def create_app(config: str | dict | None = None) -> Flask:
     login_manager.init_app(app)
     init_i18n(app)
 
-    from . import models  # noqa: F401  (register tables)
-    from .assets import init_assets
-    from .auth import bp as auth_bp
-    from .clinician import bp as clinician_bp
-    from .clinicians import bp as clinicians_bp
-    from .api import bp as api_bp
-    from .api.day_cache import init_day_cache
-    from .cli import register_cli
-    from .errors import register_error_handlers
-    from .learn import bp as learn_bp
-    from .patient import bp as patient_bp
-    from .privacy import bp as privacy_bp
-    from .progress import bp as progress_bp
-    from .pwa import bp as pwa_bp
-    from .reminders import bp as reminders_bp
-    from .security import register_security
-    from .settings import bp as settings_bp
+    from app import models  # noqa: F401  (register tables)
+    from app.api import bp as api_bp
+    from app.api.day_cache import init_day_cache
+    from app.assets import init_assets
+    from app.auth import bp as auth_bp
+    from app.care import bp as clinicians_bp
+    from app.cli import register_cli
+    from app.clinician import bp as clinician_bp
+    from app.errors import register_error_handlers
+    from app.learn import bp as learn_bp
+    from app.patient import bp as patient_bp
+    from app.privacy import bp as privacy_bp
+    from app.progress import bp as progress_bp
+    from app.pwa import bp as pwa_bp
+    from app.reminders import bp as reminders_bp
+    from app.security import register_security
+    from app.settings import bp as settings_bp
 
     for bp in (auth_bp, patient_bp, api_bp, pwa_bp, settings_bp, progress_bp, learn_bp, privacy_bp, clinician_bp,
                clinicians_bp, reminders_bp):

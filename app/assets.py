@@ -15,7 +15,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from .config import INSTANCE, ROOT
+from app.config import INSTANCE, ROOT
 
 STATIC = ROOT / "static"
 YEAR = 365 * 24 * 3600

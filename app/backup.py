@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 from flask.cli import with_appcontext
 
-from .extensions import db
+from app.extensions import db
 
 PG_HINT = ("db-backup copies SQLite databases only. For PostgreSQL use its own tools, for example\n"
            "  pg_dump -Fc -f inoplan.dump \"$DATABASE_URL\"   and   pg_restore --clean -d \"$DATABASE_URL\" inoplan.dump\n"

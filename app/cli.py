@@ -5,8 +5,8 @@ import click
 from flask import Flask
 from flask.cli import AppGroup
 
-from .backup import db_backup
-from .extensions import db
+from app.backup import db_backup
+from app.extensions import db
 
 
 def register_cli(app: Flask) -> None:
@@ -16,7 +16,7 @@ def register_cli(app: Flask) -> None:
     @library_cli.command("load")
     def library_load():
         """Insert or refresh the built-in routines."""
-        from .services.library import load_builtin
+        from app.services.plans.library import load_builtin
         added = load_builtin(db.session)
         db.session.commit()
         click.echo(f"Built-in routines: {added} added.")
@@ -25,7 +25,7 @@ def register_cli(app: Flask) -> None:
     @click.option("--days", default=28, show_default=True, help="Days of history to generate.")
     def demo_load(days: int):
         """Create the demo clinician and patient with a plan and history (skipped if present)."""
-        from .services.demo import load_demo
+        from app.services.demo.loader import load_demo
         click.echo(load_demo(db.session, days=days))
 
     app.cli.add_command(db_backup)

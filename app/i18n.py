@@ -5,10 +5,10 @@ from flask import Flask, has_request_context, request
 from flask_babel import get_locale, gettext, ngettext
 from flask_login import current_user
 
-from .config import ROOT
-from .extensions import babel
-from .content.library_de import ROUTINES_DE
-from .services.localize import routine_text
+from app.config import ROOT
+from app.content.library_de import ROUTINES_DE
+from app.extensions import babel
+from app.services.localize import routine_text
 
 
 def N_(text: str) -> str:

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from flask import Flask, abort, jsonify, redirect, request, url_for
-from werkzeug.routing import IntegerConverter
 from flask_login import current_user
 from sqlalchemy import bindparam, select
+from werkzeug.routing import IntegerConverter
 
-from .extensions import db, login_manager
-from .models import User
+from app.extensions import db, login_manager
+from app.models import User
 
 CSP = "; ".join([
     "default-src 'self'",

@@ -7,14 +7,24 @@ from __future__ import annotations
 
 import random
 import secrets
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import func, select, text
 from sqlalchemy.engine import Engine
 
 from app.extensions import db
-from app.models import (CareLink, CheckIn, Completion, Plan, PlanItem, PlanVersion, PushSubscription, ReminderPref,
-                        Routine, User)
+from app.models import (
+    CareLink,
+    CheckIn,
+    Completion,
+    Plan,
+    PlanItem,
+    PlanVersion,
+    PushSubscription,
+    ReminderPref,
+    Routine,
+    User,
+)
 from app.services.clock import local_today, zone
 
 PASSWORD = "bench-password-123"
@@ -44,7 +54,7 @@ CHUNK = 250  # patients per round trip batch, to bound memory
 
 
 def stamp(day: date, clock: time, tz: str) -> datetime:
-    return datetime.combine(day, clock, tzinfo=zone(tz)).astimezone(timezone.utc)
+    return datetime.combine(day, clock, tzinfo=zone(tz)).astimezone(UTC)
 
 
 def insert(conn, table: str, rows: list[dict]) -> None:
@@ -53,10 +63,9 @@ def insert(conn, table: str, rows: list[dict]) -> None:
         conn.execute(db.metadata.tables[table].insert(), rows)
         return
     names = list(rows[0])
-    with conn.connection.cursor() as cursor:
-        with cursor.copy(f"COPY {table} ({', '.join(names)}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row([row[n] for n in names])
+    with conn.connection.cursor() as cursor, cursor.copy(f"COPY {table} ({', '.join(names)}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row([row[n] for n in names])
 
 
 class Generator:
@@ -85,7 +94,7 @@ class Generator:
         return {"id": uid, "email": f"bench-{role}-{uid}@example.com", "password_hash": self.password_hash,
                 "display_name": name, "role": role, "timezone": tz, "follow_device_timezone": False,
                 "session_token": secrets.token_hex(8), "calendar_token": f"bench-{uid}-{secrets.token_hex(6)}",
-                "created_at": datetime.now(timezone.utc)}
+                "created_at": datetime.now(UTC)}
 
     def patients(self, n: int, days: int, clinician_id: int | None = None) -> list[int]:
         """n patients with a plan; each has `days` days of completions and check-ins, and this morning's."""
@@ -97,7 +106,7 @@ class Generator:
     def _chunk(self, n: int, days: int, clinician_id: int | None) -> list[int]:
         uids = list(self._ids(User, n))
         users, plans, versions, items, links, completions, checkins, prefs = [], [], [], [], [], [], [], []
-        zones, weights = zip(*ZONES)
+        zones, weights = zip(*ZONES, strict=False)
         for uid in uids:
             tz = self.rng.choices(zones, weights)[0]
             users.append(self._user(uid, "patient", tz, f"Patient {uid}"))
@@ -110,7 +119,7 @@ class Generator:
             versions.append({"id": version_id, "plan_id": plan_id, "variant": "standard", "number": 1,
                              "author_id": clinician_id or uid, "note": "", "created_at": created})
             plan_items = []
-            for position, (item_id, (slug, mask, choices)) in enumerate(zip(self._ids(PlanItem, len(PLAN)), PLAN)):
+            for position, (item_id, (slug, mask, choices)) in enumerate(zip(self._ids(PlanItem, len(PLAN)), PLAN, strict=False)):
                 key = f"{item_id:032x}"
                 times = ",".join(sorted({self.rng.choice(c) for c in choices}))
                 items.append({"id": item_id, "version_id": version_id, "key": key, "position": position,
@@ -143,7 +152,7 @@ class Generator:
                       "checkin_time": self.rng.choice(CHECKIN_TIMES)})
 
     def _history(self, uid, tz, plan_items, today, days, completions, checkins) -> None:
-        rng, now = self.rng, datetime.now(timezone.utc)
+        rng, now = self.rng, datetime.now(UTC)
         for offset in range(days, -1 if days else 0, -1):  # up to today, where only the morning is recorded
             day = today - timedelta(days=offset)
             weekday = day.weekday()
@@ -176,12 +185,12 @@ class Generator:
         with self.engine.connect() as conn:
             uids = conn.scalars(select(User.id).where(User.role == "patient", ~select(PushSubscription.id)
                                 .where(PushSubscription.user_id == User.id).exists()).order_by(User.id)).all()
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         for start in range(0, len(uids), CHUNK * 20):
             part = uids[start:start + CHUNK * 20]
             rows = [{"id": sid, "user_id": uid, "endpoint": f"{endpoint}/{uid}", "p256dh": p256dh, "auth": auth,
                      "created_at": now, "last_ok_at": None, "failures": 0}
-                    for sid, uid in zip(self._ids(PushSubscription, len(part)), part)]
+                    for sid, uid in zip(self._ids(PushSubscription, len(part)), part, strict=False)]
             with self.engine.begin() as conn:
                 insert(conn, PushSubscription.__tablename__, rows)
         return len(uids)

@@ -7,7 +7,7 @@ import statistics
 import time
 import uuid
 from contextlib import contextmanager
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from flask import Flask
 from sqlalchemy import delete, event, select
@@ -143,16 +143,16 @@ def _rows(user: User, entries: list[dict]) -> list[tuple]:
     """The rows (in _COLUMNS order) the sync stores for these entries; the raw side inserts exactly these."""
     keys = dict(db.session.execute(select(PlanItem.id, PlanItem.key).where(
         PlanItem.id.in_({e["plan_item_id"] for e in entries}))).all())
-    received = datetime.now(timezone.utc)
+    received = datetime.now(UTC)
     return [(e["client_id"], user.id, e["plan_item_id"], keys[e["plan_item_id"]], date.fromisoformat(e["date"]),
              e["slot"], e["status"], e["pain_before"], e["pain_after"], e["note"],
-             datetime.fromisoformat(e["recorded_at"]).astimezone(timezone.utc), 0, received) for e in entries]
+             datetime.fromisoformat(e["recorded_at"]).astimezone(UTC), 0, received) for e in entries]
 
 
 def _comparable(row: tuple) -> tuple:
     """A row without received_at (the server's clock), with times in UTC whatever the driver returns."""
-    return tuple(v.astimezone(timezone.utc) if isinstance(v, datetime) and v.tzinfo else
-                 v.replace(tzinfo=timezone.utc) if isinstance(v, datetime) else v for v in row[:-1])
+    return tuple(v.astimezone(UTC) if isinstance(v, datetime) and v.tzinfo else
+                 v.replace(tzinfo=UTC) if isinstance(v, datetime) else v for v in row[:-1])
 
 
 def _delete(rows: list[tuple]) -> list[tuple]:

@@ -14,7 +14,7 @@ import sys
 import time
 import urllib.request
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
@@ -183,4 +183,4 @@ def dispatch_vs_scan(app: Flask, start: datetime, receiver: Receiver) -> Dispatc
 def busiest_start(day: date) -> datetime:
     """18:49 UTC on `day`: the next minutes hold the day's peak, the default 20:00 check-in in Central Europe
     (19:00 UTC in winter) and 19:00 evening routines in Britain and Western Europe (due 18:50 with the lead)."""
-    return datetime.combine(day, datetime.min.time(), tzinfo=timezone.utc).replace(hour=18, minute=49)
+    return datetime.combine(day, datetime.min.time(), tzinfo=UTC).replace(hour=18, minute=49)

@@ -36,7 +36,7 @@ class Report:
             verdict = "" if value is None else ("ok" if ok(value) else "MISSED")
             rows.append((key, shown, goal, verdict, self.details.get(key, what)))
         widths = [max(len(r[i]) for r in rows) for i in range(4)]
-        lines = ["  ".join(c.ljust(w) for c, w in zip(r[:4], widths)) + "  " + r[4] for r in rows]
+        lines = ["  ".join(c.ljust(w) for c, w in zip(r[:4], widths, strict=False)) + "  " + r[4] for r in rows]
         lines.insert(1, "-" * len(lines[0]))
         lines += ["", "also measured (table only)"]
         width = max((len(k) for k, _ in self.extras), default=0)

@@ -3,20 +3,19 @@ from __future__ import annotations
 
 import statistics
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select
 
 from app import create_app
 from app.extensions import db
 from app.models import User
-from app.services.library import load_builtin
+from app.services.plans.library import load_builtin
 
 from . import later
 from .data import PASSWORD, Generator
 from .inprocess import PATIENT_PAGE, Session, queries_per_request, route_for, sync_vs_raw
 from .report import NOT_BUILT, Report
-
 from .served import measure_served
 
 
@@ -45,7 +44,7 @@ def run(url: str, args, log, sizes: dict) -> Report:
     log(f"large database ready: {gen.rows[User]} users, {_rows(gen)}")
     if small_url:
         times = later.dashboard_rounds({"small": small_url, "large": url}, clinician, sizes["linked"])
-        ratios = [large / small for small, large in zip(times["small"], times["large"])]
+        ratios = [large / small for small, large in zip(times["small"], times["large"], strict=False)]
         report.set("dashboard_10k_vs_100_time", statistics.median(ratios),
                    f"{statistics.median(times['large']) * 1000:.1f} ms / {statistics.median(times['small']) * 1000:.1f}"
                    f" ms; median of {len(ratios)} alternating rounds")
@@ -70,7 +69,7 @@ def run(url: str, args, log, sizes: dict) -> Report:
             subscribed = gen.subscriptions(receiver.endpoint, *later.subscription_keys())
             gen.finish()
             log(f"dispatch database ready: {gen.rows[User]} users, {subscribed:,} push subscriptions")
-            tomorrow = datetime.now(timezone.utc).date() + timedelta(days=1)
+            tomorrow = datetime.now(UTC).date() + timedelta(days=1)
             found = later.dispatch_vs_scan(app, later.busiest_start(tomorrow), receiver)
         finally:
             receiver.close()

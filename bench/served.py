@@ -48,7 +48,7 @@ def _throughput(report: Report, server: Gunicorn, patient: str, requests: int) -
             before = server.cpu_seconds()
             rates[path].append(requests_per_second(server.port, path, cookies, requests, CONCURRENCY))
             cpu[path] += server.cpu_seconds() - before
-    ratios = [t / b for t, b in zip(rates[TODAY], rates[BARE])]
+    ratios = [t / b for t, b in zip(rates[TODAY], rates[BARE], strict=False)]
     per_request = {p: cpu[p] / (ROUNDS * requests) * 1000 for p in cpu}
     report.set("today_vs_bare_throughput", statistics.median(ratios),
                f"{statistics.median(rates[TODAY]):.0f} / {statistics.median(rates[BARE]):.0f} req/s; "

@@ -1,25 +1,25 @@
 """Adherence counts planned slots per day against recorded ticks; charts render accessible SVG."""
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from app.extensions import db
 from app.models import Completion
-from app.services.adherence import adherence_for
-from app.services.charts import Series, bar_chart, line_chart
-from app.services.plans import plan_for
-from conftest import give_plan
+from app.services.plans.versions import plan_for
+from app.services.progress.adherence import adherence_for
+from app.services.progress.charts import Series, bar_chart, line_chart
+from helpers import give_plan
 
 
 def test_adherence_counts_done_and_partial(app, patient):
     version = give_plan(patient)  # three items a day
-    version.created_at = datetime(2026, 11, 1, tzinfo=timezone.utc)
+    version.created_at = datetime(2026, 11, 1, tzinfo=UTC)
     walk = version.items[1]
     for day, status in ((2, "done"), (3, "partial"), (4, "skipped")):
         db.session.add(Completion(client_id=f"00000000-0000-4000-8000-00000000000{day}", patient_id=patient.id,
                                   plan_item_id=walk.id, item_key=walk.key, date=date(2026, 11, day),
                                   slot=walk.slots[0], status=status,
-                                  recorded_at=datetime(2026, 11, day, 12, tzinfo=timezone.utc)))
+                                  recorded_at=datetime(2026, 11, day, 12, tzinfo=UTC)))
     db.session.commit()
     plan = plan_for(db.session, patient)
     result = adherence_for(db.session, [plan], {patient.id: patient.timezone}, date(2026, 11, 2), date(2026, 11, 5))
@@ -31,7 +31,7 @@ def test_adherence_counts_done_and_partial(app, patient):
 
 def test_days_before_the_first_version_are_not_planned(app, patient):
     version = give_plan(patient)
-    version.created_at = datetime(2026, 11, 10, 12, tzinfo=timezone.utc)
+    version.created_at = datetime(2026, 11, 10, 12, tzinfo=UTC)
     db.session.commit()
     plan = plan_for(db.session, patient)
     tally = adherence_for(db.session, [plan], {patient.id: "UTC"}, date(2026, 11, 1), date(2026, 11, 10))[patient.id]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from app.services.clock import local_today
-from conftest import entry_checkin, entry_completion, give_plan
+from helpers import entry_checkin, entry_completion, give_plan
 
 
 def test_me(login, patient):

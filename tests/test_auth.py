@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from app.extensions import db
 from app.models import User
-from conftest import PASSWORD, counting_queries, csrf_from, make_user, query_plan
+from helpers import PASSWORD, counting_queries, csrf_from, make_user, query_plan
 
 GOOD = {"display_name": "Robin", "email": "robin@example.com", "password": "a long enough pass",
         "role": "patient", "timezone": "Europe/Berlin"}

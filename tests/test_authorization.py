@@ -14,10 +14,9 @@ from sqlalchemy import select
 
 from app.extensions import csrf, db
 from app.models import PlanTemplate, Routine
-from app.services import audit
-from conftest import csrf_from, entry_checkin, entry_completion, give_plan, link, make_user
-from route_walk import (WRITE_METHODS, fillings, is_object_rule, methods, owned_rows, public_reason, rules,
-                        snapshot, url)
+from app.services.care import audit
+from helpers import csrf_from, entry_checkin, entry_completion, give_plan, link, make_user
+from route_walk import WRITE_METHODS, fillings, is_object_rule, methods, owned_rows, public_reason, rules, snapshot, url
 
 NOTE = "victim-note-4f1c-never-shown-to-others"
 ROUTINE = "Victim clinic routine 9d2e"

@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 from app import create_app
 from app.extensions import db
 from app.models import AuditEvent, CheckIn, Completion, PlanItem, User
-from app.services.library import load_builtin
-from conftest import entry_checkin, entry_completion, give_plan, make_user
+from app.services.plans.library import load_builtin
+from helpers import entry_checkin, entry_completion, give_plan, make_user
 
 TESTING = {"TESTING": True, "SECRET_KEY": "test-secret"}
 
@@ -48,7 +48,7 @@ def test_backup_while_writing_then_restore(tmp_path):
         load_builtin(db.session)
         patient = make_user("backup@example.com")
         item = give_plan(patient).items[0]
-        from app.services.records import store
+        from app.services.records.sync import store
         store(db.session, patient, [entry_checkin("2026-01-05", pain=4, note="kept"),
                                     entry_completion(item.id, "2026-01-05", item.slots[0])])
         expected = content()

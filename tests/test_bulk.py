@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 from sqlalchemy import select
 
 from app.extensions import db
 from app.models import CheckIn
-from app.services.bulk import insert_rows
+from app.services.records.bulk import insert_rows
 
 
 def test_rows_round_trip_with_types_and_defaults(app, patient):
@@ -16,7 +16,7 @@ def test_rows_round_trip_with_types_and_defaults(app, patient):
     rows = [{"client_id": str(uuid.uuid4()), "patient_id": patient.id, "date": date(2026, 3, 28) + timedelta(days=i),
              "pain": i, "stiffness": None, "fatigue": 3, "sleep_hours": 6.5, "sleep_quality": None, "mood": 2,
              "note": "ünïcode; 'quotes'", "recorded_at": moment, "recorded_offset_min": -300} for i in range(3)]
-    before = datetime.now(timezone.utc)
+    before = datetime.now(UTC)
     insert_rows(db.session, CheckIn.__table__, rows)
     db.session.commit()
     db.session.expire_all()
@@ -24,7 +24,7 @@ def test_rows_round_trip_with_types_and_defaults(app, patient):
     assert [(c.client_id, c.date, c.pain, c.stiffness, c.sleep_hours, c.note) for c in stored] == \
         [(r["client_id"], r["date"], r["pain"], r["stiffness"], r["sleep_hours"], r["note"]) for r in rows]
     assert all(c.recorded_at == moment and c.recorded_at.tzinfo is not None for c in stored)
-    assert all(before - timedelta(seconds=1) <= c.received_at <= datetime.now(timezone.utc) for c in stored)
+    assert all(before - timedelta(seconds=1) <= c.received_at <= datetime.now(UTC) for c in stored)
 
 
 def test_nothing_to_insert_sends_nothing(app):

@@ -6,8 +6,7 @@ from sqlalchemy import select
 from app.extensions import db
 from app.models import Plan
 from app.services.clock import local_today
-from care_helpers import add_checkins, backdate, events, tick
-from conftest import give_plan, link, make_user
+from helpers import add_checkins, backdate, events, give_plan, link, make_user, tick
 
 
 def steady(clinician, name: str):

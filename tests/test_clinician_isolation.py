@@ -7,12 +7,11 @@ from sqlalchemy import func, select
 
 from app.extensions import db
 from app.models import AuditEvent, CareLink, Invite, Plan, PlanTemplate, PlanVersion, Routine
-from app.services import invites
-from care_helpers import routine_id
-from conftest import give_plan, link, make_user
+from app.services.care import invites
+from helpers import give_plan, link, make_user, routine_id
 
 # Routes this suite covers: the clinician side, the patient's side of care links, and the flare switch.
-PREFIXES = ("clinician.", "clinicians.")
+PREFIXES = ("clinician.", "care.")
 EXTRA = {"api.patients", "api.summary", "patient.switch_mode", "patient.seen_changes"}
 # Holding the secret token (or the code) is what an invite is for: those routes are tested in test_invites.py.
 SKIP_PARAMS = {"token"}

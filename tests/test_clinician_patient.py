@@ -7,8 +7,7 @@ import pytest
 
 from app.extensions import db
 from app.services.clock import local_today
-from care_helpers import add_checkins, backdate, events, tick
-from conftest import give_plan, link, make_user
+from helpers import add_checkins, backdate, events, give_plan, link, make_user, tick
 
 
 @pytest.fixture
@@ -22,8 +21,9 @@ def linked(clinician, patient):
     tick(patient, walk, 2, status="partial", pain_before=5, pain_after=4)
     tick(patient, version.items[0], 1)
     add_checkins(patient, {1: 6, 2: 5, 9: 3, 10: 3})
-    from app.models import CheckIn
     from sqlalchemy import select
+
+    from app.models import CheckIn
     db.session.scalar(select(CheckIn).where(CheckIn.patient_id == patient.id).order_by(CheckIn.date.desc())).note = \
         "Rough night, neck stiff"
     db.session.commit()

@@ -6,9 +6,8 @@ from sqlalchemy import func, select
 
 from app.extensions import db
 from app.models import Plan, PlanVersion
-from app.services.changes import dose_text
-from care_helpers import events, routine_id, tick
-from conftest import give_plan, link, make_user
+from app.services.plans.changes import dose_text
+from helpers import events, give_plan, link, make_user, routine_id, tick
 
 
 @pytest.fixture

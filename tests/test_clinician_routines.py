@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 
 from app.extensions import db
 from app.models import Routine
-from conftest import link, make_user
+from helpers import link, make_user
 
 GOOD = {"kind": "exercise", "title": "Wall angels", "summary": "Arms slide up a wall.",
         "steps": "Stand with your back to a wall.\n\nSlide both arms up slowly.\n", "reps": "8",

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, time, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta
 
 import pytest
 from sqlalchemy import func, insert, select
@@ -11,7 +11,7 @@ from app.extensions import db
 from app.models import CareLink, CheckIn, Completion, Plan, PlanItem, PlanVersion, Routine, User
 from app.models.users import new_token
 from app.services.clock import local_today
-from conftest import counting_queries, password_hash
+from helpers import counting_queries, password_hash
 
 BOUND = 12
 SLUGS = ("knee-to-chest-stretch", "gentle-walk", "heat-pack")
@@ -22,7 +22,7 @@ SLUGS = ("knee-to-chest-stretch", "gentle-walk", "heat-pack")
 def bulk_patients(clinician, n: int, days: int, start: int = 0) -> None:
     """n linked patients, each with a three-item daily plan and `days` of ticks and check-ins, in bulk inserts."""
     routines = dict(db.session.execute(select(Routine.slug, Routine.id).where(Routine.slug.in_(SLUGS))).all())
-    stamp = datetime.now(timezone.utc)
+    stamp = datetime.now(UTC)
     db.session.execute(insert(User), [
         {"email": f"bulk{start + i}@example.com", "password_hash": password_hash(), "display_name": f"Bulk {start + i:03d}",
          "role": "patient", "timezone": "Europe/London", "session_token": new_token(), "calendar_token": new_token(),
@@ -43,7 +43,7 @@ def bulk_patients(clinician, n: int, days: int, start: int = 0) -> None:
     items = [{"version_id": vid, "key": uuid.uuid4().hex, "position": pos, "routine_id": routines[slug],
               "days_mask": 127, "times": t, "notes": ""}
              for vid, _, variant in versions
-             for pos, (slug, t) in enumerate(zip(SLUGS, ("08:00", "12:00", "19:00")))
+             for pos, (slug, t) in enumerate(zip(SLUGS, ("08:00", "12:00", "19:00"), strict=False))
              if variant == "standard" or pos == 0]
     db.session.execute(insert(PlanItem), items)
     standard = {plan_id: vid for vid, plan_id, variant in versions if variant == "standard"}
@@ -57,7 +57,7 @@ def bulk_patients(clinician, n: int, days: int, start: int = 0) -> None:
     for pid in ids:
         for ago in range(1, days + 1):
             day = today - timedelta(days=ago)
-            at = datetime.combine(day, time(9), tzinfo=timezone.utc)
+            at = datetime.combine(day, time(9), tzinfo=UTC)
             for k, item in enumerate(by_version[standard[plans[pid]]]):
                 if (pid + ago + k) % 4:  # three in four ticked
                     completions.append({"client_id": str(uuid.uuid4()), "patient_id": pid, "plan_item_id": item.id,

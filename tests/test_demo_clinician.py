@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 
 from app.extensions import db
 from app.models import CareLink, Completion, ModeChange, PlanTemplate, Routine, User
-from conftest import Session, password_hash
+from helpers import Session, password_hash
 
 
 def as_test_user(app, user: User) -> Session:

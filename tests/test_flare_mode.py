@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from app.extensions import db
 from app.models import ModeChange, Plan
 from app.services.clock import local_today
-from conftest import entry_checkin, give_plan, link
+from helpers import entry_checkin, give_plan, link
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.extensions import limiter
-from conftest import give_plan, link, make_user
+from helpers import give_plan, link, make_user
 from route_walk import discover_forms, fillings, methods, owned_rows, rules, url
 
 FUZZ = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,

@@ -13,7 +13,7 @@ from app.content.library_de import ROUTINES_DE
 from app.content.topics_de import DISCLAIMER_DE, TOPICS_DE
 from app.extensions import db
 from app.models import Routine
-from conftest import give_plan
+from helpers import give_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 PO = ROOT / "translations/de/LC_MESSAGES/messages.po"

@@ -10,7 +10,7 @@ from app.extensions import db
 from app.models import CareLink, Invite
 from app.models.base import utcnow
 from app.models.invites import CODE_ALPHABET
-from conftest import PASSWORD, csrf_from, make_user
+from helpers import PASSWORD, csrf_from, make_user
 
 
 def create_invite(session, label: str = "S.T.") -> Invite:

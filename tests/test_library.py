@@ -9,7 +9,7 @@ from app.content.library import BUILTIN_ROUTINES
 from app.content.topics import TOPICS
 from app.extensions import db
 from app.models import KINDS, Routine
-from app.services.library import load_builtin
+from app.services.plans.library import load_builtin
 
 
 def test_library_is_loaded_and_covers_every_kind(app):

@@ -6,9 +6,8 @@ import struct
 import uuid
 from datetime import date, timedelta
 
-
 from app.config import ROOT
-from conftest import counting_queries, entry_checkin, entry_completion, give_plan, make_user
+from helpers import counting_queries, entry_checkin, entry_completion, give_plan, make_user
 
 DAY = "2026-11-20"
 

@@ -12,8 +12,8 @@ from itsdangerous import URLSafeTimedSerializer
 
 from app.extensions import db
 from app.models import AuditEvent, User
-from app.services import passwords
-from conftest import PASSWORD, csrf_from, make_user
+from app.services.accounts import passwords
+from helpers import PASSWORD, csrf_from, make_user
 
 NEW = "a brand new long password"
 

@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 
 from app.extensions import db
 from app.models import PlanVersion, Routine
-from conftest import give_plan
+from helpers import give_plan
 
 
 def routine_id(slug: str) -> int:

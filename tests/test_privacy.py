@@ -11,9 +11,9 @@ from sqlalchemy import func, or_, select
 
 from app.extensions import db
 from app.models import AuditEvent, CareLink, CheckIn, Completion, PlanVersion, Routine, User
-from app.services import audit
-from app.services.export import user_fk_tables
-from conftest import PASSWORD, entry_checkin, entry_completion, give_plan, link, make_user
+from app.services.accounts.export import user_fk_tables
+from app.services.care import audit
+from helpers import PASSWORD, entry_checkin, entry_completion, give_plan, link, make_user
 
 NOTE = "note-only-the-victim-wrote-7731"
 
@@ -151,7 +151,7 @@ def test_clinician_deletes_account(login, patient, clinician):
     db.session.add_all(own)
     audit.record(db.session, clinician, patient.id, "viewed_log")
     db.session.commit()
-    from app.services.plans import ItemSpec, current_specs, plan_for, save_version
+    from app.services.plans.versions import ItemSpec, current_specs, plan_for, save_version
     plan = plan_for(db.session, patient)
     save_version(db.session, plan, current_specs(db.session, plan) + [ItemSpec(own[1].id)], clinician)
     db.session.commit()

@@ -3,25 +3,25 @@ from __future__ import annotations
 
 import re
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from app.extensions import db
 from app.models import CheckIn, Completion
 from app.services.clock import local_today
-from app.services.progress import progress_for
-from conftest import counting_queries, give_plan
+from app.services.progress.overview import progress_for
+from helpers import counting_queries, give_plan
 
 
 def history(patient, version, days: int, pain=lambda i: 5, heat_pairs: int = 0):
     """`days` days before today: every item done, a check-in each day, heat sessions with pain before/after."""
     today = local_today(patient.timezone)
-    version.created_at = datetime.combine(today - timedelta(days=days + 1), datetime.min.time(), timezone.utc)
+    version.created_at = datetime.combine(today - timedelta(days=days + 1), datetime.min.time(), UTC)
     heat = next(i for i in version.items if i.routine.slug == "heat-pack")
     for i in range(1, days + 1):
         day = today - timedelta(days=i)
-        stamp = datetime.combine(day, datetime.min.time(), timezone.utc)
+        stamp = datetime.combine(day, datetime.min.time(), UTC)
         db.session.add(CheckIn(client_id=str(uuid.uuid4()), patient_id=patient.id, date=day, pain=pain(i),
                                sleep_hours=8.0 if i % 2 else 5.0, recorded_at=stamp))
         for item in version.items:

@@ -6,9 +6,9 @@ from datetime import date, timedelta
 import pytest
 
 from app.models import CheckIn
-from app.services.adherence import Tally
-from app.services.insights import good_bad_insight, pearson, session_insight, sleep_insight
-from app.services.progress import day_state, streaks, trend, weekly
+from app.services.progress.adherence import Tally
+from app.services.progress.insights import good_bad_insight, pearson, session_insight, sleep_insight
+from app.services.progress.overview import day_state, streaks, trend, weekly
 
 TODAY = date(2026, 11, 29)  # a Sunday
 
@@ -73,7 +73,7 @@ def test_ninety_days_are_drawn_as_weekly_averages():
     assert t.points[0][0] == TODAY - timedelta(days=84) and t.points[-1][0] == TODAY
     assert t.points[-1][1] == round(sum(d % 3 for d in range(7)) / 7, 1)
     days = [TODAY - timedelta(days=2 - i) for i in range(3)]
-    assert weekly(list(zip(days, [1.0, None, 4.0]))) == [(TODAY, 2.5)]
+    assert weekly(list(zip(days, [1.0, None, 4.0], strict=False))) == [(TODAY, 2.5)]
 
 
 def test_heat_insight_needs_five_sessions_and_says_pattern_not_cause():

@@ -9,7 +9,7 @@ import pytest
 
 from app.extensions import db
 from app.services.clock import local_today
-from conftest import counting_queries, entry_checkin, entry_completion, give_plan, query_plan
+from helpers import counting_queries, entry_checkin, entry_completion, give_plan, query_plan
 
 SLUGS = ("knee-to-chest-stretch", "gentle-walk", "heat-pack", "neck-side-stretch", "glute-bridge",
          "hamstring-stretch", "screens-off", "wind-down-routine")

@@ -8,8 +8,8 @@ from sqlalchemy import select
 from app.extensions import db
 from app.models import CheckIn
 from app.services.clock import local_today
-from app.services.plans import plan_for
-from conftest import give_plan
+from app.services.plans.versions import plan_for
+from helpers import give_plan
 
 
 def quick(session, pain: str):
@@ -42,7 +42,7 @@ def test_high_pain_without_flare_plan_offers_pacing(login, patient):
 
 
 def test_high_pain_offers_the_flare_up_plan(login, patient):
-    from app.services.plans import current_specs, save_version
+    from app.services.plans.versions import current_specs, save_version
     give_plan(patient)
     plan = plan_for(db.session, patient)
     save_version(db.session, plan, current_specs(db.session, plan)[:1], patient, variant="flare")

@@ -7,8 +7,8 @@ import pytest
 
 from app import create_app
 from app.extensions import db, limiter
-from app.services import passwords
-from conftest import PASSWORD, csrf_from, make_user
+from app.services.accounts import passwords
+from helpers import PASSWORD, csrf_from, make_user
 
 REDIS_URI = "redis://127.0.0.1:6379/15"
 

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from app.extensions import db
 from app.models import PushSubscription, ReminderSent
 from app.services.clock import local_today
-from conftest import give_plan, make_user
+from helpers import give_plan, make_user
 from push_receiver import Browser, b64url
 
 ENDPOINT = "https://fcm.googleapis.com/fcm/send/abc123"

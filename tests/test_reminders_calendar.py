@@ -1,7 +1,7 @@
 """The private calendar feed, parsed back with icalendar and expanded with dateutil."""
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrulestr
@@ -10,9 +10,9 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import PlanVersion, ReminderPref, Routine
-from app.services.plans import ItemSpec, current_specs, plan_for, save_version
-from app.services.today import scheduled
-from conftest import make_user
+from app.services.plans.today import scheduled
+from app.services.plans.versions import ItemSpec, current_specs, plan_for, save_version
+from helpers import make_user
 
 BERLIN = ZoneInfo("Europe/Berlin")
 START = date(2026, 3, 16)  # a Monday; Berlin moves to summer time on 29 March
@@ -27,7 +27,7 @@ def berlin_plan(patient):
         ItemSpec.from_routine(routines["hamstring-stretch"], days_mask=0b0010101, times=["08:00"]),
         ItemSpec.from_routine(routines["gentle-walk"], times=["07:30", "19:00"]),
     ], patient)
-    version.created_at = datetime(2026, 3, 16, 6, 0, tzinfo=timezone.utc)
+    version.created_at = datetime(2026, 3, 16, 6, 0, tzinfo=UTC)
     db.session.commit()
     return plan, version
 

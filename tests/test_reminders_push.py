@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import threading
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from app.extensions import db
 from app.models import PushSubscription, ReminderPref, ReminderSent
 from app.services.clock import local_today
-from conftest import counting_queries, entry_checkin, entry_completion, give_plan, make_user
+from helpers import counting_queries, entry_checkin, entry_completion, give_plan, make_user
 from push_receiver import Browser, start_receiver, verify_vapid
 
 MONDAY_8_LONDON = "2026-06-01T06:50"  # 08:00 BST is 07:00 UTC; the default lead time is 10 minutes
@@ -127,7 +127,7 @@ def test_daily_checkin_reminder_unless_already_checked_in(app, runner, login, pa
     assert browser.decrypt(message)["kind"] == "checkin"
     day = local_today(patient.timezone).isoformat()
     s.post_json("/api/v1/sync", {"items": [entry_checkin(day)]})
-    at = datetime.fromisoformat(f"{day}T20:00").replace(tzinfo=timezone.utc) - timedelta(hours=1)
+    at = datetime.fromisoformat(f"{day}T20:00").replace(tzinfo=UTC) - timedelta(hours=1)
     assert "due 0" in send(runner, at.strftime("%Y-%m-%dT%H:%M"))
 
 
@@ -181,13 +181,13 @@ def test_query_count_does_not_grow_with_patients(app, runner, login, receiver):
 
 
 def test_subscriptions_without_success_for_thirty_days_are_pruned(app, runner, patient, receiver):
-    old = datetime.now(timezone.utc) - timedelta(days=31)
+    old = datetime.now(UTC) - timedelta(days=31)
     fresh = Browser(receiver.url("/push/fresh")).subscription()["keys"]
     db.session.add_all([PushSubscription(user_id=patient.id, endpoint=receiver.url("/push/old"), created_at=old,
                                          **fresh),
                         PushSubscription(user_id=patient.id, endpoint=receiver.url("/push/fresh"), **fresh)])
     db.session.commit()
-    assert "pruned 1" in send(runner, datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M"))
+    assert "pruned 1" in send(runner, datetime.now(UTC).strftime("%Y-%m-%dT%H:%M"))
     assert db.session.scalars(select(PushSubscription.endpoint)).all() == [receiver.url("/push/fresh")]
 
 
@@ -211,9 +211,9 @@ def test_vapid_keys_are_created_once(app, runner, login, patient, receiver):
 
 def test_claim_lets_only_one_of_two_racing_dispatchers_push(app, patient):
     """Both dispatchers computed the same due list before either wrote: the insert decides."""
-    from app.services.reminder_dispatch import claim
-    from app.services.reminders import Due
-    now = datetime(2026, 6, 1, 6, 50, tzinfo=timezone.utc)
+    from app.services.reminders.dispatch import claim
+    from app.services.reminders.schedule import Due
+    now = datetime(2026, 6, 1, 6, 50, tzinfo=UTC)
     due = [(patient.id, Due("k" * 32, None, now.date(), "08:00", now))]
     assert claim(db.session, due, now) == {(patient.id, "k" * 32, now.date(), "08:00")}
     assert claim(db.session, due, now) == set()
@@ -241,7 +241,7 @@ def test_a_catch_up_after_an_outage_sends_only_the_last_hour(app, runner, login,
 def test_large_runs_are_split_across_worker_processes_in_order(app, receiver, monkeypatch):
     """send_all in two spawned processes: every message encrypted for its own subscription, codes in job order."""
     from app.reminders.push import pusher
-    from app.services import webpush
+    from app.services.reminders import webpush
     monkeypatch.setattr(webpush, "PROCESS_MIN", 2)
     with app.app_context():
         push = pusher()
@@ -258,7 +258,7 @@ def test_large_runs_are_split_across_worker_processes_in_order(app, receiver, mo
 
 def test_without_worker_processes_the_dispatcher_sends_itself(app, receiver, monkeypatch):
     from app.reminders.push import pusher
-    from app.services import webpush
+    from app.services.reminders import webpush
 
     def no_processes(_method):
         raise OSError("process limit reached")

@@ -2,18 +2,27 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
-from functools import lru_cache
+from datetime import UTC, date, datetime, timedelta
+from functools import cache
 from zoneinfo import ZoneInfo
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.services.clock import timezone_names
-from app.services.reminders import (CHECKIN_KEY, LATE_MINUTES, Prefs, checkin_due, due_items, due_slots,
-                                    in_quiet_hours, slot_instant, slots_between)
+from app.services.reminders.schedule import (
+    CHECKIN_KEY,
+    LATE_MINUTES,
+    Prefs,
+    checkin_due,
+    due_items,
+    due_slots,
+    in_quiet_hours,
+    slot_instant,
+    slots_between,
+)
 
-UTC = timezone.utc
+UTC = UTC
 # Zones with unusual rules: 30-min DST (Lord Howe), 45-min offsets (Chatham), southern hemisphere,
 # DST at midnight (Santiago, Havana), Ramadan suspensions (Casablanca), none at all (Tokyo, Kolkata).
 TRICKY = ["Europe/London", "Europe/Berlin", "America/New_York", "America/Santiago", "America/Havana",
@@ -30,7 +39,7 @@ class Item:
     times: str
 
 
-@lru_cache(maxsize=None)
+@cache
 def transitions(tz_name: str, year: int = 2026) -> list[datetime]:
     """UTC instants where the zone's offset changes during the year (hourly scan, then to the minute)."""
     tz, out = ZoneInfo(tz_name), []
@@ -116,7 +125,7 @@ def test_a_dispatcher_every_minute_sends_each_occurrence_once(tz, data, plan, le
         for due in due_items(plan, tz, Prefs(lead_minutes=lead), now, skip=set(sent)):
             assert due.ident not in sent
             sent[due.ident] = now
-    for (key, day, s), when in sent.items():
+    for (_key, day, s), when in sent.items():
         instant = slot_instant(day, s, tz)
         # Fired at the first tick of its window, unless the run started inside that window.
         assert when == max(instant - timedelta(minutes=lead), start) or when == start
@@ -224,7 +233,7 @@ def test_passes_of_any_length_see_each_local_minute_once(moment, gaps):
     edges = [start]
     for gap in gaps:
         edges.append(edges[-1] + timedelta(minutes=gap))
-    seen = [labels(slots_between(tz, a, b)) for a, b in zip(edges, edges[1:])]
+    seen = [labels(slots_between(tz, a, b)) for a, b in zip(edges, edges[1:], strict=False)]
     assert sum(len(part) for part in seen) == len(set().union(*seen))  # disjoint
     local = start.astimezone(ZoneInfo(tz)).date()
     expected = {(day, f"{m // 60:02d}:{m % 60:02d}") for offset in range(-2, 3)

@@ -9,7 +9,7 @@ from sqlalchemy import event, func, insert, select
 
 from app.extensions import db
 from app.models import CheckIn, Completion
-from conftest import entry_checkin, entry_completion, give_plan, make_user
+from helpers import entry_checkin, entry_completion, give_plan, make_user
 
 DAY = "2026-11-20"
 
@@ -130,9 +130,10 @@ def test_clinician_cannot_sync(login, clinician):
 
 def test_tick_against_old_version_counts_for_new_one(login, patient, items):
     """A tick recorded offline against version 1 still shows on today after the plan changed."""
-    from app.services.plans import current_specs, plan_for, save_version
-    from app.services.today import day_for
     from datetime import date
+
+    from app.services.plans.today import day_for
+    from app.services.plans.versions import current_specs, plan_for, save_version
     old_item = items[0]
     plan = plan_for(db.session, patient)
     specs = current_specs(db.session, plan)
@@ -148,7 +149,7 @@ def test_tick_against_old_version_counts_for_new_one(login, patient, items):
 
 
 def test_mode_switch_entry(login, patient, items):
-    from app.services.plans import current_specs, plan_for, save_version
+    from app.services.plans.versions import current_specs, plan_for, save_version
     plan = plan_for(db.session, patient)  # switching needs a flare-up variant to switch to
     save_version(db.session, plan, current_specs(db.session, plan)[:1], patient, variant="flare")
     db.session.commit()

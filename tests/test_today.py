@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 from sqlalchemy import func, select
@@ -11,8 +11,8 @@ from sqlalchemy import func, select
 from app.extensions import db
 from app.models import CheckIn, Completion
 from app.services.clock import local_today
-from app.services.today import day_for
-from conftest import give_plan, make_user
+from app.services.plans.today import day_for
+from helpers import give_plan, make_user
 
 
 def test_today_groups_items_by_part_of_day(login, patient):
@@ -25,13 +25,13 @@ def test_today_groups_items_by_part_of_day(login, patient):
 
 def test_local_date_follows_the_patient_timezone():
     """At 23:30 UTC it is already tomorrow in Auckland and still today in Los Angeles."""
-    now = datetime(2026, 3, 10, 23, 30, tzinfo=timezone.utc)
+    now = datetime(2026, 3, 10, 23, 30, tzinfo=UTC)
     assert local_today("Pacific/Auckland", now) == date(2026, 3, 11)
     assert local_today("America/Los_Angeles", now) == date(2026, 3, 10)
 
 
 def test_weekday_schedule(app, patient):
-    from app.services.plans import ItemSpec, plan_for, save_version
+    from app.services.plans.versions import ItemSpec, plan_for, save_version
     version = give_plan(patient)
     plan = plan_for(db.session, patient)
     spec = ItemSpec.from_item(version.items[0])

@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timezone
-from types import SimpleNamespace
+from datetime import UTC, datetime
 
 import pytest
 
@@ -11,44 +10,17 @@ from app import create_app
 from app.api.day_cache import LRU
 from app.content.library import BUILTIN_ROUTINES
 from app.extensions import db
-from app.models import Completion, Routine
-from app.services import plan_templates
+from app.models import Completion
 from app.services.clock import local_today
 from app.services.freshness import touch
-from app.services.library import load_builtin
-from app.services.plans import ItemSpec, current_specs, plan_for, save_version
-from care_helpers import routine_id
-from conftest import Session, _testing, entry_checkin, entry_completion, give_plan, link, make_user
+from app.services.plans.library import load_builtin
+from helpers import Session, entry_checkin, entry_completion, give_plan, item_form, make_user, testing_config
 
 URL = "/api/v1/today"
 
 
-@pytest.fixture
-def world(login, patient, clinician):
-    """A linked patient whose plan has three built-in routines and one of the clinician's own, a flare-up
-    variant, and a template of the clinician's; both signed in."""
-    link(clinician, patient)
-    give_plan(patient, author=clinician)
-    own = Routine(owner_id=clinician.id, kind="exercise", title="Wall angels", reps=8)
-    db.session.add(own)
-    db.session.flush()
-    plan = plan_for(db.session, patient)
-    specs = current_specs(db.session, plan) + [ItemSpec.from_routine(own, times=["10:00"])]
-    version = save_version(db.session, plan, specs, clinician)
-    save_version(db.session, plan, specs[:1], clinician, variant="flare")
-    template = plan_templates.create(db.session, clinician, "Heat only",
-                                     specs=[ItemSpec.from_routine(db.session.get(Routine, routine_id("heat-pack")))])
-    db.session.commit()
-    return SimpleNamespace(p=login(patient), c=login(clinician), patient=patient, own=own.id, template=template.id,
-                           items=version.items, day=local_today(patient.timezone).isoformat())
-
-
 def mode_entry(mode: str) -> dict:
     return {"client_id": str(uuid.uuid4()), "type": "mode", "mode": mode}
-
-
-def item_form(slug: str, **fields) -> dict:
-    return {"routine_id": routine_id(slug), "days": [str(d) for d in range(7)], "times": "08:00"} | fields
 
 
 WRITES = {
@@ -98,7 +70,7 @@ def test_the_cache_answers_until_the_version_changes(world):
     item = world.items[0]
     db.session.add(Completion(client_id=str(uuid.uuid4()), patient_id=world.patient.id, plan_item_id=item.id,
                               item_key=item.key, date=local_today(world.patient.timezone), slot=item.slots[0],
-                              status="done", recorded_at=datetime.now(timezone.utc)))
+                              status="done", recorded_at=datetime.now(UTC)))
     db.session.commit()
     assert world.p.get(URL).get_data() == before
     touch(db.session, [world.patient.id])
@@ -176,7 +148,7 @@ def test_another_user_never_matches_an_etag(world, login):
 
 
 def test_cache_per_app_and_size_zero_turns_it_off(app, database_url, patient):
-    off = create_app({"SQLALCHEMY_DATABASE_URI": database_url, "DAY_CACHE_SIZE": 0} | _testing())
+    off = create_app({"SQLALCHEMY_DATABASE_URI": database_url, "DAY_CACHE_SIZE": 0} | testing_config())
     assert off.extensions["day_cache"] is not app.extensions["day_cache"]
     give_plan(patient)
     s = Session(off.test_client(), patient)

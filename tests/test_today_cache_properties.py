@@ -12,8 +12,7 @@ from hypothesis import strategies as st
 from app import create_app
 from app.models import STATUSES
 from app.services.clock import local_today
-from conftest import Session, _testing, entry_checkin
-from test_today_cache import item_form, world  # noqa: F401  (the fixture)
+from helpers import Session, entry_checkin, item_form, testing_config
 
 URL = "/api/v1/today"
 OPS = st.one_of(
@@ -28,7 +27,7 @@ OPS = st.one_of(
 @pytest.fixture
 def uncached(world, database_url):
     """The same patient signed in to a second app on the same database, with the cache turned off."""
-    off = create_app({"SQLALCHEMY_DATABASE_URI": database_url, "DAY_CACHE_SIZE": 0} | _testing())
+    off = create_app({"SQLALCHEMY_DATABASE_URI": database_url, "DAY_CACHE_SIZE": 0} | testing_config())
     return Session(off.test_client(), world.patient)
 
 

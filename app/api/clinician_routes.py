@@ -6,13 +6,13 @@ from functools import wraps
 from flask import jsonify, request
 from flask_login import current_user, login_required
 
-from ..errors import api_error
-from ..extensions import db
-from ..services import audit
-from ..services.care import linked_patient
-from ..services.dashboard import note_overview, patient_rows
-from ..services.summary import RANGES, summary_for, summary_json
-from . import bp
+from app.api import bp
+from app.errors import api_error
+from app.extensions import db
+from app.services.care import audit
+from app.services.care.dashboard import note_overview, patient_rows
+from app.services.care.links import linked_patient
+from app.services.progress.summary import RANGES, summary_for, summary_json
 
 
 def clinician_only(view):

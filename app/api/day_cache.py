@@ -13,8 +13,8 @@ from pathlib import Path
 
 from flask import Flask, current_app
 
-from ..services import today
-from . import serialize
+from app.api import serialize
+from app.services.plans import today
 
 # The same key must not name a different JSON shape after a deploy, or a browser revalidating an old copy
 # would keep it: the code that shapes the answer is part of every ETag.

@@ -4,11 +4,11 @@ from __future__ import annotations
 from flask import jsonify, request, url_for
 from flask_login import current_user, login_required
 
-from ..errors import api_error
-from ..extensions import db
-from ..services.clock import is_timezone
-from . import bp
-from .serialize import user_json
+from app.api import bp
+from app.api.serialize import user_json
+from app.errors import api_error
+from app.extensions import db
+from app.services.clock import is_timezone
 
 
 def calendar_url() -> str | None:

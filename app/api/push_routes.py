@@ -1,21 +1,21 @@
 """Web Push API: the VAPID public key, subscriptions, snoozing a reminder, reminder preferences."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from flask import current_app, jsonify, request
 from flask_login import current_user, login_required
 
-from ..errors import api_error
-from ..extensions import db
-from ..reminders.push import application_server_key
-from ..services import validation as v
-from ..services.clock import local_today
-from ..services.plans import plan_for, plan_item_ids
-from ..services.reminder_settings import clean_subscription, prefs_for, prefs_json, snooze, subscribe, unsubscribe
-from ..services.reminders import CHECKIN_KEY
-from . import bp
-from .routes import patient_only
+from app.api import bp
+from app.api.routes import patient_only
+from app.errors import api_error
+from app.extensions import db
+from app.reminders.push import application_server_key
+from app.services.clock import local_today
+from app.services.plans.versions import plan_for, plan_item_ids
+from app.services.records import validation as v
+from app.services.reminders.prefs import clean_subscription, prefs_for, prefs_json, snooze, subscribe, unsubscribe
+from app.services.reminders.schedule import CHECKIN_KEY
 
 SNOOZE_CHECKS = {
     "kind": (v.one_of("item", "checkin"), False),
@@ -90,6 +90,6 @@ def push_snooze():
         if key is None:
             return api_error(404, "That item is not part of your plan.", {"plan_item_id": "is not in your plan"})
         item_id = data["plan_item_id"]
-    until = snooze(db.session, current_user, key, data["date"], data["slot"], item_id, datetime.now(timezone.utc))
+    until = snooze(db.session, current_user, key, data["date"], data["slot"], item_id, datetime.now(UTC))
     db.session.commit()
     return jsonify(snoozed_until=until.isoformat())

@@ -9,17 +9,18 @@ from flask_login import current_user, login_required
 from flask_wtf.csrf import generate_csrf
 from sqlalchemy import select
 
-from ..errors import api_error
-from ..extensions import db
-from ..models import CheckIn, Completion
-from ..services import plans, records
-from ..services.clock import local_today
-from ..services.today import day_for
-from ..services.validation import Invalid, local_date
-from . import bp
-from .day_cache import day_bytes, etag_for
-from .me_routes import calendar_url
-from .serialize import checkin_json, completion_json, day_json, user_json, version_json
+from app.api import bp
+from app.api.day_cache import day_bytes, etag_for
+from app.api.me_routes import calendar_url
+from app.api.serialize import checkin_json, completion_json, day_json, user_json, version_json
+from app.errors import api_error
+from app.extensions import db
+from app.models import CheckIn, Completion
+from app.services.clock import local_today
+from app.services.plans import versions as plans
+from app.services.plans.today import day_for
+from app.services.records import sync as records
+from app.services.records.validation import Invalid, local_date
 
 HISTORY_MAX_DAYS = 400
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from ..models import CheckIn, Completion, PlanItem, PlanVersion, User
-from ..services.today import Day
+from app.models import CheckIn, Completion, PlanItem, PlanVersion, User
+from app.services.plans.today import Day
 
 
 def device_time(moment: datetime, offset_min: int) -> str:

@@ -1,15 +1,15 @@
 """Account forms."""
 from __future__ import annotations
 
-from flask_babel import gettext as _, lazy_gettext as _l
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from sqlalchemy import select
 from wtforms import BooleanField, EmailField, PasswordField, RadioField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
 
-from ..extensions import db
-from ..models import User
-from ..services.clock import timezone_names
+from app.extensions import db
+from app.models import User
+from app.services.clock import timezone_names
 
 PASSWORD_MIN = 10
 

@@ -1,17 +1,19 @@
 """Forgotten password: ask for a link by email, then choose a new password with it."""
 from __future__ import annotations
 
-from flask_babel import gettext as _, lazy_gettext as _l
 from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_limiter.util import get_remote_address
 from flask_login import current_user
 from sqlalchemy import select
 
-from ..extensions import account_key, db, limiter
-from ..models import User
-from ..services import mail, passwords
-from . import bp
-from .forms import NewPasswordForm, ResetRequestForm
+from app.auth import bp
+from app.auth.forms import NewPasswordForm, ResetRequestForm
+from app.extensions import account_key, db, limiter
+from app.models import User
+from app.services import mail
+from app.services.accounts import passwords
 
 SENT = _l("If an account uses that address, we have sent it a link to choose a new password. It works for one hour.")
 

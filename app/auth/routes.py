@@ -3,15 +3,15 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask_babel import gettext as _, lazy_gettext as _l
 from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import select
 
-from ..extensions import account_key, db, limiter
-from ..models import User
-from . import bp
-from .forms import LoginForm, RegisterForm
+from app.auth import bp
+from app.auth.forms import LoginForm, RegisterForm
+from app.extensions import account_key, db, limiter
+from app.models import User
 
 
 def home_for(user: User) -> str:

@@ -6,9 +6,9 @@ from functools import wraps
 from flask import abort
 from flask_login import current_user, login_required
 
-from ..extensions import db
-from ..models import User
-from ..services.care import linked_patient
+from app.extensions import db
+from app.models import User
+from app.services.care.links import linked_patient
 
 
 def clinician_required(view):

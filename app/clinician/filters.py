@@ -7,10 +7,9 @@ from babel.dates import format_datetime
 from flask_babel import get_locale
 from flask_login import current_user
 
-from ..services.changes import days_text
-from ..services.clock import zone
-from . import bp
-
+from app.clinician import bp
+from app.services.clock import zone
+from app.services.plans.changes import days_text
 
 BABEL_PATTERNS = {"%-d %b": "d MMM", "%-d %b %Y": "d MMM y", "%-d %b %Y, %H:%M": "d MMM y, HH:mm"}
 

@@ -7,10 +7,10 @@ from flask_wtf import FlaskForm
 from wtforms import IntegerField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
-from ..models import KINDS
-from ..patient.forms import PlanItemForm
-from ..services.library import KIND_LABELS
-from ..services.validation import NOTE_MAX
+from app.models import KINDS
+from app.patient.forms import PlanItemForm
+from app.services.plans.library import KIND_LABELS
+from app.services.records.validation import NOTE_MAX
 
 MAX_STEPS = 20
 

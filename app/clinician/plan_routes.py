@@ -4,13 +4,16 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
-from ..extensions import db
-from ..models import KINDS, Routine, User
-from ..services import audit, changes, plan_templates, plans
-from ..services.library import KIND_LABELS
-from . import bp
-from .access import clinician_required, patient_or_404
-from .forms import ApplyTemplateForm, ClinicianItemForm, RulesForm, TemplateForm, VersionNoteForm
+from app.clinician import bp
+from app.clinician.access import clinician_required, patient_or_404
+from app.clinician.forms import ApplyTemplateForm, ClinicianItemForm, RulesForm, TemplateForm, VersionNoteForm
+from app.extensions import db
+from app.models import KINDS, Routine, User
+from app.services.care import audit
+from app.services.plans import changes
+from app.services.plans import templates as plan_templates
+from app.services.plans import versions as plans
+from app.services.plans.library import KIND_LABELS
 
 VARIANT = "<any(standard, flare):variant>"
 NAMES = {"standard": "usual plan", "flare": "flare-up plan"}

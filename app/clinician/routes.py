@@ -4,13 +4,13 @@ from __future__ import annotations
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from ..extensions import db, limiter
-from ..services import audit, invites
-from ..services.dashboard import note_overview, patient_rows
-from ..services.summary import RANGES, charts, summary_for
-from . import bp
-from .access import clinician_required, patient_or_404
-from .forms import InviteForm
+from app.clinician import bp
+from app.clinician.access import clinician_required, patient_or_404
+from app.clinician.forms import InviteForm
+from app.extensions import db, limiter
+from app.services.care import audit, invites
+from app.services.care.dashboard import note_overview, patient_rows
+from app.services.progress.summary import RANGES, charts, summary_for
 
 
 def clinician_key() -> str:

@@ -5,13 +5,13 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
-from ..extensions import db
-from ..models import DOSE_FIELDS, Routine
-from ..services.freshness import patients_using, touch
-from ..services.library import KIND_LABELS
-from . import bp
-from .access import clinician_required
-from .forms import RoutineForm
+from app.clinician import bp
+from app.clinician.access import clinician_required
+from app.clinician.forms import RoutineForm
+from app.extensions import db
+from app.models import DOSE_FIELDS, Routine
+from app.services.freshness import patients_using, touch
+from app.services.plans.library import KIND_LABELS
 
 
 def own_routine(routine_id: int) -> Routine:

@@ -4,15 +4,15 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
-from ..extensions import db
-from ..models import PlanTemplate, Routine
-from ..services import plan_templates
-from ..services.changes import days_text, dose_text
-from . import bp
-from .access import clinician_required
-from ..patient.forms import PlanItemForm
-from .forms import TemplateForm
-from .plan_routes import routine_choices, spec_from
+from app.clinician import bp
+from app.clinician.access import clinician_required
+from app.clinician.forms import TemplateForm
+from app.clinician.plan_routes import routine_choices, spec_from
+from app.extensions import db
+from app.models import PlanTemplate, Routine
+from app.patient.forms import PlanItemForm
+from app.services.plans import templates as plan_templates
+from app.services.plans.changes import days_text, dose_text
 
 
 def own_template(template_id: int) -> PlanTemplate:

@@ -2,4 +2,4 @@ from flask import Blueprint
 
 bp = Blueprint("learn", __name__, url_prefix="/learn")
 
-from . import routes  # noqa: E402,F401
+from app.learn import routes  # noqa: E402,F401

@@ -6,12 +6,13 @@ should never meet a login wall first.
 from __future__ import annotations
 
 from flask import abort, render_template
-from flask_babel import gettext as _, lazy_gettext as _l
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
-from ..content.topics import TOPICS
-from ..i18n import current_language
-from ..services.localize import topics_for
-from . import bp
+from app.content.topics import TOPICS
+from app.i18n import current_language
+from app.learn import bp
+from app.services.localize import topics_for
 
 BY_SLUG = {t["slug"]: t for t in TOPICS}
 RED_FLAGS = "red-flags"

@@ -1,11 +1,11 @@
 """All models, imported here so Alembic and the app see one metadata."""
-from .audit import AuditEvent
-from .care import ModeChange, PlanTemplate
-from .invites import Invite
-from .logs import STATUSES, CheckIn, Completion
-from .plans import DOSE_FIELDS, KINDS, VARIANTS, Plan, PlanItem, PlanVersion, Routine
-from .reminders import PushSubscription, ReminderPass, ReminderPref, ReminderSent
-from .users import ROLES, CareLink, User
+from app.models.audit import AuditEvent
+from app.models.care import ModeChange, PlanTemplate
+from app.models.invites import Invite
+from app.models.logs import STATUSES, CheckIn, Completion
+from app.models.plans import DOSE_FIELDS, KINDS, VARIANTS, Plan, PlanItem, PlanVersion, Routine
+from app.models.reminders import PushSubscription, ReminderPass, ReminderPref, ReminderSent
+from app.models.users import ROLES, CareLink, User
 
 __all__ = [
     "AuditEvent", "ModeChange", "PlanTemplate", "Invite", "PushSubscription", "ReminderPass", "ReminderPref",

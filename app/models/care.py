@@ -6,8 +6,8 @@ from datetime import datetime
 from sqlalchemy import JSON, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..extensions import db
-from .base import UTCDateTime, utcnow
+from app.extensions import db
+from app.models.base import UTCDateTime, utcnow
 
 
 class PlanTemplate(db.Model):

@@ -7,9 +7,9 @@ from datetime import datetime, timedelta
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..extensions import db
-from .base import UTCDateTime, utcnow
-from .users import User
+from app.extensions import db
+from app.models.base import UTCDateTime, utcnow
+from app.models.users import User
 
 # No I, L, O, 0 or 1: a code read aloud or copied from paper cannot be mistyped into another valid code.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"

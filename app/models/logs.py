@@ -6,9 +6,9 @@ from datetime import date, datetime
 from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..extensions import db
-from .base import UTCDateTime, utcnow
-from .plans import PlanItem
+from app.extensions import db
+from app.models.base import UTCDateTime, utcnow
+from app.models.plans import PlanItem
 
 STATUSES = ("done", "partial", "skipped")
 

@@ -7,8 +7,8 @@ from datetime import datetime
 from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..extensions import db
-from .base import UTCDateTime, utcnow
+from app.extensions import db
+from app.models.base import UTCDateTime, utcnow
 
 KINDS = ("exercise", "sleep", "heat_cold", "mind_body", "education")
 VARIANTS = ("standard", "flare")

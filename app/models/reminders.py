@@ -6,8 +6,8 @@ from datetime import date, datetime
 from sqlalchemy import ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..extensions import db
-from .base import UTCDateTime, utcnow
+from app.extensions import db
+from app.models.base import UTCDateTime, utcnow
 
 
 class PushSubscription(db.Model):

@@ -9,8 +9,8 @@ from sqlalchemy import BigInteger, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, validates
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from ..extensions import db
-from .base import UTCDateTime, utcnow
+from app.extensions import db
+from app.models.base import UTCDateTime, utcnow
 
 ROLES = ("patient", "clinician")
 

@@ -3,21 +3,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask_babel import gettext as _
 from flask import abort, flash, redirect, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import select
 from wtforms import HiddenField
 from wtforms.validators import DataRequired, Optional
 
-from ..extensions import db
-from ..models import PlanVersion
-from ..services import changes, plans
-from ..services.today import Day
-from . import bp
-from .access import patient_required
-from .routes import store
+from app.extensions import db
+from app.models import PlanVersion
+from app.patient import bp
+from app.patient.access import patient_required
+from app.patient.routes import store
+from app.services.plans import changes
+from app.services.plans import versions as plans
+from app.services.plans.today import Day
 
 
 class ModeForm(FlaskForm):

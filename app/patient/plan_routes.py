@@ -6,15 +6,16 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from ..extensions import db
-from ..i18n import current_language
-from ..models import CareLink, Routine
-from ..services import library, plans
-from ..services.localize import routine_text
-from ..services.plans import ItemSpec
-from . import bp
-from .access import patient_required
-from .forms import PlanItemForm
+from app.extensions import db
+from app.i18n import current_language
+from app.models import CareLink, Routine
+from app.patient import bp
+from app.patient.access import patient_required
+from app.patient.forms import PlanItemForm
+from app.services.localize import routine_text
+from app.services.plans import library
+from app.services.plans import versions as plans
+from app.services.plans.versions import ItemSpec
 
 
 def clinician_ids() -> list[int]:

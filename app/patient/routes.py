@@ -4,18 +4,19 @@ from __future__ import annotations
 import uuid
 from datetime import timedelta
 
-from flask_babel import gettext as _, lazy_gettext as _l
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
-from ..extensions import db
-from ..services import records
-from ..services.clock import local_today
-from ..services.today import day_for
-from ..services.validation import Invalid, local_date
-from . import bp
-from .access import patient_required
-from .forms import CheckInForm, CompletionForm
+from app.extensions import db
+from app.patient import bp
+from app.patient.access import patient_required
+from app.patient.forms import CheckInForm, CompletionForm
+from app.services.clock import local_today
+from app.services.plans.today import day_for
+from app.services.records import sync as records
+from app.services.records.validation import Invalid, local_date
 
 LABELS = {"pain_before": _l("Pain before"), "pain_after": _l("Pain after"), "plan_item_id": _l("Item"), "date": _l("Date"),
           "slot": _l("Time"), "status": _l("Status"), "note": _l("Note"), "client_id": _l("Form")}

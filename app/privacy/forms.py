@@ -1,12 +1,13 @@
 """Privacy forms: change password, delete account."""
 from __future__ import annotations
 
-from flask_babel import gettext as _, lazy_gettext as _l
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired, Length, ValidationError
 
-from ..auth.forms import NewPasswordForm
+from app.auth.forms import NewPasswordForm
 
 PHRASE = "delete my account"
 

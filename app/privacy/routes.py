@@ -2,18 +2,21 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
-from flask_babel import gettext as _, lazy_gettext as _l
 from flask import Response, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
-from ..errors import api_error
-from ..extensions import db, limiter
-from ..services import accounts, audit, export, fhir, mail, passwords
-from ..services.clock import zone
-from . import bp
-from .forms import ChangePasswordForm, DeleteAccountForm
+from app.errors import api_error
+from app.extensions import db, limiter
+from app.privacy import bp
+from app.privacy.forms import ChangePasswordForm, DeleteAccountForm
+from app.services import mail
+from app.services.accounts import deletion as accounts
+from app.services.accounts import export, fhir, passwords
+from app.services.care import audit
+from app.services.clock import zone
 
 ACTIONS = {"viewed_log": "looked at your log", "viewed_summary": "looked at your summary",
            "viewed_plan": "looked at your plan", "export": "exported your data",
@@ -34,7 +37,7 @@ def index():
     trail = [(e.at.astimezone(tz), e.actor_name or "Someone", ACTIONS.get(e.action, e.action.replace("_", " ")))
              for e in audit.trail_for(db.session, current_user.id, limit=10)]
     return render_template("privacy/index.html", trail=trail,
-                           has_clinicians="clinicians.mine" in current_app.view_functions)
+                           has_clinicians="care.mine" in current_app.view_functions)
 
 
 @bp.get("/api/v1/export")
@@ -51,7 +54,7 @@ def export_all():
         body = export.to_csv_zip(data) if kind == "csv" else json.dumps(data, indent=1)
     audit.record(db.session, current_user, current_user.id, "export", format=kind)
     db.session.commit()
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%d")
+    stamp = datetime.now(UTC).strftime("%Y%m%d")
     name = f"inoplan-{stamp}.{'zip' if kind == 'csv' else 'fhir.json' if kind == 'fhir' else 'json'}"
     return Response(body, mimetype=FORMATS[kind], headers={"Content-Disposition": f'attachment; filename="{name}"'})
 

@@ -2,4 +2,4 @@ from flask import Blueprint
 
 bp = Blueprint("progress", __name__, url_prefix="/progress")
 
-from . import routes  # noqa: E402,F401
+from app.progress import routes  # noqa: E402,F401

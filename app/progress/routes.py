@@ -4,13 +4,13 @@ from __future__ import annotations
 from flask import render_template, request
 from flask_login import current_user
 
-from ..extensions import db
-from ..patient.access import patient_required
-from ..services.charts import Series, bar_chart, line_chart
-from ..services.clock import local_today
-from ..services.library import KIND_LABELS
-from ..services.progress import PERIODS, Progress, Trend, progress_for
-from . import bp
+from app.extensions import db
+from app.patient.access import patient_required
+from app.progress import bp
+from app.services.clock import local_today
+from app.services.plans.library import KIND_LABELS
+from app.services.progress.charts import Series, bar_chart, line_chart
+from app.services.progress.overview import PERIODS, Progress, Trend, progress_for
 
 CSS = {"pain": "pain", "stiffness": "stiffness", "fatigue": "fatigue", "sleep_hours": "sleep"}
 

@@ -2,4 +2,4 @@ from flask import Blueprint
 
 bp = Blueprint("pwa", __name__)
 
-from . import routes  # noqa: E402,F401
+from app.pwa import routes  # noqa: E402,F401

@@ -6,9 +6,9 @@ from functools import lru_cache
 
 from flask import Response, current_app, render_template
 
-from ..assets import shell_files
-from ..config import ROOT
-from . import bp
+from app.assets import shell_files
+from app.config import ROOT
+from app.pwa import bp
 
 
 @lru_cache(maxsize=4)

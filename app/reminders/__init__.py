@@ -3,4 +3,4 @@ from flask import Blueprint
 # cli_group: `flask reminders send`, `flask reminders vapid-keys` (app/reminders/cli.py)
 bp = Blueprint("reminders", __name__, cli_group="reminders")
 
-from . import cli, routes  # noqa: E402,F401
+from app.reminders import cli, routes  # noqa: E402,F401

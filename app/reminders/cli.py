@@ -1,17 +1,17 @@
 """`flask reminders vapid-keys` and `flask reminders send` (run every minute by cron or a systemd timer)."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import click
 from flask import current_app
 
-from ..extensions import db
-from ..services.reminder_dispatch import run
-from ..services.webpush import create_key_file, load_key, public_key
-from . import bp
-from .push import pusher
+from app.extensions import db
+from app.reminders import bp
+from app.reminders.push import pusher
+from app.services.reminders.dispatch import run
+from app.services.reminders.webpush import create_key_file, load_key, public_key
 
 
 @bp.cli.command("vapid-keys")
@@ -33,12 +33,12 @@ def vapid_keys(force: bool):
 
 def parse_at(_ctx, _param, value: str | None) -> datetime:
     if not value:
-        return datetime.now(timezone.utc).replace(second=0, microsecond=0)
+        return datetime.now(UTC).replace(second=0, microsecond=0)
     try:
         at = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         raise click.BadParameter("use YYYY-MM-DDTHH:MM (UTC), for example 2026-03-29T07:00") from None
-    return at.replace(tzinfo=timezone.utc) if at.tzinfo is None else at.astimezone(timezone.utc)
+    return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
 
 
 @bp.cli.command("send")

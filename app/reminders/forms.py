@@ -1,13 +1,14 @@
 """Reminder preferences."""
 from __future__ import annotations
 
-from flask_babel import gettext as _, lazy_gettext as _l
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, SelectField, StringField
 from wtforms.validators import Optional, Regexp
 from wtforms.widgets import TimeInput
 
-from ..services.validation import SLOT_RE
+from app.services.records.validation import SLOT_RE
 
 LEADS = [(0, _l("At the time")), (5, _l("5 minutes before")), (10, _l("10 minutes before")),
          (15, _l("15 minutes before")), (30, _l("30 minutes before")), (60, _l("1 hour before"))]

@@ -7,7 +7,7 @@ from pathlib import Path
 from flask import Flask, current_app
 from py_vapid import Vapid
 
-from ..services.webpush import Pusher, load_key, public_key
+from app.services.reminders.webpush import Pusher, load_key, public_key
 
 # RFC 8292: the `sub` claim is a contact, a mailto: address or an https: URL.
 CLAIM_SUB = re.compile(r"^(mailto:[^@\s/]+@[^@\s/]+\.[^@\s/]+|https://[^\s/@]+\.[^\s@]+)$", re.IGNORECASE)

@@ -1,20 +1,20 @@
 """Reminder settings, the private calendar feed and its one-off download."""
 from __future__ import annotations
 
-from flask_babel import gettext as _, lazy_gettext as _l
 from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from ..extensions import db
-from ..models import User
-from ..models.users import new_token
-from ..patient.access import patient_required
-from ..services import calendar_feed
-from ..services.plans import current_version, plan_for
-from ..services.reminder_settings import prefs_for
-from . import bp
-from .forms import ReminderPrefsForm
+from app.extensions import db
+from app.models import User
+from app.models.users import new_token
+from app.patient.access import patient_required
+from app.reminders import bp
+from app.reminders.forms import ReminderPrefsForm
+from app.services.plans.versions import current_version, plan_for
+from app.services.reminders import calendar as calendar_feed
+from app.services.reminders.prefs import prefs_for
 
 
 def feed_urls(user: User) -> tuple[str, str]:

@@ -1,7 +1,7 @@
 """The user's local time: every schedule is read in the patient's own timezone."""
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -23,7 +23,7 @@ def zone(name: str) -> ZoneInfo:
 
 
 def local_now(tz_name: str, now: datetime | None = None) -> datetime:
-    return (now or datetime.now(timezone.utc)).astimezone(zone(tz_name))
+    return (now or datetime.now(UTC)).astimezone(zone(tz_name))
 
 
 def local_today(tz_name: str, now: datetime | None = None) -> date:

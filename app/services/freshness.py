@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from sqlalchemy import Select, select, update
 from sqlalchemy.orm import Session
 
-from ..models import Plan, PlanItem, PlanVersion, User
-from ..models.users import new_data_version
+from app.models import Plan, PlanItem, PlanVersion, User
+from app.models.users import new_data_version
 
 
 def touch(session: Session, patient_ids: Iterable[int] | Select) -> None:

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from functools import cache
 
-from ..content.library_de import ROUTINES_DE
-from ..content.topics import DISCLAIMER, TOPICS
-from ..content.topics_de import DISCLAIMER_DE, TOPICS_DE
+from app.content.library_de import ROUTINES_DE
+from app.content.topics import DISCLAIMER, TOPICS
+from app.content.topics_de import DISCLAIMER_DE, TOPICS_DE
 
 ROUTINE_FIELDS = ("title", "summary", "steps", "precautions")
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from pathlib import Path
@@ -19,7 +19,7 @@ def send(to: str, subject: str, body: str, sender: str, directory: str | Path | 
     """Deliver one plain-text message; returns it (and its file path in `X-Inoplan-File` when written)."""
     message = EmailMessage()
     message["From"], message["To"], message["Subject"] = sender, to, subject
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     message["Date"] = format_datetime(now)
     message["Message-ID"] = make_msgid(domain="inoplan.local")
     message.set_content(body)

@@ -6,7 +6,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, SelectField, StringField
 from wtforms.validators import DataRequired, Length
 
-from ..services.clock import timezone_names
+from app.services.clock import timezone_names
 
 
 class ProfileForm(FlaskForm):

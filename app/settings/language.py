@@ -2,14 +2,16 @@
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, url_for
-from flask_babel import gettext as _, lazy_gettext as _l, refresh
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_babel import refresh
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 from wtforms import RadioField
 
-from ..extensions import db
-from ..i18n import LANGUAGES
-from . import bp
+from app.extensions import db
+from app.i18n import LANGUAGES
+from app.settings import bp
 
 BROWSER = "browser"
 

@@ -2,18 +2,19 @@
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, url_for
-from flask_babel import gettext as _, lazy_gettext as _l
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
-from ..extensions import db
-from . import bp
-from .forms import ProfileForm
+from app.extensions import db
+from app.settings import bp
+from app.settings.forms import ProfileForm
 
 # (endpoint, title, description); a section shows once its blueprint is registered.
 SECTIONS = [
     ("settings.profile", _l("Profile and timezone"), _l("Your name, timezone and travel setting.")),
     ("reminders.settings", _l("Reminders"), _l("Notifications, calendar feed, quiet hours.")),
-    ("clinicians.mine", _l("My clinicians"), _l("Who can see your plan and log, and when they looked.")),
+    ("care.mine", _l("My clinicians"), _l("Who can see your plan and log, and when they looked.")),
     ("privacy.index", _l("Privacy and data"), _l("Export your data, change your password, delete your account.")),
     ("settings.language", _l("Language"), _l("English or Deutsch.")),
 ]

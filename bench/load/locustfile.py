@@ -77,7 +77,7 @@ class Patient(HttpUser):
             if response.status_code != 200:
                 response.failure(f"sync answered {response.status_code}")
                 return
-            for entry, result in zip(batch, response.json()["results"]):
+            for entry, result in zip(batch, response.json()["results"], strict=False):
                 SYNC_STATUSES[result["status"]] += 1
                 if result["status"] in ("created", "updated", "duplicate"):
                     ACKED[entry["client_id"]] = result["status"]

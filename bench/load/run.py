@@ -42,7 +42,7 @@ def create_patients(count: int) -> list[str]:
     from app import create_app
     from app.extensions import db
     from app.models import Routine, User
-    from app.services.plans import ItemSpec, plan_for, save_version
+    from app.services.plans.versions import ItemSpec, plan_for, save_version
     app = create_app("development")
     with app.app_context():
         template = User()
@@ -55,7 +55,7 @@ def create_patients(count: int) -> list[str]:
                         password_hash=template.password_hash)
             db.session.add(user)
             db.session.flush()
-            specs = [ItemSpec.from_routine(r, times=[t]) for r, t in zip(routines, ["08:00", "12:30", "19:00"])]
+            specs = [ItemSpec.from_routine(r, times=[t]) for r, t in zip(routines, ["08:00", "12:30", "19:00"], strict=False)]
             save_version(db.session, plan_for(db.session, user, create=True), specs, user)
             emails.append(user.email)
         db.session.commit()

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from app.extensions import db
 from app.models import CheckIn, Completion, User
 from app.services.clock import local_today
-from app.services.today import day_for
+from app.services.plans.today import day_for
 from browser_fixtures import log_in
 
 PATIENT = "demo.patient@example.com"

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from axe import axe_violations, blocking
-from pages import PAGES, visit_all
 
+from axe import axe_violations, blocking
 from browser_fixtures import PHONE
+from pages import PAGES, visit_all
 
 STRUCTURE = {"heading-order", "landmark-one-main", "page-has-heading-one", "region", "landmark-unique",
              "landmark-no-duplicate-banner", "landmark-no-duplicate-contentinfo", "empty-heading"}

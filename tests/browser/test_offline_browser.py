@@ -9,8 +9,17 @@ import pytest
 from playwright.sync_api import expect
 
 from browser_fixtures import ARTIFACTS, PHONE
-from offline_helpers import (open_app, outbox, patient_today, replay, rows, server_day, shown_items, wait_today,
-                             wait_waiting)
+from offline_helpers import (
+    open_app,
+    outbox,
+    patient_today,
+    replay,
+    rows,
+    server_day,
+    shown_items,
+    wait_today,
+    wait_waiting,
+)
 
 
 @pytest.fixture

@@ -9,8 +9,8 @@ from sqlalchemy import select
 from app.extensions import db
 from app.models import Routine, User
 from app.pwa import routes as pwa_routes
-from app.services.adherence import adherence_for
-from app.services.plans import ItemSpec, current_specs, plan_for, save_version
+from app.services.plans.versions import ItemSpec, current_specs, plan_for, save_version
+from app.services.progress.adherence import adherence_for
 from browser_fixtures import ARGS, CHROMIUM, PHONE, log_in
 from offline_helpers import PATIENT, open_app, outbox, patient_today, rows, server_day, shown_items, wait_today
 

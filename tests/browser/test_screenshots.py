@@ -10,9 +10,9 @@ import os
 from pathlib import Path
 
 import pytest
-from pages import PAGES, visit_all
 
 from browser_fixtures import ARTIFACTS, PHONE
+from pages import PAGES, visit_all
 
 MAX_HEIGHT = int(2.5 * PHONE["height"])  # long pages are cut there: enough to judge, small files
 TARGET = Path(os.environ.get("SCREENSHOTS_DIR") or ARTIFACTS / "screenshots")

@@ -1,0 +1,5 @@
+from flask import Blueprint
+
+bp = Blueprint("care", __name__)
+
+from app.care import routes  # noqa: E402,F401

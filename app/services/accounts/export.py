@@ -1,0 +1,109 @@
+"""Everything Inoplan holds about one user, as JSON-ready data or a zip of CSV files."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from datetime import UTC, date, datetime
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from app.extensions import db
+from app.models import AuditEvent, CareLink, CheckIn, Completion, Plan, PlanVersion, Routine, User
+
+COVERED = {"users", "care_links", "plans", "plan_versions", "plan_items", "completions", "checkins", "audit_events",
+           "routines"}
+SECRET_WORDS = ("token", "hash", "secret", "auth", "p256dh", "password")
+
+
+def plain(value):
+    """A JSON-safe copy of a column value."""
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    return value
+
+
+def row_dict(obj, skip=()) -> dict:
+    return {c.key: plain(getattr(obj, c.key)) for c in obj.__table__.columns if c.key not in skip}
+
+
+def user_fk_tables():
+    """(table, [columns]) for every table with a foreign key to users.id, including those added later."""
+    for table in db.metadata.sorted_tables:
+        columns = [fk.parent for fk in table.foreign_keys if fk.column.table.name == "users"]
+        if columns:
+            yield table, columns
+
+
+def other_tables(session: Session, user: User) -> dict[str, list[dict]]:
+    """Rows of tables this module does not know by name (reminders, push...), secrets left out."""
+    out = {}
+    for table, columns in user_fk_tables():
+        if table.name in COVERED:
+            continue
+        rows = session.execute(select(table).where(or_(*(c == user.id for c in columns)))).mappings()
+        out[table.name] = [{k: plain(v) for k, v in row.items() if not any(w in k for w in SECRET_WORDS)}
+                           for row in rows]
+    return out
+
+
+def export_data(session: Session, user: User) -> dict:
+    """Profile, plan versions and items, completions, check-ins, care links, routines, audit trail."""
+    plan = session.scalar(select(Plan).where(Plan.patient_id == user.id))
+    versions = list(session.scalars(select(PlanVersion).where(PlanVersion.plan_id == (plan.id if plan else -1))
+                                    .order_by(PlanVersion.variant, PlanVersion.number)
+                                    .options(selectinload(PlanVersion.items))))
+    links = list(session.scalars(select(CareLink).where(
+        or_(CareLink.patient_id == user.id, CareLink.clinician_id == user.id)).order_by(CareLink.id)))
+    people = {u.id: u.display_name for u in session.scalars(select(User).where(User.id.in_(
+        {v.author_id for v in versions} | {x for link in links for x in (link.clinician_id, link.patient_id)})))}
+    return {
+        "format": "inoplan-export", "version": 1,
+        "exported_at": datetime.now(UTC).isoformat(),
+        "profile": row_dict(user, skip=("password_hash", "session_token", "calendar_token")),
+        "plan": row_dict(plan) if plan else None,
+        "plan_versions": [row_dict(v) | {"author_name": people.get(v.author_id, "")} for v in versions],
+        "plan_items": [row_dict(i) | {"variant": v.variant, "version_number": v.number, "routine_title": i.routine.title}
+                       for v in versions for i in v.items],
+        "completions": [row_dict(c) for c in session.scalars(
+            select(Completion).where(Completion.patient_id == user.id).order_by(Completion.date, Completion.slot))],
+        "checkins": [row_dict(c) for c in session.scalars(
+            select(CheckIn).where(CheckIn.patient_id == user.id).order_by(CheckIn.date))],
+        "care_links": [row_dict(link) | {"clinician_name": people.get(link.clinician_id, ""),
+                                         "patient_name": people.get(link.patient_id, "")} for link in links],
+        "routines": [row_dict(r) for r in session.scalars(select(Routine).where(Routine.owner_id == user.id))],
+        "audit_trail": [row_dict(e, skip=("patient_id",)) for e in session.scalars(
+            select(AuditEvent).where(AuditEvent.patient_id == user.id).order_by(AuditEvent.at))],
+        "other": other_tables(session, user),
+    }
+
+
+def cell(value):
+    """A CSV cell; text that a spreadsheet would run as a formula is prefixed with a quote."""
+    if isinstance(value, (dict, list)):
+        value = json.dumps(value)
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def to_csv_zip(data: dict) -> bytes:
+    """One CSV per list (nested values as JSON text), the profile as a one-row CSV, and a README."""
+    sheets = {"profile": [data["profile"]], "plan": [data["plan"]] if data["plan"] else []}
+    sheets |= {k: v for k, v in data.items() if isinstance(v, list)}
+    sheets |= {f"other_{k}": v for k, v in data["other"].items()}
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, rows in sheets.items():
+            text = io.StringIO()
+            columns = list(dict.fromkeys(k for row in rows for k in row))
+            writer = csv.DictWriter(text, fieldnames=columns)
+            writer.writeheader()
+            for row in rows:
+                writer.writerow({k: cell(v) for k, v in row.items()})
+            archive.writestr(f"{name}.csv", text.getvalue())
+        archive.writestr("README.txt", f"Inoplan export of {data['exported_at']}. One CSV file per kind of record; "
+                                       "times are UTC, dates are your local dates.\n")
+    return buffer.getvalue()

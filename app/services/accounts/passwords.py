@@ -1,0 +1,54 @@
+"""Password changes and reset links: time-limited, signed, single-use tokens."""
+from __future__ import annotations
+
+import hashlib
+
+from itsdangerous import BadSignature, URLSafeTimedSerializer
+from sqlalchemy.orm import Session
+
+from app.models import User
+from app.services.care import audit
+
+SALT = "password-reset"
+
+
+def _fingerprint(user: User) -> str:
+    # The token names the current hash, so it stops working as soon as the password changes (single use).
+    return hashlib.sha256(user.password_hash.encode()).hexdigest()[:16]
+
+
+def _serializer(secret: str) -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(secret, salt=SALT)
+
+
+def reset_token(user: User, secret: str) -> str:
+    return _serializer(secret).dumps({"u": user.id, "p": _fingerprint(user)})
+
+
+def token_user_id(token: str, secret: str) -> int | None:
+    """The account a token names, without checking age or use (for rate-limit keys only)."""
+    try:
+        valid, payload = _serializer(secret).loads_unsafe(token)
+    except Exception:  # loads_unsafe raises on garbage that is not even decodable
+        return None
+    return payload.get("u") if valid and isinstance(payload, dict) and isinstance(payload.get("u"), int) else None
+
+
+def user_for_token(session: Session, token: str, secret: str, max_age: int) -> User | None:
+    """The user a valid, unexpired, unused token belongs to; None otherwise."""
+    try:
+        payload = _serializer(secret).loads(token, max_age=max_age)
+    except BadSignature:  # also covers SignatureExpired
+        return None
+    if not isinstance(payload, dict) or not isinstance(payload.get("u"), int):
+        return None
+    user = session.get(User, payload["u"])
+    if user is None or payload.get("p") != _fingerprint(user):
+        return None
+    return user
+
+
+def set_password(session: Session, user: User, password: str, how: str) -> None:
+    """Store a new password; rotating the session token ends every other session (the caller commits)."""
+    user.set_password(password)
+    audit.record(session, user, user.id, how)

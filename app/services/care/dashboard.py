@@ -1,0 +1,136 @@
+"""The clinician's list of linked patients, sorted by who needs attention.
+
+The query count is fixed however many patients are linked: one query for patients and plans,
+three for adherence (services.adherence), two for check-ins.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from statistics import mean
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from app.models import AuditEvent, CareLink, CheckIn, Plan, User
+from app.models.base import utcnow
+from app.services.clock import local_today
+from app.services.progress.adherence import adherence_for
+
+LOW_ADHERENCE = 0.5   # under half of the last 7 days' planned routines
+PAIN_RISE = 1.0       # average pain of the last 7 days at least a point above the 7 days before
+QUIET_DAYS = 3        # no check-in for this many days
+LABELS = {
+    "no_plan": "No plan yet",
+    "low_adherence": "Low adherence",
+    "pain_rising": "Pain trending up",
+    "no_checkin": "No recent check-in",
+    "flare_mode": "Flare mode on",
+}
+
+
+@dataclass
+class PatientRow:
+    patient: User
+    plan: Plan | None
+    today: date
+    adherence_7d: float | None = None
+    pain_avg_7d: float | None = None
+    pain_avg_prev: float | None = None
+    last_checkin: date | None = None
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def mode(self) -> str:
+        return self.plan.mode if self.plan else "standard"
+
+    @property
+    def needs_attention(self) -> bool:
+        return bool(self.reasons)
+
+    def chips(self) -> list[tuple[str, str]]:
+        """(reason code, text) for the page."""
+        out = []
+        for code in self.reasons:
+            text = LABELS[code]
+            if code == "pain_rising":
+                text = f"Pain up {self.pain_avg_7d - self.pain_avg_prev:.1f} on last week"
+            elif code == "no_checkin":
+                text = (f"No check-in for {(self.today - self.last_checkin).days} days" if self.last_checkin
+                        else "No check-ins yet")
+            out.append((code, text))
+        return out
+
+    def as_json(self) -> dict:
+        return {"id": self.patient.id, "display_name": self.patient.display_name,
+                "adherence_7d": self.adherence_7d, "pain_avg_7d": self.pain_avg_7d,
+                "last_checkin_date": self.last_checkin.isoformat() if self.last_checkin else None,
+                "needs_attention": self.needs_attention, "reasons": self.reasons, "mode": self.mode}
+
+
+def patient_rows(session: Session, clinician: User, now: datetime | None = None) -> list[PatientRow]:
+    pairs = session.execute(
+        select(User, Plan).join(CareLink, CareLink.patient_id == User.id).outerjoin(Plan, Plan.patient_id == User.id)
+        .where(CareLink.clinician_id == clinician.id, CareLink.active.is_(True), User.role == "patient")).all()
+    if not pairs:
+        return []
+    rows = [PatientRow(user, plan, local_today(user.timezone, now)) for user, plan in pairs]
+    ids = [r.patient.id for r in rows]
+    first = min(r.today for r in rows) - timedelta(days=13)
+    last = max(r.today for r in rows)
+    plans = [r.plan for r in rows if r.plan]
+    tallies = adherence_for(session, plans, {r.patient.id: r.patient.timezone for r in rows},
+                            first + timedelta(days=6), last)
+    pains: dict[int, list[tuple[date, int]]] = defaultdict(list)
+    for pid, day, pain in session.execute(select(CheckIn.patient_id, CheckIn.date, CheckIn.pain).where(
+            CheckIn.patient_id.in_(ids), CheckIn.date >= first)):
+        pains[pid].append((day, pain))
+    latest = dict(session.execute(select(CheckIn.patient_id, func.max(CheckIn.date))
+                                  .where(CheckIn.patient_id.in_(ids)).group_by(CheckIn.patient_id)).all())
+    for row in rows:
+        _fill(row, tallies.get(row.patient.id), pains[row.patient.id], latest.get(row.patient.id))
+    return sorted(rows, key=lambda r: (not r.reasons, -len(r.reasons),
+                                       r.adherence_7d if r.adherence_7d is not None else 2,
+                                       r.patient.display_name.lower()))
+
+
+def _fill(row: PatientRow, tally, pains: list[tuple[date, int]], latest: date | None) -> None:
+    # Adherence over the 7 complete days before today, so a morning view does not count the evening as missed.
+    week = [row.today - timedelta(days=d) for d in range(1, 8)]
+    if tally is not None:
+        planned = sum(tally.by_day[d].planned for d in week if d in tally.by_day)
+        credit = sum(tally.by_day[d].credit for d in week if d in tally.by_day)
+        row.adherence_7d = round(min(1.0, credit / planned), 3) if planned else None
+    recent = [p for d, p in pains if row.today - timedelta(days=6) <= d <= row.today]
+    before = [p for d, p in pains if row.today - timedelta(days=13) <= d < row.today - timedelta(days=6)]
+    row.pain_avg_7d = round(mean(recent), 1) if recent else None
+    row.pain_avg_prev = round(mean(before), 1) if before else None
+    row.last_checkin = latest
+    if row.plan is None:
+        row.reasons.append("no_plan")
+    if row.adherence_7d is not None and row.adherence_7d < LOW_ADHERENCE:
+        row.reasons.append("low_adherence")
+    if len(recent) >= 2 and len(before) >= 2 and mean(recent) - mean(before) >= PAIN_RISE:
+        row.reasons.append("pain_rising")
+    if latest is None or (row.today - latest).days >= QUIET_DAYS:
+        row.reasons.append("no_checkin")
+    if row.mode == "flare":
+        row.reasons.append("flare_mode")
+
+
+def note_overview(session: Session, clinician: User, patient_ids: list[int], now: datetime | None = None) -> int:
+    """Audit the dashboard's read of each patient's figures: one event per patient per day (two statements)."""
+    if not patient_ids:
+        return 0
+    now = now or utcnow()
+    since = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    done = set(session.scalars(select(AuditEvent.patient_id).where(
+        AuditEvent.patient_id.in_(patient_ids), AuditEvent.at >= since,
+        AuditEvent.actor_id == clinician.id, AuditEvent.action == "viewed_overview")))
+    todo = [pid for pid in patient_ids if pid not in done]
+    if todo:
+        session.execute(insert(AuditEvent), [
+            {"at": now, "actor_id": clinician.id, "actor_name": clinician.display_name, "patient_id": pid,
+             "action": "viewed_overview", "detail": {}} for pid in todo])
+    return len(todo)

@@ -1,0 +1,90 @@
+"""A clinician's saved plan templates: made from scratch or from a patient's plan, applied to any linked patient."""
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models import Plan, PlanTemplate, PlanVersion, Routine, User
+from app.services.plans.library import available_to
+from app.services.plans.versions import ItemSpec, current_specs, save_version
+
+SPEC_FIELDS = ("routine_id", "days_mask", "times", "sets", "reps", "hold_seconds", "minutes", "notes")
+
+
+def spec_to_dict(spec: ItemSpec) -> dict:
+    return {k: v for k, v in asdict(spec).items() if k in SPEC_FIELDS}
+
+
+def spec_from_dict(data: dict) -> ItemSpec:
+    return ItemSpec(**{k: data.get(k) for k in SPEC_FIELDS if k in data})
+
+
+def usable_routines(session: Session, clinician: User) -> dict[int, Routine]:
+    """What a clinician may put in a plan: built-ins and their own routines that are not archived."""
+    return {r.id: r for r in available_to(session, clinician)}
+
+
+def for_owner(session: Session, clinician: User) -> list[PlanTemplate]:
+    return list(session.scalars(select(PlanTemplate).where(PlanTemplate.owner_id == clinician.id)
+                                .order_by(PlanTemplate.name, PlanTemplate.id)))
+
+
+def get(session: Session, clinician: User, template_id) -> PlanTemplate | None:
+    try:
+        template_id = int(template_id)
+    except (TypeError, ValueError):
+        return None
+    return session.scalar(select(PlanTemplate).where(PlanTemplate.id == template_id,
+                                                     PlanTemplate.owner_id == clinician.id))
+
+
+def create(session: Session, clinician: User, name: str, description: str = "",
+           specs: list[ItemSpec] = ()) -> PlanTemplate:
+    template = PlanTemplate(owner_id=clinician.id, name=name.strip(), description=description.strip(),
+                            items=[spec_to_dict(s) for s in specs])
+    session.add(template)
+    session.flush()
+    return template
+
+
+def from_plan(session: Session, clinician: User, plan: Plan, name: str, variant: str = "standard"):
+    """A template from a patient's current plan; items using routines the clinician may not share are left out."""
+    usable = usable_routines(session, clinician)
+    specs = current_specs(session, plan, variant)
+    kept = [s for s in specs if s.routine_id in usable]
+    skipped = [session.get(Routine, s.routine_id).title for s in specs if s.routine_id not in usable]
+    return create(session, clinician, name, specs=kept), skipped
+
+
+def set_items(template: PlanTemplate, specs: list[ItemSpec]) -> None:
+    template.items = [spec_to_dict(s) for s in specs]  # a new list, so the JSON column is saved
+
+
+def specs_of(session: Session, clinician: User, template: PlanTemplate) -> tuple[list[ItemSpec], list[str]]:
+    """The template's items that can still be used, and a note for each one that cannot (archived routine)."""
+    usable = usable_routines(session, clinician)
+    specs, skipped = [], []
+    for data in template.items:
+        spec = spec_from_dict(data)
+        (specs if spec.routine_id in usable else skipped).append(spec)
+    return specs, [f"routine #{s.routine_id} is archived or gone" for s in skipped]
+
+
+def apply(session: Session, clinician: User, template: PlanTemplate, plan: Plan, replace: bool = True,
+          note: str = "") -> tuple[PlanVersion, list[str]]:
+    """Write the template into the patient's plan as a new version (replacing it, or added to it)."""
+    specs, skipped = specs_of(session, clinician, template)
+    current = current_specs(session, plan)
+    if replace:
+        # The same routine keeps its item key, so the patient sees "dose changed" rather than removed + added.
+        keys = {s.routine_id: s.key for s in current}
+        for spec in specs:
+            spec.key = keys.pop(spec.routine_id, None)
+        result = specs
+    else:
+        result = current + specs
+    version = save_version(session, plan, result, clinician,
+                           note=note or f"Plan from template \u201c{template.name}\u201d")
+    return version, skipped

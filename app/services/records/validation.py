@@ -1,0 +1,147 @@
+"""Validation of values that arrive from phones, forms and other clients.
+
+Each checker returns a cleaned value or raises Invalid with a sentence a person can act on.
+"""
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import UTC, date, datetime
+from functools import lru_cache
+
+SLOT_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+NOTE_MAX = 2000
+
+
+class Invalid(ValueError):
+    pass
+
+
+class EntryErrors(Exception):
+    """Field -> message for one entry or form."""
+
+    def __init__(self, fields: dict[str, str]):
+        super().__init__("; ".join(f"{k}: {v}" for k, v in fields.items()))
+        self.fields = fields
+
+
+def integer(value, lo: int, hi: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        if isinstance(value, str) and re.fullmatch(r"-?\d{1,6}", value.strip()):
+            value = int(value)
+        else:
+            raise Invalid(f"must be a whole number from {lo} to {hi}")
+    if not lo <= value <= hi:
+        raise Invalid(f"must be from {lo} to {hi}")
+    return value
+
+
+def number(value, lo: float, hi: float) -> float:
+    if isinstance(value, bool):
+        raise Invalid(f"must be a number from {lo:g} to {hi:g}")
+    try:
+        f = float(value)
+    except (TypeError, ValueError, OverflowError):
+        raise Invalid(f"must be a number from {lo:g} to {hi:g}") from None
+    if f != f or not lo <= f <= hi:  # f != f catches NaN
+        raise Invalid(f"must be from {lo:g} to {hi:g}")
+    return round(f, 2)
+
+
+def whole_number(lo: int, hi: int):
+    """A checker for `integer(value, lo, hi)`; an int in range passes without a second call (the sync's hot path)."""
+    def check(value) -> int:
+        if type(value) is int and lo <= value <= hi:
+            return value
+        return integer(value, lo, hi)
+    return check
+
+
+def local_date(value) -> date:
+    if not isinstance(value, str):
+        raise Invalid("must be a date as YYYY-MM-DD")
+    return _parse_date(value)
+
+
+@lru_cache(maxsize=1024)  # a batch names the same few days again and again
+def _parse_date(value: str) -> date:
+    if not DATE_RE.fullmatch(value):
+        raise Invalid("must be a date as YYYY-MM-DD")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise Invalid("is not a real calendar date") from None
+
+
+def slot(value) -> str:
+    if not isinstance(value, str) or not SLOT_RE.match(value):
+        raise Invalid("must be a time as HH:MM")
+    return value
+
+
+def client_id(value) -> str:
+    if isinstance(value, str) and CANONICAL_UUID.fullmatch(value):
+        return value  # what crypto.randomUUID() sends, already in the form str(uuid.UUID(...)) gives
+    try:
+        return str(uuid.UUID(str(value)))
+    except (ValueError, TypeError, AttributeError):
+        raise Invalid("must be a UUID") from None
+
+
+def note(value) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise Invalid("must be text")
+    if "\x00" in value:
+        raise Invalid("must not contain NUL characters")
+    if len(value) > NOTE_MAX:
+        raise Invalid(f"must be at most {NOTE_MAX} characters")
+    return value.strip()
+
+
+def recorded_at(value) -> tuple[datetime, int]:
+    """The device time of the write and its UTC offset in minutes."""
+    if value is None:
+        return datetime.now(UTC), 0
+    if not isinstance(value, str) or len(value) > 40:
+        raise Invalid("must be an ISO 8601 time with offset")
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise Invalid("must be an ISO 8601 time with offset") from None
+    if parsed.tzinfo is None:
+        raise Invalid("must include a timezone offset")
+    offset = parsed.utcoffset()
+    return parsed.astimezone(UTC), int(offset.total_seconds() // 60) if offset else 0
+
+
+def one_of(*options: str):
+    """A checker that accepts exactly one of the options."""
+    def check(value) -> str:
+        if value in options:
+            return value
+        raise Invalid("must be one of " + ", ".join(options))
+    return check
+
+
+def collect(entry: dict, checks: dict) -> dict:
+    """Run field checks {name: (fn, required)}; gather every error before raising."""
+    cleaned, errors = {}, {}
+    for name, (check, required) in checks.items():
+        value = entry.get(name)
+        if value is None or value == "":
+            if required:
+                errors[name] = "is required"
+            else:
+                cleaned[name] = None if name not in ("note",) else ""
+            continue
+        try:
+            cleaned[name] = check(value)
+        except Invalid as exc:
+            errors[name] = str(exc)
+    if errors:
+        raise EntryErrors(errors)
+    return cleaned

@@ -1,0 +1,92 @@
+"""The patient's plan as an RFC 5545 calendar: one weekly recurring event per item and time, with an alarm.
+
+DTSTART carries the patient's zone as TZID and the calendar carries its VTIMEZONE, so an 08:00 routine
+stays at 08:00 local time across DST changes. UIDs come from the item's stable key, and SEQUENCE is the
+plan version's number, so an edit updates the events in place instead of adding new ones.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import segno
+from icalendar import Alarm, Calendar, Event
+from markupsafe import Markup
+
+from app.models import PlanVersion, User
+from app.services.clock import zone
+
+BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+DEFAULT_MINUTES = 15
+
+
+def first_day(start: date, days_mask: int) -> date:
+    """The first date on or after `start` that the item is scheduled (DTSTART must be an occurrence)."""
+    for offset in range(7):
+        day = start + timedelta(days=offset)
+        if days_mask >> day.weekday() & 1:
+            return day
+    raise ValueError("an item needs at least one day")
+
+
+def describe(item, base_url: str) -> str:
+    routine = item.routine
+    lines = []
+    dose = [f"{item.sets} sets" if item.sets else "", f"{item.reps} reps" if item.reps else "",
+            f"hold {item.hold_seconds} s" if item.hold_seconds else "", f"{item.minutes} min" if item.minutes else ""]
+    if any(dose):
+        lines.append("Dose: " + ", ".join(d for d in dose if d))
+    if item.notes:
+        lines.append(f"Note: {item.notes}")
+    lines += [f"{n}. {step}" for n, step in enumerate(routine.steps or [], 1)]
+    if routine.precautions:
+        lines.append(f"Take care: {routine.precautions}")
+    lines.append(f"Tick it off in Inoplan: {base_url}/today")
+    return "\n".join(lines)
+
+
+def build(user: User, version: PlanVersion | None, lead_minutes: int, base_url: str) -> bytes:
+    """The .ics text of the patient's standard plan (an empty calendar without one)."""
+    tz = zone(user.timezone)
+    cal = Calendar()
+    cal.add("prodid", "-//Inoplan//Plan reminders//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", "Inoplan plan")
+    cal.add("x-wr-timezone", user.timezone)
+    # A hint only: many apps refresh subscribed calendars every 12-24 h whatever it says.
+    cal.add("refresh-interval", timedelta(hours=12), parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", "PT12H")
+    if version is None:
+        return cal.to_ical()
+    start = version.created_at.astimezone(tz).date()
+    for item in version.items:
+        for slot in item.slots:
+            day = first_day(start, item.days_mask)
+            event = Event()
+            event.add("uid", f"{item.key}-{slot.replace(':', '')}@inoplan")
+            event.add("dtstamp", version.created_at)
+            event.add("last-modified", version.created_at)
+            event.add("sequence", version.number)
+            event.add("summary", item.routine.title)
+            event.add("dtstart", datetime(day.year, day.month, day.day, int(slot[:2]), int(slot[3:]), tzinfo=tz))
+            event.add("duration", timedelta(minutes=item.minutes or DEFAULT_MINUTES))
+            event.add("rrule", {"freq": "weekly", "byday": [BYDAY[d] for d in item.days]})
+            event.add("description", describe(item, base_url))
+            event.add("url", f"{base_url}/today")
+            event.add("transp", "TRANSPARENT")
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", item.routine.title)
+            alarm.add("trigger", timedelta(minutes=-lead_minutes))
+            event.add_component(alarm)
+            cal.add_component(event)
+    cal.add_missing_timezones(first_date=start - timedelta(days=366))
+    return cal.to_ical()
+
+
+def qr_svg(text: str) -> Markup:
+    """A QR code as inline SVG markup (presentation attributes only: the CSP forbids style attributes)."""
+    svg = segno.make(text, error="m").svg_inline(scale=4, dark="#000", light="#fff", omitsize=True,
+                                                 svgclass="qr", lineclass=None, title="QR code of the calendar link")
+    return Markup(svg)

@@ -1,0 +1,135 @@
+"""Turning claimed reminders into pushes, and keeping the subscription table honest."""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, func, select, tuple_, update
+from sqlalchemy.orm import Session
+
+from app.models import PlanItem, PushSubscription, ReminderPass, ReminderPref, ReminderSent, Routine
+from app.services.reminders import schedule as sched
+from app.services.reminders.webpush import GONE
+from app.services.sql_lists import CHUNK, among, batches
+
+# [(subscription info, payload)] -> the HTTP status of each, in order; 0 = unreachable (Pusher.send_all)
+Send = Callable[[list[tuple[dict, bytes]]], list[int]]
+
+
+def chunks(items: list) -> list[list]:
+    return [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
+
+
+def dose_text(sets, reps, hold, minutes) -> str:
+    parts = [f"{sets} set{'s' if sets != 1 else ''}" if sets else "", f"{reps} reps" if reps else "",
+             f"hold {hold} s" if hold else "", f"{minutes} min" if minutes else ""]
+    return " · ".join(p for p in parts if p)
+
+
+def describe(session: Session, due: list[tuple[int, sched.Due]]) -> dict[int, tuple[str, str]]:
+    """Plan item id -> (routine title, dose text), for the items about to be pushed."""
+    ids = sorted({d.plan_item_id for _, d in due if d.plan_item_id})
+    out = {}
+    for part in batches(session, ids):
+        for item_id, title, *dose in session.execute(
+                select(PlanItem.id, Routine.title, PlanItem.sets, PlanItem.reps, PlanItem.hold_seconds,
+                       PlanItem.minutes).join(Routine, Routine.id == PlanItem.routine_id)
+                .where(among(session, PlanItem.id, part))):
+            out[item_id] = (title, dose_text(*dose))
+    return out
+
+
+def payload(d: sched.Due, about: tuple[str, str] | None) -> dict:
+    """What the service worker shows and acts on (static/js/sw_push.js)."""
+    when = {"date": d.date.isoformat(), "slot": d.slot}
+    if d.key == sched.CHECKIN_KEY:
+        return {"kind": "checkin", "title": "Daily check-in", "tag": f"inoplan-checkin-{d.date}",
+                "body": "How are pain, sleep and mood today? It takes ten seconds.",
+                "url": f"/today?date={d.date}#checkin", **when}
+    title, dose = about or ("Your routine", "")
+    body = f"{dose}. Tap Done when you have finished." if dose else "Tap Done when you have finished."
+    anchor = f"item-{d.plan_item_id}-{d.slot.replace(':', '')}"
+    return {"kind": "item", "title": f"{d.slot} {title}", "body": body, "tag": f"inoplan-{d.key}-{d.date}-{d.slot}",
+            "url": f"/today?date={d.date}#{anchor}", "plan_item_id": d.plan_item_id, **when}
+
+
+@dataclass
+class Outcome:
+    ok: int = 0  # pushes accepted by the push service
+    gone: int = 0  # subscriptions deleted (404/410)
+    failed: int = 0  # pushes that failed otherwise
+    retry: list = field(default_factory=list)  # (user id, Due) that reached no device: try again next run
+
+
+def deliver(session: Session, due: list[tuple[int, sched.Due]], send: Send, now: datetime) -> Outcome:
+    """Push each reminder to every subscription of its user, in parallel; then record what happened."""
+    outcome = Outcome()
+    if not due:
+        return outcome
+    about = describe(session, due)
+    subs: dict[int, list[tuple[int, dict]]] = defaultdict(list)
+    for part in batches(session, sorted({uid for uid, _ in due})):
+        for sub_id, uid, endpoint, p256dh, auth in session.execute(
+                select(PushSubscription.id, PushSubscription.user_id, PushSubscription.endpoint,
+                       PushSubscription.p256dh, PushSubscription.auth)
+                .outerjoin(ReminderPref, ReminderPref.user_id == PushSubscription.user_id)
+                .where(among(session, PushSubscription.user_id, part),
+                       func.coalesce(ReminderPref.push_enabled, True).is_(True))):
+            subs[uid].append((sub_id, {"endpoint": endpoint, "keys": {"p256dh": p256dh, "auth": auth}}))
+    jobs = [(i, sub_id, info, json.dumps(payload(d, about.get(d.plan_item_id))).encode())
+            for i, (uid, d) in enumerate(due) for sub_id, info in subs.get(uid, [])]
+    codes = send([(info, data) for _, _, info, data in jobs])
+    ok, gone, failed = set(), set(), set()
+    reached, tried_again = set(), set()
+    for (i, sub_id, _, _), code in zip(jobs, codes, strict=False):
+        if 200 <= code < 300:
+            ok.add(sub_id)
+            reached.add(i)
+            outcome.ok += 1
+        elif code in GONE:
+            gone.add(sub_id)
+        else:
+            failed.add(sub_id)
+            tried_again.add(i)
+            outcome.failed += 1
+    outcome.gone = len(gone)
+    outcome.retry = [due[i] for i in sorted(tried_again - reached)]
+    for part in batches(session, sorted(ok)):
+        session.execute(update(PushSubscription).where(among(session, PushSubscription.id, part))
+                        .values(last_ok_at=now, failures=0))
+    for part in batches(session, sorted(failed - ok)):
+        session.execute(update(PushSubscription).where(among(session, PushSubscription.id, part))
+                        .values(failures=PushSubscription.failures + 1))
+    for part in batches(session, sorted(gone)):
+        session.execute(delete(PushSubscription).where(among(session, PushSubscription.id, part)))
+    session.commit()
+    return outcome
+
+
+def prune(session: Session, now: datetime, days: int) -> int:
+    """Delete subscriptions with no successful push for `days` days, and sent rows older than three days.
+
+    A browser that drops a subscription never says so, and not every push service answers 404 for it;
+    the app re-registers its subscription on its next open anyway."""
+    cutoff = now - timedelta(days=days)
+    stale = session.execute(delete(PushSubscription).where(
+        func.coalesce(PushSubscription.last_ok_at, PushSubscription.created_at) < cutoff)).rowcount
+    session.execute(delete(ReminderSent).where(ReminderSent.date < (now - timedelta(days=3)).date(),
+                                               ReminderSent.snoozed_until.is_(None)))
+    session.execute(delete(ReminderPass).where(ReminderPass.at < now - timedelta(days=3)))
+    session.commit()
+    return stale
+
+
+def release(session: Session, retry: list[tuple[int, sched.Due]], now: datetime, late: timedelta) -> None:
+    """Queue what reached no device for the next pass (through the snooze path), unless it was first claimed
+    more than `late` ago: then forget it, as a reminder that late is noise."""
+    pk = tuple_(ReminderSent.user_id, ReminderSent.item_key, ReminderSent.date, ReminderSent.slot)
+    for part in chunks([(uid, *d.ident) for uid, d in retry]):
+        session.execute(update(ReminderSent).where(pk.in_(part), ReminderSent.sent_at > now - late)
+                        .values(snoozed_until=now))
+        session.execute(delete(ReminderSent).where(pk.in_(part), ReminderSent.sent_at <= now - late))
+    session.commit()

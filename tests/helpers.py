@@ -1,0 +1,176 @@
+"""Helpers shared by the tests (fixtures live in conftest.py): users, logins, plans, sync entries, query capture."""
+from __future__ import annotations
+
+import re
+import uuid
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import event, select
+
+from app.extensions import db
+from app.models import AuditEvent, CareLink, CheckIn, Completion, Routine, User
+from app.services.clock import local_today
+
+# One scrypt hash computed once, so creating many users stays fast.
+PASSWORD = "correct horse battery"
+_HASH: dict[str, str] = {}
+
+
+def password_hash() -> str:
+    if not _HASH:
+        u = User()
+        u.set_password(PASSWORD)
+        _HASH["h"] = u.password_hash
+    return _HASH["h"]
+
+
+def testing_config() -> dict:
+    return {"TESTING": True, "SECRET_KEY": "test-secret", "SHOW_DEMO_HINT": False}
+
+
+def make_user(email: str = None, role: str = "patient", tz: str = "Europe/London", name: str = "Pat Test") -> User:
+    user = User(email=email or f"{uuid.uuid4().hex[:10]}@example.com", display_name=name, role=role, timezone=tz,
+                password_hash=password_hash())
+    db.session.add(user)
+    db.session.commit()
+    return user
+
+
+def link(clinician: User, patient: User) -> CareLink:
+    care = CareLink(clinician_id=clinician.id, patient_id=patient.id)
+    db.session.add(care)
+    db.session.commit()
+    return care
+
+
+CSRF_RE = re.compile(r'name="csrf-token" content="([^"]+)"')
+
+
+def csrf_from(client, path: str = "/login") -> str:
+    html = client.get(path, follow_redirects=True).get_data(as_text=True)
+    return CSRF_RE.search(html).group(1)
+
+
+class Session:
+    """A logged-in test client that knows its CSRF token."""
+
+    def __init__(self, client, user: User):
+        self.client, self.user = client, user
+        token = csrf_from(client)
+        response = client.post("/login", data={"email": user.email, "password": PASSWORD, "csrf_token": token})
+        assert response.status_code == 302, response.get_data(as_text=True)[:500]
+        self.token = csrf_from(client, "/")  # the token bound to the logged-in session
+
+    def get(self, path, **kw):
+        return self.client.get(path, **kw)
+
+    def post(self, path, data=None, **kw):
+        data = dict(data or {})
+        data.setdefault("csrf_token", self.token)
+        return self.client.post(path, data=data, **kw)
+
+    def post_json(self, path, body, **kw):
+        return self.client.post(path, json=body, headers={"X-CSRFToken": self.token}, **kw)
+
+    def delete_json(self, path, body=None, **kw):
+        return self.client.delete(path, json=body, headers={"X-CSRFToken": self.token}, **kw)
+
+
+TRANSACTION_CONTROL = re.compile(r"^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)\b", re.I)
+
+
+@contextmanager
+def counting_queries(with_parameters: bool = False):
+    """The SQL statements sent while the block runs, as (statement, parameters) pairs `with_parameters`
+    (transaction control left out: on SQLite we send BEGIN)."""
+    statements: list = []
+
+    def listener(conn, cursor, statement, parameters, *args):
+        if not TRANSACTION_CONTROL.match(statement):
+            statements.append((statement, parameters) if with_parameters else statement)
+
+    event.listen(db.engine, "before_cursor_execute", listener)
+    try:
+        yield statements
+    finally:
+        event.remove(db.engine, "before_cursor_execute", listener)
+
+
+def query_plan(statement: str, parameters) -> list[str]:
+    """The database's plan for a statement, a line per step: EXPLAIN QUERY PLAN on SQLite; EXPLAIN on PostgreSQL,
+    with sequential scans discouraged (with a handful of rows a scan would win anyway)."""
+    connection = db.session.connection()
+    if db.engine.dialect.name == "sqlite":
+        return [row[-1] for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters)]
+    connection.exec_driver_sql("SET LOCAL enable_seqscan = off")
+    return [row[0] for row in connection.exec_driver_sql(f"EXPLAIN {statement}", parameters)]
+
+
+def days(n: int) -> timedelta:
+    return timedelta(days=n)
+
+
+def give_plan(patient: User, slugs=("knee-to-chest-stretch", "gentle-walk", "heat-pack"),
+              times=("08:00", "12:30", "19:00"), author: User | None = None):
+    """A plan whose items run every day at the given times; returns the version."""
+    from sqlalchemy import select
+
+    from app.models import Routine
+    from app.services.plans.versions import ItemSpec, plan_for, save_version
+    routines = {r.slug: r for r in db.session.scalars(select(Routine).where(Routine.slug.in_(slugs)))}
+    plan = plan_for(db.session, patient, create=True)
+    specs = [ItemSpec.from_routine(routines[s], times=[t]) for s, t in zip(slugs, times, strict=False)]
+    version = save_version(db.session, plan, specs, author or patient)
+    db.session.commit()
+    return version
+
+
+def entry_completion(item_id: int, day: str, slot: str, status: str = "done", **extra) -> dict:
+    return {"client_id": str(uuid.uuid4()), "type": "completion", "plan_item_id": item_id, "date": day,
+            "slot": slot, "status": status, "recorded_at": f"{day}T{slot}:00+00:00", **extra}
+
+
+def entry_checkin(day: str, pain: int = 5, **extra) -> dict:
+    return {"client_id": str(uuid.uuid4()), "type": "checkin", "date": day, "pain": pain,
+            "recorded_at": f"{day}T09:00:00+00:00", **extra}
+
+
+def routine_id(slug: str) -> int:
+    return db.session.scalar(select(Routine.id).where(Routine.slug == slug))
+
+
+def add_checkins(patient, pains: dict[int, int]) -> None:
+    """pains: days ago -> pain."""
+    today = local_today(patient.timezone)
+    for ago, pain in pains.items():
+        day = today - timedelta(days=ago)
+        db.session.add(CheckIn(client_id=str(uuid.uuid4()), patient_id=patient.id, date=day, pain=pain,
+                               stiffness=pain, fatigue=max(0, pain - 1), sleep_hours=7.0, sleep_quality=3, mood=3,
+                               note="", recorded_at=datetime.now(UTC)))
+    db.session.commit()
+
+
+def tick(patient, item, ago: int, status: str = "done", **extra) -> Completion:
+    day = local_today(patient.timezone) - timedelta(days=ago)
+    row = Completion(client_id=str(uuid.uuid4()), patient_id=patient.id, plan_item_id=item.id, item_key=item.key,
+                     date=day, slot=item.slots[0], status=status, recorded_at=datetime.now(UTC), **extra)
+    db.session.add(row)
+    db.session.commit()
+    return row
+
+
+def backdate(version, days: int) -> None:
+    version.created_at = datetime.now(UTC) - timedelta(days=days)
+    db.session.commit()
+
+
+def events(patient_id: int, action: str | None = None) -> list[AuditEvent]:
+    query = select(AuditEvent).where(AuditEvent.patient_id == patient_id)
+    if action:
+        query = query.where(AuditEvent.action == action)
+    return list(db.session.scalars(query))
+
+
+def item_form(slug: str, **fields) -> dict:
+    return {"routine_id": routine_id(slug), "days": [str(d) for d in range(7)], "times": "08:00"} | fields
