@@ -50,6 +50,14 @@ class Config:
     # Worker processes for large dispatcher runs (500+ pushes each); default: one per CPU core.
     PUSH_PROCESSES = int(os.environ.get("PUSH_PROCESSES", os.cpu_count() or 1))
     PUSH_PRUNE_DAYS = int(os.environ.get("PUSH_PRUNE_DAYS", 30))
+    # Background jobs (docs/scale.md): empty = push from the dispatcher itself; a redis:// URL = each pass fans
+    # out into batches that `flask reminders worker` processes send, on any number of machines.
+    QUEUE_URL = os.environ.get("QUEUE_URL", "")
+    QUEUE_NAMESPACE = os.environ.get("QUEUE_NAMESPACE", "inoplan")
+    QUEUE_BATCH = int(os.environ.get("QUEUE_BATCH", 200))  # reminders per job
+    QUEUE_RETRIES = int(os.environ.get("QUEUE_RETRIES", 3))  # then the job is parked with its error
+    # A worker that stops answering for this long is taken as dead and its unfinished jobs go to others.
+    QUEUE_HEARTBEAT_MS = int(os.environ.get("QUEUE_HEARTBEAT_MS", 60_000))
 
 
 class DevelopmentConfig(Config):

@@ -39,6 +39,16 @@ class Receiver:
     port: int = 0
     received: list[Received] = field(default_factory=list)
     status: dict[str, int] = field(default_factory=dict)
+    delay: float = 0.0  # seconds before answering each push: a slow push service
+
+    def delivered(self) -> dict[tuple[str, str], int]:
+        """(path, Topic) -> how many copies arrived. RFC 8030 5.4: a push service keeps only the newest message
+        of a topic for a subscription, so each key is one notification on the phone."""
+        out: dict[tuple[str, str], int] = {}
+        for message in list(self.received):
+            key = (message.path, message.headers.get("topic", ""))
+            out[key] = out.get(key, 0) + 1
+        return out
 
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.port}{path}"
@@ -71,6 +81,8 @@ def start_receiver() -> tuple[Receiver, ThreadingHTTPServer]:
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self):  # noqa: N802
             body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            if receiver.delay:
+                time.sleep(receiver.delay)
             receiver.received.append(Received(self.path, {k.lower(): v for k, v in self.headers.items()}, body))
             self.send_response(receiver.status.get(self.path, 201))
             self.send_header("Content-Length", "0")

@@ -58,6 +58,8 @@ class ReminderSent(db.Model):
     plan_item_id: Mapped[int | None] = mapped_column(ForeignKey("plan_items.id", ondelete="SET NULL"))
     sent_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     snoozed_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Set by a queue worker once the push went out, so a job redelivered after a worker died skips it.
+    pushed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class ReminderPass(db.Model):
@@ -74,3 +76,4 @@ class ReminderPass(db.Model):
     claimed: Mapped[int] = mapped_column(default=0)
     pushed: Mapped[int] = mapped_column(default=0)
     failed: Mapped[int] = mapped_column(default=0)
+    queued: Mapped[int] = mapped_column(default=0)  # reminders handed to queue workers (QUEUE_URL set)

@@ -49,5 +49,27 @@ def send(now: datetime):
         push = pusher()
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None
-    report = run(db.session, now, push.send_all, prune_days=current_app.config["PUSH_PRUNE_DAYS"])
+    report = run(db.session, now, push.send_all, prune_days=current_app.config["PUSH_PRUNE_DAYS"],
+                 enqueue=queue_enqueue())
     click.echo(f"{now:%Y-%m-%d %H:%M} UTC: {report.line()}")
+
+
+def queue_enqueue():
+    """The dispatcher's enqueue function when QUEUE_URL is set, else None (push from this process)."""
+    config = current_app.config
+    if not config.get("QUEUE_URL"):
+        return None
+    from app.services.reminders import queue
+    queue.make_broker(config["QUEUE_URL"], config["QUEUE_NAMESPACE"], config["QUEUE_RETRIES"],
+                      config["QUEUE_HEARTBEAT_MS"])
+    return lambda due, now: queue.enqueue(due, now, config["QUEUE_BATCH"])
+
+
+@bp.cli.command("worker")
+@click.option("--threads", default=4, show_default=True, help="Batches pushed at once by this process.")
+def worker(threads: int):
+    """Push the batches that `flask reminders send` queues (needs QUEUE_URL); stops cleanly on SIGTERM/SIGINT."""
+    from app.reminders.worker import serve
+    if not current_app.config.get("QUEUE_URL"):
+        raise click.ClickException("Set QUEUE_URL (for example redis://127.0.0.1:6379/0) to run queue workers.")
+    serve(current_app._get_current_object(), threads)

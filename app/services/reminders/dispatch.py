@@ -15,6 +15,7 @@ failed is queued the same way for the next pass: both are then sent by the snooz
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -58,8 +59,12 @@ class Report:
     failed: int = 0
     retry: int = 0
     pruned: int = 0
+    queued: int = 0
 
     def line(self) -> str:
+        if self.queued:
+            return (f"due {self.due}, claimed {self.claimed}, deferred to the end of quiet hours {self.deferred}, "
+                    f"snoozed re-sends {self.snoozed}, queued for workers {self.queued}, pruned {self.pruned}")
         return (f"due {self.due}, claimed {self.claimed}, deferred to the end of quiet hours {self.deferred}, "
                 f"snoozed re-sends {self.snoozed}, pushes ok {self.pushed}, gone {self.gone}, "
                 f"failed {self.failed}, to retry {self.retry}, pruned {self.pruned}")
@@ -252,8 +257,12 @@ def claim_snoozed(session: Session, now: datetime) -> list[Candidate]:
     return [(uid, sched.Due(key, item_id, day, slot, now)) for uid, key, day, slot, item_id in rows]
 
 
-def run(session: Session, now: datetime, send: Send, prune_days: int = 30) -> Report:
-    """One dispatcher pass at `now` (UTC): claim what fell due since the last pass, push it, tidy up."""
+def run(session: Session, now: datetime, send: Send, prune_days: int = 30,
+        enqueue: Callable[[list[Candidate], datetime], int] | None = None) -> Report:
+    """One dispatcher pass at `now` (UTC): claim what fell due since the last pass, push it, tidy up.
+
+    With `enqueue` (a job queue is configured, services/reminders/queue.py) the claimed reminders go to the queue's
+    workers instead of being pushed from here."""
     report, defer = Report(), {}
     since = window_start(session, now)
     due = recorded(session, due_items(session, since, now, defer) + due_checkins(session, since, now, defer))
@@ -265,6 +274,13 @@ def run(session: Session, now: datetime, send: Send, prune_days: int = 30) -> Re
     snoozed = claim_snoozed(session, now)
     snoozed = recorded(session, snoozed, include_sent=False) if snoozed else []
     report.snoozed = len(snoozed)
+    if enqueue is not None:
+        enqueue(now_due + snoozed, now)
+        report.queued = len(now_due) + len(snoozed)
+        report.pruned = prune(session, now, prune_days)
+        session.add(ReminderPass(at=now, claimed=report.claimed, queued=report.queued))
+        session.commit()
+        return report
     outcome = deliver(session, now_due + snoozed, send, now)
     report.pushed, report.gone, report.failed = outcome.ok, outcome.gone, outcome.failed
     report.retry = len(outcome.retry)

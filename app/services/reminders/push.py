@@ -1,6 +1,8 @@
 """Turning claimed reminders into pushes, and keeping the subscription table honest."""
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Callable
@@ -56,6 +58,12 @@ def payload(d: sched.Due, about: tuple[str, str] | None) -> dict:
             "url": f"/today?date={d.date}#{anchor}", "plan_item_id": d.plan_item_id, **when}
 
 
+def push_topic(tag: str) -> str:
+    """RFC 8030 Topic for a notification: a push service replaces a waiting message with the same topic, so a
+    reminder sent twice (a retry, a redelivered queue job) reaches the phone once. At most 32 base64url chars."""
+    return base64.urlsafe_b64encode(hashlib.sha256(tag.encode()).digest()[:24]).decode()
+
+
 @dataclass
 class Outcome:
     ok: int = 0  # pushes accepted by the push service
@@ -79,8 +87,11 @@ def deliver(session: Session, due: list[tuple[int, sched.Due]], send: Send, now:
                 .where(among(session, PushSubscription.user_id, part),
                        func.coalesce(ReminderPref.push_enabled, True).is_(True))):
             subs[uid].append((sub_id, {"endpoint": endpoint, "keys": {"p256dh": p256dh, "auth": auth}}))
-    jobs = [(i, sub_id, info, json.dumps(payload(d, about.get(d.plan_item_id))).encode())
-            for i, (uid, d) in enumerate(due) for sub_id, info in subs.get(uid, [])]
+    jobs = []
+    for i, (uid, d) in enumerate(due):
+        message = payload(d, about.get(d.plan_item_id))
+        data, topic = json.dumps(message).encode(), push_topic(message["tag"])
+        jobs.extend((i, sub_id, {**info, "topic": topic}, data) for sub_id, info in subs.get(uid, []))
     codes = send([(info, data) for _, _, info, data in jobs])
     ok, gone, failed = set(), set(), set()
     reached, tried_again = set(), set()

@@ -109,6 +109,8 @@ class Pusher:
             return 0
         headers = {**self.auth_headers(endpoint), "Content-Encoding": "aes128gcm", "TTL": str(self.ttl),
                    "Content-Type": "application/octet-stream"}
+        if info.get("topic"):
+            headers["Topic"] = info["topic"]
         try:
             response = self._pool.request("POST", endpoint, body=body, headers=headers,
                                           timeout=urllib3.Timeout(total=self.timeout))
