@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from app.models import STATUSES, CheckIn, Completion, ModeChange, Plan, PlanItem, PlanVersion, User
 from app.services.freshness import touch
 from app.services.plans.versions import plan_for
+from app.services.diary import entries as diary
 from app.services.records import validation as v
 from app.services.records.bulk import insert_rows
 from app.services.sql_lists import among_bound
@@ -60,7 +61,7 @@ FUTURE_SLACK = timedelta(days=2)
 @dataclass
 class Result:
     client_id: str | None
-    status: str  # created | updated | duplicate | rejected
+    status: str  # created | updated | duplicate | superseded | rejected
     error: str | None = None
     fields: dict | None = None
 
@@ -78,8 +79,10 @@ def clean(entry) -> tuple[str, dict]:
     if not isinstance(entry, dict):
         raise v.EntryErrors({"entry": "must be an object"})
     kind = entry.get("type")
+    if kind in diary.CHECKS:
+        return kind, diary.clean(kind, entry)
     if kind not in CHECKS:
-        raise v.EntryErrors({"type": "must be completion, checkin or mode"})
+        raise v.EntryErrors({"type": "must be one of " + ", ".join([*CHECKS, *diary.CHECKS])})
     data = v.collect(entry, CHECKS[kind])
     data["recorded_at"], data["recorded_offset_min"] = data.get("recorded_at") or v.recorded_at(None)
     if "date" in data and data["date"] > data["recorded_at"].date() + FUTURE_SLACK:
@@ -194,6 +197,8 @@ class _Context:
 
     def apply(self, kind: str, data: dict) -> Result:
         cid = data["client_id"]
+        if kind in diary.CHECKS:
+            return Result(cid, diary.apply(self.session, self.patient_id, kind, data))  # not on Today: no touch
         if cid in self.seen:
             return Result(cid, "duplicate")
         if kind == "completion":
