@@ -47,6 +47,7 @@ def create_app(config: str | dict | None = None) -> Flask:
     from app.auth import bp as auth_bp
     from app.care import bp as clinicians_bp
     from app.cli import register_cli
+    from app.diary import bp as diary_bp
     from app.clinician import bp as clinician_bp
     from app.errors import register_error_handlers
     from app.learn import bp as learn_bp
@@ -59,7 +60,7 @@ def create_app(config: str | dict | None = None) -> Flask:
     from app.settings import bp as settings_bp
 
     for bp in (auth_bp, patient_bp, api_bp, pwa_bp, settings_bp, progress_bp, learn_bp, privacy_bp, clinician_bp,
-               clinicians_bp, reminders_bp):
+               clinicians_bp, reminders_bp, diary_bp):
         app.register_blueprint(bp)
     register_security(app)
     register_error_handlers(app)

@@ -174,3 +174,13 @@ def events(patient_id: int, action: str | None = None) -> list[AuditEvent]:
 
 def item_form(slug: str, **fields) -> dict:
     return {"routine_id": routine_id(slug), "days": [str(d) for d in range(7)], "times": "08:00"} | fields
+
+
+def response_text(response) -> str:
+    """What a person would read in a response: the page, the JSON, or the text of a PDF."""
+    if response.mimetype == "application/pdf":
+        import io
+
+        from pypdf import PdfReader
+        return " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(response.data)).pages).split())
+    return response.get_data(as_text=True)

@@ -33,6 +33,7 @@ PUBLIC = {
     "learn.index": "education from the article, readable before signing up; no personal data",
     "learn.topic": "education from the article, readable before signing up; no personal data",
     r"^/calendar/": "the calendar feed's unguessable token is the credential (calendar apps cannot log in)",
+    "diary.shared": "the report link's unguessable token is the credential the patient handed over (expires, revocable)",
 }
 # Arguments that are bearer secrets on public routes: the attacker does not know the victim's, so a random one.
 BEARER_ARGS = re.compile(r"token", re.I)
@@ -40,7 +41,8 @@ BEARER_ARGS = re.compile(r"token", re.I)
 OBJECT_ARG = re.compile(r"(^|_)(id|key|token|uuid|slug)$", re.I)
 # Table names an argument's name points to, when the name says so (plan_item_id -> plan_items).
 ALIASES = {"patient": "users", "user": "users", "clinician": "users", "version": "plan_versions",
-           "link": "care_links", "template": "plan_templates", "item": "plan_items", "checkin": "checkins", "event": "audit_events"}
+           "link": "care_links", "template": "plan_templates", "item": "plan_items", "checkin": "checkins",
+           "event": "audit_events", "share": "report_shares"}
 MAX_COMBINATIONS = 12
 
 

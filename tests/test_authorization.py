@@ -15,7 +15,8 @@ from sqlalchemy import select
 from app.extensions import csrf, db
 from app.models import PlanTemplate, Routine
 from app.services.care import audit
-from helpers import csrf_from, entry_checkin, entry_completion, give_plan, link, make_user
+from app.services.diary import shares
+from helpers import csrf_from, entry_checkin, entry_completion, give_plan, link, make_user, response_text
 from route_walk import WRITE_METHODS, fillings, is_object_rule, methods, owned_rows, public_reason, rules, snapshot, url
 
 NOTE = "victim-note-4f1c-never-shown-to-others"
@@ -48,6 +49,13 @@ def world(app, login):
         entry_checkin("2026-01-05", pain=7, note=NOTE)]}).json["results"]
     assert [r["status"] for r in results] == ["created", "created"]
     audit.record(db.session, vc, vp.id, "viewed_log", note=NOTE)
+    diary = owner.post_json("/api/v1/sync", {"items": [
+        {"client_id": str(uuid.uuid4()), "type": "pain_entry", "at": "2026-01-05T09:00:00+00:00", "intensity": 5,
+         "note": NOTE, "context": NOTE},
+        {"client_id": str(uuid.uuid4()), "type": "treatment", "name": NOTE[:90], "at": "2026-01-05T09:00:00+00:00"},
+        {"client_id": str(uuid.uuid4()), "type": "flare", "start": "2026-01-04T09:00:00+00:00", "helped": NOTE}]})
+    assert [r["status"] for r in diary.json["results"]] == ["created"] * 3
+    shares.create(db.session, vp, date(2026, 1, 1), date(2026, 1, 5))
     db.session.commit()
     other_patient = make_user("attacker.patient@example.com", "patient", name="Mallory Patient")
     give_plan(other_patient)
@@ -112,7 +120,7 @@ def test_nobody_reaches_another_users_data(app, world, who):
                 tried += 1
                 where = f"{who} {method} {path} -> {response.status_code}"
                 assert response.status_code < 500, where
-                text = response.get_data(as_text=True)
+                text = response_text(response)
                 assert not [m for m in world["markers"] if m in text], where
                 if write:
                     assert snapshot(world["victims"]) == before, where

@@ -1,7 +1,7 @@
 """All models, imported here so Alembic and the app see one metadata."""
 from app.models.audit import AuditEvent
 from app.models.care import ModeChange, PlanTemplate
-from app.models.diary import FlareEpisode, PainEntry, Treatment
+from app.models.diary import FlareEpisode, PainEntry, ReportShare, Treatment
 from app.models.invites import Invite
 from app.models.logs import STATUSES, CheckIn, Completion
 from app.models.plans import DOSE_FIELDS, KINDS, VARIANTS, Plan, PlanItem, PlanVersion, Routine
@@ -9,7 +9,7 @@ from app.models.reminders import PushSubscription, ReminderPass, ReminderPref, R
 from app.models.users import ROLES, CareLink, User
 
 __all__ = [
-    "AuditEvent", "FlareEpisode", "PainEntry", "Treatment", "ModeChange", "PlanTemplate", "Invite", "PushSubscription", "ReminderPass", "ReminderPref",
+    "AuditEvent", "FlareEpisode", "PainEntry", "ReportShare", "Treatment", "ModeChange", "PlanTemplate", "Invite", "PushSubscription", "ReminderPass", "ReminderPref",
     "ReminderSent",
     "STATUSES", "CheckIn", "Completion", "DOSE_FIELDS", "KINDS", "VARIANTS", "Plan", "PlanItem",
     "PlanVersion", "Routine", "ROLES", "CareLink", "User",

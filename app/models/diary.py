@@ -2,7 +2,7 @@
 of what the patient took or did (names they type; the app suggests none), each synced with a client id."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
@@ -72,3 +72,19 @@ class Treatment(_Entry, db.Model):
     effect: Mapped[int | None]
     note: Mapped[str] = mapped_column(Text, default="")
     last_client_id: Mapped[str] = mapped_column(String(36))
+
+
+class ReportShare(db.Model):
+    """A short-lived link that opens one doctor's report without an account. Only a hash of the token is kept."""
+
+    __tablename__ = "report_shares"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    start: Mapped[date]
+    end: Mapped[date]
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    opened: Mapped[int] = mapped_column(default=0)

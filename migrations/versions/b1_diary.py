@@ -5,11 +5,10 @@ Revises: a9_queue
 Create Date: 2026-11-30 05:30:49.690923
 
 """
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 
 import app.models.base  # noqa: F401  (custom column types used below)
-
 
 # revision identifiers, used by Alembic.
 revision = 'b1_diary'
