@@ -88,7 +88,8 @@ def flare():
     else:
         entry["start"] = _now_iso()
     if _store(entry).status != "rejected":
-        flash(_("Flare ended. We hope the next days are easier.") if of else _("Flare started. Be gentle with yourself."))
+        flash(_("Flare ended. We hope the next days are easier.") if of
+              else _("Flare started. Be gentle with yourself."))
     return redirect(url_for("diary.index")), 303
 
 

@@ -33,7 +33,8 @@ class PainEntry(_Entry, db.Model):
     """A moment of pain: overall intensity, where (area -> intensity and words), what was going on."""
 
     __tablename__ = "pain_entries"
-    __table_args__ = (UniqueConstraint("patient_id", "client_id"), Index("ix_pain_entries_patient_at", "patient_id", "at"))
+    __table_args__ = (UniqueConstraint("patient_id", "client_id"),
+                      Index("ix_pain_entries_patient_at", "patient_id", "at"))
 
     at: Mapped[datetime] = mapped_column(UTCDateTime)
     at_offset_min: Mapped[int] = mapped_column(default=0)  # the device's UTC offset then: its local day
@@ -50,7 +51,8 @@ class FlareEpisode(_Entry, db.Model):
     the episode's first client id in `of`; the one recorded last on the device wins."""
 
     __tablename__ = "flare_episodes"
-    __table_args__ = (UniqueConstraint("patient_id", "client_id"), Index("ix_flares_patient_start", "patient_id", "start"))
+    __table_args__ = (UniqueConstraint("patient_id", "client_id"),
+                      Index("ix_flares_patient_start", "patient_id", "start"))
 
     start: Mapped[datetime] = mapped_column(UTCDateTime)
     end: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -64,7 +66,8 @@ class Treatment(_Entry, db.Model):
     """Something the patient took or did, in their own words, and how much it helped (0-10, rated later)."""
 
     __tablename__ = "treatments"
-    __table_args__ = (UniqueConstraint("patient_id", "client_id"), Index("ix_treatments_patient_at", "patient_id", "at"))
+    __table_args__ = (UniqueConstraint("patient_id", "client_id"),
+                      Index("ix_treatments_patient_at", "patient_id", "at"))
 
     name: Mapped[str] = mapped_column(String(100))
     kind: Mapped[str] = mapped_column(String(20))
