@@ -19,6 +19,12 @@ def back(patient_id: int):
     return redirect(url_for("clinician.patient", patient_id=patient_id) + "#sleep"), 303
 
 
+def optional(name: str, lo: float, hi: float) -> float | None:
+    """A number from the form, or None (keep the current setting) when left empty."""
+    raw = request.form.get(name)
+    return None if raw in (None, "") else number(raw, lo, hi)
+
+
 @bp.post("/patients/<int:patient_id>/window")
 @clinician_required
 def clinician_set_window(patient_id: int):
@@ -27,9 +33,8 @@ def clinician_set_window(patient_id: int):
     try:
         windows.set_window(db.session, person, current_user, slot(request.form.get("bedtime")),
                            slot(request.form.get("rise")),
-                           raise_at=number(request.form.get("raise_at") or 90, 50, 100),
-                           lower_at=number(request.form.get("lower_at") or 85, 50, 100),
-                           floor_min=round(number(request.form.get("floor_hours") or 5, 3, 9) * 60))
+                           raise_at=optional("raise_at", 50, 100), lower_at=optional("lower_at", 50, 100),
+                           floor_min=None if (floor := optional("floor_hours", 3, 9)) is None else round(floor * 60))
     except (Invalid, windows.WindowError) as exc:
         for name, message in getattr(exc, "fields", {"bedtime": str(exc)}).items():
             flash(f"{name.replace('_', ' ').capitalize()} {message}.", "error")
