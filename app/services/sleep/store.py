@@ -132,3 +132,16 @@ def night_json(entry: SleepEntry) -> dict:
 def recent(session: Session, patient_id: int, today: date, days: int) -> list[tuple[date, fig.Figures]]:
     """(date, figures) of the nights in the `days` days up to and including `today`."""
     return [(e.date, night_figures(e)) for e in entries(session, patient_id, today - timedelta(days=days - 1), today)]
+
+
+def checkin_from_diary(session: Session, patient: User, data: dict) -> dict:
+    """A check-in form's data with sleep hours and quality taken from that night's diary, if there is one."""
+    try:
+        day = v.local_date(data.get("date"))
+    except v.Invalid:
+        return data
+    entry = entry_for(session, patient.id, day)
+    if entry is None:
+        return data
+    return {**data, "sleep_hours": round(night_figures(entry).total_sleep_min / 60, 2),
+            "sleep_quality": entry.quality if entry.quality is not None else data.get("sleep_quality")}
