@@ -19,7 +19,8 @@ function live() {
   if (inBed <= 0 || asleep < 0 || inBed >= 1440) { line.textContent = ""; return; }
   const lang = document.documentElement.lang || "en";
   const eff = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(Math.round((asleep / inBed) * 1000) / 10);
-  line.textContent = `${hours(inBed)} · ${hours(asleep)} · ${eff} %`;
+  const d = line.dataset;
+  line.textContent = `${d.labelBed} ${hours(inBed)} · ${d.labelAsleep} ${hours(asleep)} · ${d.labelEff} ${eff} %`;
 }
 
 if (form) {
