@@ -2,7 +2,6 @@
 import uuid
 from datetime import UTC, datetime, timedelta
 
-from helpers import entry_checkin, link, make_user
 from sqlalchemy import select
 
 from app.extensions import db
@@ -10,6 +9,7 @@ from app.models import CheckIn, SleepEntry, SleepWindow
 from app.services.clock import local_today
 from app.services.records import sync as records
 from app.services.sleep import windows
+from helpers import entry_checkin, link, make_user
 
 
 def night(day, **extra) -> dict:
@@ -119,7 +119,8 @@ def test_the_physio_sets_the_window_and_its_rule(login, patient, clinician):
     link(clinician, patient)
     physio = login(clinician)
     response = physio.post(f"/sleep/patients/{patient.id}/window",
-                           {"bedtime": "00:00", "rise": "06:00", "lower_at": "80", "raise_at": "90", "floor_hours": "5.5"})
+                           {"bedtime": "00:00", "rise": "06:00", "lower_at": "80", "raise_at": "90",
+                            "floor_hours": "5.5"})
     assert response.status_code == 303
     row = windows.current(db.session, patient.id)
     assert (row.bedtime, row.lower_at, row.floor_min, row.set_by_id) == ("00:00", 80.0, 330, clinician.id)
@@ -137,8 +138,9 @@ def test_the_dashboard_notes_two_weeks_of_low_efficiency(login, patient, clinici
     assert "sleep efficiency below 80 % for two weeks" not in page  # 81.3 % is not below 80
     s = login(patient)
     today = local_today(patient.timezone)
+    later = (datetime.now(UTC) + timedelta(minutes=5)).isoformat()
     sync(s, *[night(today - timedelta(days=n), waso_min=120, latency_min=0, tried_sleep="23:00", final_wake="07:00",
-                    out_of_bed="07:00", awakenings=3, recorded_at=(datetime.now(UTC) + timedelta(minutes=5)).isoformat()) for n in range(14)])
+                    out_of_bed="07:00", awakenings=3, recorded_at=later) for n in range(14)])
     page = login(clinician).get("/clinician").get_data(as_text=True)
     assert "sleep efficiency below 80 % for two weeks (75.0 % on average)" in page
 
