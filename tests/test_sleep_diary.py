@@ -165,3 +165,14 @@ def test_sync_rejects_a_bad_zone_and_store_is_replay_safe_under_retry(app, patie
     results = records.store(db.session, patient, [night("2026-11-20", tz="Mars/Olympus")])
     assert results[0].status == "rejected" and "tz" in results[0].fields
     assert db.session.scalar(select(SleepWindow)) is None
+
+
+def test_with_the_night_in_the_diary_the_check_in_does_not_ask_about_sleep_again(login, patient):
+    s = login(patient)
+    today = local_today(patient.timezone)
+    assert "data-sleep-from-diary" not in s.get("/today").get_data(as_text=True)
+    sync(s, night(today, quality=4))
+    assert 'data-sleep-hours="7.0"' in s.get("/today").get_data(as_text=True)
+    s.post("/today/checkin", {"client_id": str(uuid.uuid4()), "date": str(today), "pain": "3"})
+    checkin = db.session.scalar(select(CheckIn).where(CheckIn.patient_id == patient.id))
+    assert (checkin.pain, checkin.sleep_hours, checkin.sleep_quality) == (3, 7.0, 4)
