@@ -58,9 +58,11 @@ def create_app(config: str | dict | None = None) -> Flask:
     from app.reminders import bp as reminders_bp
     from app.security import register_security
     from app.settings import bp as settings_bp
+    from app.sleep import api_bp as sleep_api_bp
+    from app.sleep import bp as sleep_bp
 
     for bp in (auth_bp, patient_bp, api_bp, pwa_bp, settings_bp, progress_bp, learn_bp, privacy_bp, clinician_bp,
-               clinicians_bp, reminders_bp, diary_bp):
+               clinicians_bp, reminders_bp, diary_bp, sleep_bp, sleep_api_bp):
         app.register_blueprint(bp)
     register_security(app)
     register_error_handlers(app)

@@ -6,6 +6,7 @@ from app.models.invites import Invite
 from app.models.logs import STATUSES, CheckIn, Completion
 from app.models.plans import DOSE_FIELDS, KINDS, VARIANTS, Plan, PlanItem, PlanVersion, Routine
 from app.models.reminders import PushSubscription, ReminderPass, ReminderPref, ReminderSent
+from app.models.sleep import SleepEntry, SleepWindow
 from app.models.users import ROLES, CareLink, User
 
 __all__ = [
@@ -13,4 +14,5 @@ __all__ = [
     "ReminderSent",
     "STATUSES", "CheckIn", "Completion", "DOSE_FIELDS", "KINDS", "VARIANTS", "Plan", "PlanItem",
     "PlanVersion", "Routine", "ROLES", "CareLink", "User",
+    "SleepEntry", "SleepWindow",
 ]

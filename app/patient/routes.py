@@ -17,6 +17,7 @@ from app.services.clock import local_today
 from app.services.plans.today import day_for
 from app.services.records import sync as records
 from app.services.records.validation import Invalid, local_date
+from app.services.sleep import store as sleep_diary
 
 LABELS = {"pain_before": _l("Pain before"), "pain_after": _l("Pain after"), "plan_item_id": _l("Item"), "date": _l("Date"),
           "slot": _l("Time"), "status": _l("Status"), "note": _l("Note"), "client_id": _l("Form")}
@@ -94,6 +95,7 @@ def checkin():
     data = {k: v for k, v in form.data.items() if k != "csrf_token"}
     if data["sleep_hours"] is not None:
         data["sleep_hours"] = float(data["sleep_hours"])
+    data = sleep_diary.checkin_from_diary(db.session, current_user, data)  # no double entry
     result = store({"type": "checkin", **data})
     if result.status == "rejected":
         for name, message in (result.fields or {}).items():

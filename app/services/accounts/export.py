@@ -12,9 +12,10 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.extensions import db
 from app.models import AuditEvent, CareLink, CheckIn, Completion, Plan, PlanVersion, Routine, User
+from app.services.sleep import store as sleep_store
 
 COVERED = {"users", "care_links", "plans", "plan_versions", "plan_items", "completions", "checkins", "audit_events",
-           "routines"}
+           "routines", "sleep_entries"}
 SECRET_WORDS = ("token", "hash", "secret", "auth", "p256dh", "password")
 
 
@@ -71,6 +72,7 @@ def export_data(session: Session, user: User) -> dict:
             select(Completion).where(Completion.patient_id == user.id).order_by(Completion.date, Completion.slot))],
         "checkins": [row_dict(c) for c in session.scalars(
             select(CheckIn).where(CheckIn.patient_id == user.id).order_by(CheckIn.date))],
+        "sleep_diary": sleep_rows(session, user),
         "care_links": [row_dict(link) | {"clinician_name": people.get(link.clinician_id, ""),
                                          "patient_name": people.get(link.patient_id, "")} for link in links],
         "routines": [row_dict(r) for r in session.scalars(select(Routine).where(Routine.owner_id == user.id))],
@@ -78,6 +80,11 @@ def export_data(session: Session, user: User) -> dict:
             select(AuditEvent).where(AuditEvent.patient_id == user.id).order_by(AuditEvent.at))],
         "other": other_tables(session, user),
     }
+
+
+def sleep_rows(session: Session, user: User) -> list[dict]:
+    """Diary nights with their derived figures (time in bed, total sleep, efficiency)."""
+    return [row_dict(e) | sleep_store.night_figures(e).as_json() for e in sleep_store.entries(session, user.id)]
 
 
 def cell(value):

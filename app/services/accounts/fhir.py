@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import CheckIn, User
+from app.services.sleep import fhir as sleep_fhir
 
 LOINC = "http://loinc.org"
 UCUM = "http://unitsofmeasure.org"
@@ -61,5 +62,6 @@ def bundle(session: Session, user: User) -> dict:
         for field in SCORES:
             if getattr(checkin, field) is not None:
                 entries.append({"fullUrl": urn(), "resource": observation(checkin, field, patient_url)})
+    entries += [{"fullUrl": urn(), "resource": r} for r in sleep_fhir.observations(session, user, patient_url)]
     return {"resourceType": "Bundle", "type": "collection",
             "timestamp": datetime.now(UTC).isoformat(), "entry": entries}

@@ -21,6 +21,7 @@ from app.services.plans.versions import plan_for
 from app.services.diary import entries as diary
 from app.services.records import validation as v
 from app.services.records.bulk import insert_rows
+from app.services.sleep import store as sleep
 from app.services.sql_lists import among_bound
 
 COMPLETION_CHECKS = {
@@ -52,7 +53,7 @@ MODE_CHECKS = {
     "suggested_by_pain": (v.whole_number(0, 10), False),
     "recorded_at": (v.recorded_at, False),
 }
-CHECKS = {"completion": COMPLETION_CHECKS, "checkin": CHECKIN_CHECKS, "mode": MODE_CHECKS}
+CHECKS = {"completion": COMPLETION_CHECKS, "checkin": CHECKIN_CHECKS, "mode": MODE_CHECKS, "sleep": sleep.CHECKS}
 SQLITE_BUSY_SNAPSHOT = 517  # sqlite3.h: SQLITE_BUSY | (2 << 8)
 # A phone's clock may run ahead a little; a date far in the future is a mistake.
 FUTURE_SLACK = timedelta(days=2)
@@ -84,6 +85,7 @@ def clean(entry) -> tuple[str, dict]:
     if kind not in CHECKS:
         raise v.EntryErrors({"type": "must be one of " + ", ".join([*CHECKS, *diary.CHECKS])})
     data = v.collect(entry, CHECKS[kind])
+    data = sleep.check(data) if kind == "sleep" else data
     data["recorded_at"], data["recorded_offset_min"] = data.get("recorded_at") or v.recorded_at(None)
     if "date" in data and data["date"] > data["recorded_at"].date() + FUTURE_SLACK:
         raise v.EntryErrors({"date": "is too far in the future"})
@@ -171,6 +173,7 @@ class _Context:
 
     def __init__(self, session: Session, patient_id: int, plan: Plan | None, entries: list[tuple[str, dict]]):
         self.session, self.patient_id, self.plan = session, patient_id, plan
+        self.sleep = sleep.Batch(session, patient_id, [d for k, d in entries if k == "sleep"])
         queries = _queries(session.get_bind().dialect.name)
         ids = {d["plan_item_id"] for k, d in entries if k == "completion"}
         self.item_keys: dict[int, str] = {}
@@ -199,6 +202,8 @@ class _Context:
         cid = data["client_id"]
         if kind in diary.CHECKS:
             return Result(cid, diary.apply(self.session, self.patient_id, kind, data))  # not on Today: no touch
+        if kind == "sleep":
+            return Result(cid, *self.sleep.apply(data))
         if cid in self.seen:
             return Result(cid, "duplicate")
         if kind == "completion":

@@ -11,9 +11,11 @@ from datetime import date, datetime, timedelta
 import segno
 from icalendar import Alarm, Calendar, Event
 from markupsafe import Markup
+from sqlalchemy.orm import object_session
 
 from app.models import PlanVersion, User
 from app.services.clock import zone
+from app.services.sleep import reminders as sleep_reminders
 
 BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 DEFAULT_MINUTES = 15
@@ -57,6 +59,8 @@ def build(user: User, version: PlanVersion | None, lead_minutes: int, base_url: 
     # A hint only: many apps refresh subscribed calendars every 12-24 h whatever it says.
     cal.add("refresh-interval", timedelta(hours=12), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", "PT12H")
+    for event in sleep_reminders.calendar_events(object_session(user), user):
+        cal.add_component(event)  # the sleep window's wind-down and rise times
     if version is None:
         return cal.to_ical()
     start = version.created_at.astimezone(tz).date()

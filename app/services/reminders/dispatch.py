@@ -38,6 +38,7 @@ from app.models import (
 )
 from app.services.reminders import schedule as sched
 from app.services.reminders.push import Send, deliver, prune, release
+from app.services.sleep import reminders as sleep_reminders
 from app.services.sql_lists import among, batches, is_postgres
 
 DEFAULTS = sched.Prefs()
@@ -265,7 +266,8 @@ def run(session: Session, now: datetime, send: Send, prune_days: int = 30,
     workers instead of being pushed from here."""
     report, defer = Report(), {}
     since = window_start(session, now)
-    due = recorded(session, due_items(session, since, now, defer) + due_checkins(session, since, now, defer))
+    due = recorded(session, due_items(session, since, now, defer) + due_checkins(session, since, now, defer)
+                   + sleep_reminders.due_sleep(session, since, now, defer))
     report.due = len(due)
     won = claim(session, due, now, defer)
     claimed = [(uid, d) for uid, d in due if (uid, *d.ident) in won]

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from app.models import PlanItem, PushSubscription, ReminderPass, ReminderPref, ReminderSent, Routine
 from app.services.reminders import schedule as sched
 from app.services.reminders.webpush import GONE
+from app.services.sleep import reminders as sleep_reminders
 from app.services.sql_lists import CHUNK, among, batches
 
 # [(subscription info, payload)] -> the HTTP status of each, in order; 0 = unreachable (Pusher.send_all)
@@ -47,6 +48,8 @@ def describe(session: Session, due: list[tuple[int, sched.Due]]) -> dict[int, tu
 def payload(d: sched.Due, about: tuple[str, str] | None) -> dict:
     """What the service worker shows and acts on (static/js/sw_push.js)."""
     when = {"date": d.date.isoformat(), "slot": d.slot}
+    if d.key in sleep_reminders.KEYS:
+        return sleep_reminders.payload(d)
     if d.key == sched.CHECKIN_KEY:
         return {"kind": "checkin", "title": "Daily check-in", "tag": f"inoplan-checkin-{d.date}",
                 "body": "How are pain, sleep and mood today? It takes ten seconds.",

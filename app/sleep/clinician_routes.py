@@ -1,0 +1,73 @@
+"""The physio's side of the sleep window: set it (with the rule's thresholds and floor), decide a suggestion."""
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from flask import flash, redirect, request, url_for
+from flask_login import current_user
+
+from app.clinician.access import clinician_required, patient_or_404
+from app.extensions import db
+from app.services.clock import local_today
+from app.services.records.validation import Invalid, number, slot
+from app.services.sleep import store, summary, windows
+from app.services.sleep.figures import average_efficiency
+from app.sleep import bp
+
+
+def back(patient_id: int):
+    return redirect(url_for("clinician.patient", patient_id=patient_id) + "#sleep"), 303
+
+
+def optional(name: str, lo: float, hi: float) -> float | None:
+    """A number from the form, or None (keep the current setting) when left empty."""
+    raw = request.form.get(name)
+    return None if raw in (None, "") else number(raw, lo, hi)
+
+
+@bp.post("/patients/<int:patient_id>/window")
+@clinician_required
+def clinician_set_window(patient_id: int):
+    """Set the patient's window, the efficiency thresholds and the floor."""
+    person = patient_or_404(patient_id)
+    try:
+        windows.set_window(db.session, person, current_user, slot(request.form.get("bedtime")),
+                           slot(request.form.get("rise")),
+                           raise_at=optional("raise_at", 50, 100), lower_at=optional("lower_at", 50, 100),
+                           floor_min=None if (floor := optional("floor_hours", 3, 9)) is None else round(floor * 60))
+    except (Invalid, windows.WindowError) as exc:
+        for name, message in getattr(exc, "fields", {"bedtime": str(exc)}).items():
+            flash(f"{name.replace('_', ' ').capitalize()} {message}.", "error")
+        return back(person.id)
+    flash("Sleep window saved.")
+    return back(person.id)
+
+
+@bp.post("/patients/<int:patient_id>/window/decide")
+@clinician_required
+def clinician_decide(patient_id: int):
+    """Accept this week's suggestion for the patient, or keep the window."""
+    person = patient_or_404(patient_id)
+    row = windows.decide(db.session, person, current_user, accept=request.form.get("accept") == "yes")
+    if row is not None:
+        flash("Sleep window updated." if row.reason == "accepted" else "Sleep window kept as it is.")
+    return back(person.id)
+
+
+@bp.app_template_global()
+def sleep_patient_summary(person):
+    """The diary summary and window history for the physio's patient page (templates/sleep/_clinician.html)."""
+    return summary.overview(db.session, person, local_today(person.timezone))
+
+
+@bp.app_template_global()
+def sleep_low_efficiency(patients) -> list:
+    """The patients whose sleep efficiency stayed below 80 % for two weeks (a note on the dashboard)."""
+    today = datetime.now(UTC).date()
+    out = []
+    for person in patients:
+        if windows.low_efficiency(db.session, person.id, today):
+            nights = store.recent(db.session, person.id, today, 14)
+            out.append((person, average_efficiency([f for _, f in nights])))
+    return out
+
