@@ -1,6 +1,7 @@
 """Configuration classes, read from the environment with safe development defaults."""
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -50,6 +51,9 @@ class Config:
     # Worker processes for large dispatcher runs (500+ pushes each); default: one per CPU core.
     PUSH_PROCESSES = int(os.environ.get("PUSH_PROCESSES", os.cpu_count() or 1))
     PUSH_PRUNE_DAYS = int(os.environ.get("PUSH_PRUNE_DAYS", 30))
+    # Crisis contacts per country, replacing or adding to the defaults in services/measures/crisis.py, as JSON:
+    # {"IE": {"name": "Ireland", "emergency": "112", "lines": [{"name": "Samaritans", "number": "116 123"}]}}
+    CRISIS_CONTACTS = json.loads(os.environ.get("CRISIS_CONTACTS", "{}"))
 
 
 class DevelopmentConfig(Config):

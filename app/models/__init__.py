@@ -3,13 +3,14 @@ from app.models.audit import AuditEvent
 from app.models.care import ModeChange, PlanTemplate
 from app.models.invites import Invite
 from app.models.logs import STATUSES, CheckIn, Completion
+from app.models.measures import MeasureResponse, MeasureSchedule
 from app.models.plans import DOSE_FIELDS, KINDS, VARIANTS, Plan, PlanItem, PlanVersion, Routine
 from app.models.reminders import PushSubscription, ReminderPass, ReminderPref, ReminderSent
 from app.models.users import ROLES, CareLink, User
 
 __all__ = [
     "AuditEvent", "ModeChange", "PlanTemplate", "Invite", "PushSubscription", "ReminderPass", "ReminderPref",
-    "ReminderSent",
+    "ReminderSent", "MeasureResponse", "MeasureSchedule",
     "STATUSES", "CheckIn", "Completion", "DOSE_FIELDS", "KINDS", "VARIANTS", "Plan", "PlanItem",
     "PlanVersion", "Routine", "ROLES", "CareLink", "User",
 ]
