@@ -4,6 +4,7 @@ from __future__ import annotations
 import uuid
 
 from flask import abort, flash, redirect, render_template, request, url_for
+from flask import session as cookie
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -12,7 +13,7 @@ from app.measures import bp
 from app.measures.views import chart, help_contacts, title, wording
 from app.patient.access import patient_required
 from app.services.clock import local_today
-from app.services.measures import schedule, store
+from app.services.measures import crisis, schedule, store
 from app.services.measures.instruments import AREA_NAMES, BODY_AREAS, BY_ID, INSTRUMENTS, PEG_ANCHORS, SSS_YES_NO
 from app.services.measures.trends import trends
 from app.services.records import sync as records
@@ -122,3 +123,23 @@ def measures_due() -> dict:
         latest = store.history(db.session, current_user.id, "peg")[-1]
         flare = latest.score if latest.score >= peg.flare_at else None
     return {"due": due, "flare": flare, "titles": {p.instrument: title(p.instrument) for p in due}}
+
+
+@bp.app_template_global("help_contacts")
+def help_contacts_global() -> dict:
+    """Emergency number and crisis lines for the reader (red-flags page, crisis message)."""
+    return help_contacts()
+
+
+@bp.post("/help/country")
+def help_country():
+    """Choose which country's emergency number and crisis lines to show (kept in the session cookie)."""
+    chosen = request.form.get("country", "")
+    if chosen in crisis.contacts():
+        cookie["help_country"] = chosen
+    return redirect(url_for("learn.topic", slug="red-flags")), 303
+
+
+@bp.app_template_global("help_countries")
+def help_countries() -> dict:
+    return crisis.contacts()

@@ -9,6 +9,7 @@ import "./select.js";
 import "./notifications.js";
 import "./due.js";
 import "./device_zone.js";
+import "./help.js";
 
 preselectTimezone();
 focusFirstError();
