@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import CheckIn, User
+from app.services.measures.fhir import entries as measure_entries
 
 LOINC = "http://loinc.org"
 UCUM = "http://unitsofmeasure.org"
@@ -61,5 +62,6 @@ def bundle(session: Session, user: User) -> dict:
         for field in SCORES:
             if getattr(checkin, field) is not None:
                 entries.append({"fullUrl": urn(), "resource": observation(checkin, field, patient_url)})
+    entries += measure_entries(session, user.id, patient_url)  # questionnaires (services/measures/fhir.py)
     return {"resourceType": "Bundle", "type": "collection",
             "timestamp": datetime.now(UTC).isoformat(), "entry": entries}
