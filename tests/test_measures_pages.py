@@ -80,6 +80,8 @@ def test_trends_on_progress_page_mark_meaningful_change(login, patient):
     html = s.get("/measures").get_data(as_text=True)
     assert 'data-measure-trend="phq9"' in html and "m-band-4" in html and "m-mic" in html
     assert "Worse than the answer before" in html
+    progress = s.get("/progress").get_data(as_text=True)
+    assert 'data-measure-trend="phq9"' in progress and "Worse than the answer before" in progress
 
 
 def test_self_managed_patient_sets_own_schedule_but_not_a_linked_one(login, patient, clinician):

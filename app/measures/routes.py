@@ -143,3 +143,11 @@ def help_country():
 @bp.app_template_global("help_countries")
 def help_countries() -> dict:
     return crisis.contacts()
+
+
+@bp.app_template_global()
+def measure_charts() -> list[dict]:
+    """The signed-in patient's questionnaire trends, for Progress (one query)."""
+    if not current_user.is_authenticated or not current_user.is_patient:
+        return []
+    return [chart(t, for_patient=True) for t in trends(store.history(db.session, current_user.id))]

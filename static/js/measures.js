@@ -63,7 +63,7 @@ function setUp(form) {
       if (["csrf_token", "client_id", "date"].includes(name)) continue;
       (values[name] ||= []).push(value);
     }
-    localStorage.setItem(draftKey, JSON.stringify({ values, current }));
+    localStorage.setItem(draftKey, JSON.stringify({ values }));
     form.querySelector("[data-m-draft]").hidden = false;
   }
 
@@ -78,7 +78,8 @@ function setUp(form) {
       });
     });
     form.querySelector("[data-m-draft]").hidden = false;
-    return draft.current || 0;
+    const open = items.findIndex((item) => !answered(item));   // back to the first question still open
+    return open >= 0 ? open : items.length - 1;
   }
 
   form.classList.add("is-stepped");

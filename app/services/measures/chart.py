@@ -30,7 +30,8 @@ def trend_svg(trend: Trend, title: str, summary: str, show_bands: bool = True) -
         base = trend.points[0][1]
         top, bottom = _y(min(hi, base + inst.mic), hi), _y(max(0, base - inst.mic), hi)
         parts.append(f'<rect class="m-mic" x="{L}" width="{W - L - R}" y="{top:.1f}" height="{bottom - top:.1f}"/>')
-    for tick in (0, hi / 2, hi):
+    ticks = sorted({0, hi, *(low for low, _ in inst.bands)}) if show_bands and inst.bands else (0, hi / 2, hi)
+    for tick in ticks:
         y = _y(tick, hi)
         parts.append(f'<line class="chart-grid" x1="{L}" x2="{W - R}" y1="{y:.1f}" y2="{y:.1f}"/>')
         parts.append(f'<text class="chart-axis" x="{L - 5}" y="{y + 4:.1f}" text-anchor="end">{tick:g}</text>')
