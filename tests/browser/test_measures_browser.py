@@ -16,6 +16,7 @@ from sqlalchemy import select
 from app.extensions import db
 from app.models import MeasureResponse, User
 from app.services.records.sync import store
+from axe import axe_violations, blocking
 from browser_fixtures import ARTIFACTS, PHONE, log_in
 from offline_helpers import open_app, wait_waiting
 
@@ -122,3 +123,26 @@ def test_peg_and_phq9_offline_then_synced_and_item_9_flags_the_dashboard(page, l
             MeasureResponse.patient_id == patient.id, MeasureResponse.instrument == "phq9")) is False
     physio.context.close()
     assert page.console_errors == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_questionnaire_pages_have_no_serious_axe_violation(browser, live_server, scheme):
+    """Answering (stepped, with the crisis message shown), trends, the red flags and the physio's flag pass axe."""
+    context = browser.new_context(viewport=PHONE, color_scheme=scheme, is_mobile=True, has_touch=True,
+                                  service_workers="block")
+    page = context.new_page()
+    log_in(page, live_server)
+    found = {}
+    page.goto(f"{live_server.url}/measures/phq9")
+    page.wait_for_selector(".measure-form.is-stepped")
+    for i in range(9):
+        tap(page, f"q{i}", 1)
+    assert page.locator("[data-crisis]").is_visible()
+    found["phq9"] = blocking(axe_violations(page))
+    for name, path in (("peg", "/measures/peg"), ("wpi", "/measures/wpi_sss"), ("psfs", "/measures/psfs"),
+                       ("measures", "/measures"), ("red-flags", "/learn/red-flags")):
+        page.goto(live_server.url + path)
+        page.wait_for_load_state("networkidle")
+        found[name] = blocking(axe_violations(page))
+    context.close()
+    assert {k: v for k, v in found.items() if v} == {}
