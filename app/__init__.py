@@ -51,6 +51,7 @@ def create_app(config: str | dict | None = None) -> Flask:
     from app.clinician import bp as clinician_bp
     from app.errors import register_error_handlers
     from app.learn import bp as learn_bp
+    from app.measures import bp as measures_bp
     from app.patient import bp as patient_bp
     from app.privacy import bp as privacy_bp
     from app.progress import bp as progress_bp
@@ -62,7 +63,7 @@ def create_app(config: str | dict | None = None) -> Flask:
     from app.sleep import bp as sleep_bp
 
     for bp in (auth_bp, patient_bp, api_bp, pwa_bp, settings_bp, progress_bp, learn_bp, privacy_bp, clinician_bp,
-               clinicians_bp, reminders_bp, diary_bp, sleep_bp, sleep_api_bp):
+               clinicians_bp, reminders_bp, diary_bp, sleep_bp, sleep_api_bp, measures_bp):
         app.register_blueprint(bp)
     register_security(app)
     register_error_handlers(app)

@@ -1,6 +1,7 @@
 """Configuration classes, read from the environment with safe development defaults."""
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -58,6 +59,9 @@ class Config:
     QUEUE_RETRIES = int(os.environ.get("QUEUE_RETRIES", 3))  # then the job is parked with its error
     # A worker that stops answering for this long is taken as dead and its unfinished jobs go to others.
     QUEUE_HEARTBEAT_MS = int(os.environ.get("QUEUE_HEARTBEAT_MS", 60_000))
+    # Crisis contacts per country, replacing or adding to the defaults in services/measures/crisis.py, as JSON:
+    # {"IE": {"name": "Ireland", "emergency": "112", "lines": [{"name": "Samaritans", "number": "116 123"}]}}
+    CRISIS_CONTACTS = json.loads(os.environ.get("CRISIS_CONTACTS", "{}"))
 
 
 class DevelopmentConfig(Config):

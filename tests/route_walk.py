@@ -32,6 +32,7 @@ PUBLIC = {
     "care.accept": "whoever holds the invite token may accept it (it needs a patient login); tested in test_invites.py",
     "learn.index": "education from the article, readable before signing up; no personal data",
     "learn.topic": "education from the article, readable before signing up; no personal data",
+    "measures.help_country": "which country's emergency numbers the red-flags page shows; only sets a cookie",
     r"^/calendar/": "the calendar feed's unguessable token is the credential (calendar apps cannot log in)",
     "diary.shared": "the report link's unguessable token is the credential the patient handed over (expires, revocable)",
 }

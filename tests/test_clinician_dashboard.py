@@ -47,7 +47,7 @@ def test_reasons_and_order(login, clinician):
     fine_row = by_name["Fiona Fine"]
     assert fine_row == {"id": fine.id, "display_name": "Fiona Fine", "adherence_7d": 1.0, "pain_avg_7d": 3.0,
                         "last_checkin_date": local_today(fine.timezone).isoformat(), "needs_attention": False,
-                        "reasons": [], "mode": "standard"}
+                        "reasons": [], "mode": "standard", "urgent": False, "measures_worse": []}
 
 
 def test_dashboard_page_shows_chips(login, clinician):

@@ -98,7 +98,7 @@ def test_progress_queries_do_not_grow_with_history(app, login, patient, days):
 
 
 def test_someone_elses_data_never_shows(login, patient):
-    from conftest import make_user
+    from helpers import make_user
     other = make_user()
     history(other, give_plan(other), 10, heat_pairs=8)
     html = login(patient).get("/progress").get_data(as_text=True)

@@ -449,6 +449,14 @@ TOPICS: list[dict] = [
                 "paragraphs": [
                     "Call your local emergency number if you have chest pain, trouble breathing or sudden severe breathlessness.",
                     "Also call for help straight away if you suddenly cannot move an arm or leg, or one side of your face or body goes weak or numb.",
+                    "Back pain with any of these needs emergency care today: new trouble controlling your bladder or bowel, numbness around your genitals or buttocks, or weakness in both legs. Stop your exercises and call your emergency number or go to an emergency department now.",
+                ],
+            },
+            {
+                "heading": "If you have thoughts of harming yourself",
+                "paragraphs": [
+                    "If you have thoughts of harming yourself, or feel that life is not worth living, please talk to someone now. Call a crisis line (the buttons at the top of this page), or your emergency number if you are in danger.",
+                    "You can also tell your doctor or physiotherapist. You do not have to wait until it gets worse.",
                 ],
             },
             {
@@ -457,6 +465,13 @@ TOPICS: list[dict] = [
                     "Get urgent medical advice if you notice sudden or quickly worsening muscle weakness, or new numbness or tingling.",
                     "Seek help promptly for a fever with muscle pain, or new severe pain that is very different from your usual pain.",
                     "Dark, tea- or cola-coloured urine after exercise or heavy effort can be a sign of muscle damage. Stop exercising and get medical help quickly.",
+                    "See a doctor the same day if you have a new headache, a tender scalp, pain in your jaw when you chew, or any change in your vision, especially if you are over 50. These signs need checking quickly because they can threaten your sight.",
+                ],
+            },
+            {
+                "heading": "See a doctor soon",
+                "paragraphs": [
+                    "If you are over 50 and have new pain and stiffness in both shoulders or both hips, worst in the morning, book an appointment with a doctor within a few days. It can feel like muscle pain but may be a different condition (polymyalgia rheumatica) that needs its own treatment.",
                 ],
             },
             {

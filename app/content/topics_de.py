@@ -147,6 +147,7 @@ TOPICS_DE: dict[str, dict] = {
                 "paragraphs": [
                     "Es gibt keinen einzelnen Test für Inomyalgie. Ärztinnen und Ärzte kommen meist darauf, indem sie zuerst andere, bekanntere Ursachen von Muskelschmerzen ausschließen.",
                     "Wenn nach diesen Untersuchungen ein tiefer, anhaltender Schmerz weiterhin das Hauptproblem ist, kann der Begriff passen. Inoplan kann diese Entscheidung nicht für Sie treffen.",
+                    "Wenn Ihre Muskeln weiter schmerzen und niemand einen Grund gefunden hat, ist es sinnvoll, Ihre Ärztin oder Ihren Arzt nach einer Überweisung an eine Fachpraxis für Muskel- und Gelenkschmerzen oder für Rheumatologie zu fragen.",
                 ],
             },
             {
@@ -214,7 +215,8 @@ TOPICS_DE: dict[str, dict] = {
             {
                 "heading": "Arten, über die Ihre Ärztin oder Ihr Arzt sprechen könnte",
                 "paragraphs": [
-                    "Ärztinnen und Ärzte sprechen möglicherweise über allgemeine Gruppen wie entzündungshemmende Schmerzmittel, Medikamente, die verspannte Muskeln lockern, Cremes oder Gele zum Auftragen auf die Haut sowie bestimmte Medikamente, die lang anhaltende Schmerzsignale dämpfen können.",
+                    "Ärztinnen und Ärzte sprechen möglicherweise über allgemeine Gruppen wie entzündungshemmende Schmerzmittel, Medikamente, die verspannte Muskeln lockern, und Cremes oder Gele zum Auftragen auf die Haut.",
+                    "Manche Medikamente, die ursprünglich gegen Depressionen entwickelt wurden, werden auch eingesetzt, um lang anhaltende Schmerzsignale zu dämpfen, selbst bei Menschen ohne Depression. Wenn Ihnen eines angeboten wird, heißt das nicht, dass jemand Ihre Schmerzen für eingebildet hält.",
                     "Jedes Medikament kann Nebenwirkungen haben und sich ungünstig mit anderen vertragen. Lesen Sie immer den Beipackzettel und fragen Sie nach, bevor Sie etwas beginnen, absetzen oder ändern.",
                 ],
             },
@@ -432,6 +434,14 @@ TOPICS_DE: dict[str, dict] = {
                 "paragraphs": [
                     "Wählen Sie die örtliche Notrufnummer, wenn Sie Schmerzen in der Brust, Atemprobleme oder plötzliche starke Atemnot haben.",
                     "Rufen Sie ebenfalls sofort Hilfe, wenn Sie plötzlich einen Arm oder ein Bein nicht mehr bewegen können oder eine Gesichts- oder Körperhälfte schwach oder taub wird.",
+                    "Rückenschmerzen mit einem dieser Zeichen brauchen noch heute Notfallversorgung: neue Probleme, Blase oder Darm zu kontrollieren, Taubheit im Genital- oder Gesäßbereich oder Schwäche in beiden Beinen. Hören Sie mit den Übungen auf und wählen Sie sofort den Notruf oder fahren Sie in eine Notaufnahme.",
+                ],
+            },
+            {
+                "heading": "Wenn Sie daran denken, sich etwas anzutun",
+                "paragraphs": [
+                    "Wenn Sie daran denken, sich etwas anzutun, oder das Gefühl haben, dass das Leben nicht lebenswert ist, sprechen Sie bitte jetzt mit jemandem. Rufen Sie eine Krisen-Hotline an (die Schaltflächen oben auf dieser Seite) oder den Notruf, wenn Sie in Gefahr sind.",
+                    "Sie können sich auch Ihrer Ärztin, Ihrem Arzt oder Ihrer Physiotherapeutin anvertrauen. Sie müssen nicht warten, bis es schlimmer wird.",
                 ],
             },
             {
@@ -440,6 +450,13 @@ TOPICS_DE: dict[str, dict] = {
                     "Holen Sie dringend ärztlichen Rat ein, wenn Sie eine plötzliche oder rasch zunehmende Muskelschwäche oder neu auftretende Taubheit oder Kribbeln bemerken.",
                     "Suchen Sie zügig Hilfe bei Fieber mit Muskelschmerzen oder bei neuen, starken Schmerzen, die sich deutlich von Ihren üblichen Schmerzen unterscheiden.",
                     "Dunkler, tee- oder colafarbener Urin nach dem Sport oder nach starker Anstrengung kann ein Zeichen für eine Muskelschädigung sein. Hören Sie mit dem Training auf und holen Sie sich schnell ärztliche Hilfe.",
+                    "Gehen Sie noch am selben Tag zu einer Ärztin oder einem Arzt, wenn Sie neue Kopfschmerzen, eine empfindliche Kopfhaut, Kieferschmerzen beim Kauen oder irgendeine Veränderung beim Sehen bemerken, besonders wenn Sie über 50 sind. Diese Zeichen müssen schnell abgeklärt werden, weil sie das Sehvermögen gefährden können.",
+                ],
+            },
+            {
+                "heading": "Bald ärztlich abklären lassen",
+                "paragraphs": [
+                    "Wenn Sie über 50 sind und neue Schmerzen und Steifheit in beiden Schultern oder beiden Hüften haben, die morgens am stärksten sind, vereinbaren Sie innerhalb weniger Tage einen Arzttermin. Das kann sich wie Muskelschmerz anfühlen, aber eine andere Erkrankung sein (Polymyalgia rheumatica), die eine eigene Behandlung braucht.",
                 ],
             },
             {

@@ -4,14 +4,15 @@ from app.models.care import ModeChange, PlanTemplate
 from app.models.diary import FlareEpisode, PainEntry, ReportShare, Treatment
 from app.models.invites import Invite
 from app.models.logs import STATUSES, CheckIn, Completion
+from app.models.measures import MeasureResponse, MeasureSchedule
 from app.models.plans import DOSE_FIELDS, KINDS, VARIANTS, Plan, PlanItem, PlanVersion, Routine
 from app.models.reminders import PushSubscription, ReminderPass, ReminderPref, ReminderSent
 from app.models.sleep import SleepEntry, SleepWindow
 from app.models.users import ROLES, CareLink, User
 
 __all__ = [
-    "AuditEvent", "FlareEpisode", "PainEntry", "ReportShare", "Treatment", "ModeChange", "PlanTemplate", "Invite", "PushSubscription", "ReminderPass", "ReminderPref",
-    "ReminderSent",
+    "AuditEvent", "FlareEpisode", "PainEntry", "ReportShare", "Treatment", "ModeChange", "PlanTemplate", "Invite",
+    "PushSubscription", "ReminderPass", "ReminderPref", "ReminderSent", "MeasureResponse", "MeasureSchedule",
     "STATUSES", "CheckIn", "Completion", "DOSE_FIELDS", "KINDS", "VARIANTS", "Plan", "PlanItem",
     "PlanVersion", "Routine", "ROLES", "CareLink", "User",
     "SleepEntry", "SleepWindow",

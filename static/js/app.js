@@ -10,6 +10,7 @@ import "./notifications.js";
 import "./due.js";
 import "./device_zone.js";
 import "./sleep.js";
+import "./help.js";
 
 preselectTimezone();
 focusFirstError();

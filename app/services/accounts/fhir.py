@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.models import CheckIn, User
 from app.services.sleep import fhir as sleep_fhir
+from app.services.measures.fhir import entries as measure_entries
 
 LOINC = "http://loinc.org"
 UCUM = "http://unitsofmeasure.org"
@@ -63,5 +64,6 @@ def bundle(session: Session, user: User) -> dict:
             if getattr(checkin, field) is not None:
                 entries.append({"fullUrl": urn(), "resource": observation(checkin, field, patient_url)})
     entries += [{"fullUrl": urn(), "resource": r} for r in sleep_fhir.observations(session, user, patient_url)]
+    entries += measure_entries(session, user.id, patient_url)  # questionnaires (services/measures/fhir.py)
     return {"resourceType": "Bundle", "type": "collection",
             "timestamp": datetime.now(UTC).isoformat(), "entry": entries}

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from app.models import AuditEvent, CareLink, CheckIn, Plan, User
 from app.models.base import utcnow
 from app.services.clock import local_today
+from app.services.measures.trends import annotate as add_measures
 from app.services.progress.adherence import adherence_for
 
 LOW_ADHERENCE = 0.5   # under half of the last 7 days' planned routines
@@ -27,6 +28,8 @@ LABELS = {
     "pain_rising": "Pain trending up",
     "no_checkin": "No recent check-in",
     "flare_mode": "Flare mode on",
+    "measure_flag": "Questionnaire answer to review",
+    "measure_worse": "Questionnaire score worse",
 }
 
 
@@ -40,6 +43,9 @@ class PatientRow:
     pain_avg_prev: float | None = None
     last_checkin: date | None = None
     reasons: list[str] = field(default_factory=list)
+    urgent: bool = False  # measures (services/measures/trends.py): PHQ-9 item 9 flag not yet acknowledged
+    alerts: list = field(default_factory=list)
+    worse: list[str] = field(default_factory=list)
 
     @property
     def mode(self) -> str:
@@ -66,7 +72,8 @@ class PatientRow:
         return {"id": self.patient.id, "display_name": self.patient.display_name,
                 "adherence_7d": self.adherence_7d, "pain_avg_7d": self.pain_avg_7d,
                 "last_checkin_date": self.last_checkin.isoformat() if self.last_checkin else None,
-                "needs_attention": self.needs_attention, "reasons": self.reasons, "mode": self.mode}
+                "needs_attention": self.needs_attention, "reasons": self.reasons, "mode": self.mode,
+                "urgent": self.urgent, "measures_worse": self.worse}
 
 
 def patient_rows(session: Session, clinician: User, now: datetime | None = None) -> list[PatientRow]:
@@ -90,7 +97,8 @@ def patient_rows(session: Session, clinician: User, now: datetime | None = None)
                                   .where(CheckIn.patient_id.in_(ids)).group_by(CheckIn.patient_id)).all())
     for row in rows:
         _fill(row, tallies.get(row.patient.id), pains[row.patient.id], latest.get(row.patient.id))
-    return sorted(rows, key=lambda r: (not r.reasons, -len(r.reasons),
+    add_measures(session, rows, last)
+    return sorted(rows, key=lambda r: (not r.alerts, not r.worse, not r.reasons, -len(r.reasons),
                                        r.adherence_7d if r.adherence_7d is not None else 2,
                                        r.patient.display_name.lower()))
 

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.models import STATUSES, CheckIn, Completion, ModeChange, Plan, PlanItem, PlanVersion, User
 from app.services.freshness import touch
+from app.services.measures import store as measures
 from app.services.plans.versions import plan_for
 from app.services.diary import entries as diary
 from app.services.records import validation as v
@@ -53,7 +54,8 @@ MODE_CHECKS = {
     "suggested_by_pain": (v.whole_number(0, 10), False),
     "recorded_at": (v.recorded_at, False),
 }
-CHECKS = {"completion": COMPLETION_CHECKS, "checkin": CHECKIN_CHECKS, "mode": MODE_CHECKS, "sleep": sleep.CHECKS}
+CHECKS = {"completion": COMPLETION_CHECKS, "checkin": CHECKIN_CHECKS, "mode": MODE_CHECKS, "sleep": sleep.CHECKS,
+          "measure": measures.CHECKS}
 SQLITE_BUSY_SNAPSHOT = 517  # sqlite3.h: SQLITE_BUSY | (2 << 8)
 # A phone's clock may run ahead a little; a date far in the future is a mistake.
 FUTURE_SLACK = timedelta(days=2)
@@ -197,6 +199,7 @@ class _Context:
         if dates:
             rows = session.scalars(queries.checkins, {"patient": patient_id, "dates": list(dates)})
             self.checkins = {c.date: c for c in rows}
+        self.measures = measures.Batch(session, patient_id, [d for k, d in entries if k == "measure"])
 
     def apply(self, kind: str, data: dict) -> Result:
         cid = data["client_id"]
@@ -210,6 +213,8 @@ class _Context:
             return self.completion(data)
         if kind == "checkin":
             return self.checkin(data)
+        if kind == "measure":
+            return Result(cid, *self.measures.apply(data))
         return self.mode(data)
 
     def completion(self, data: dict) -> Result:

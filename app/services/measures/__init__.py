@@ -1,0 +1,1 @@
+"""Outcome measures: instruments, scoring, schedules, storage and safety flags."""
