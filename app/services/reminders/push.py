@@ -42,9 +42,10 @@ def describe(session: Session, due: list[tuple[int, sched.Due]]) -> dict[int, tu
     return out
 
 
-def payload(d: sched.Due, about: tuple[str, str] | None) -> dict:
-    """What the service worker shows and acts on (static/js/sw_push.js)."""
-    when = {"date": d.date.isoformat(), "slot": d.slot}
+def payload(d: sched.Due, about: tuple[str, str] | None, owner: int) -> dict:
+    """What the service worker shows and acts on (service_worker.js). `owner` is the patient's id: a "Done" tapped
+    on the notification is queued in the outbox for that account, as the page queues its own writes."""
+    when = {"date": d.date.isoformat(), "slot": d.slot, "owner": owner}
     if d.key == sched.CHECKIN_KEY:
         return {"kind": "checkin", "title": "Daily check-in", "tag": f"inoplan-checkin-{d.date}",
                 "body": "How are pain, sleep and mood today? It takes ten seconds.",
@@ -79,7 +80,7 @@ def deliver(session: Session, due: list[tuple[int, sched.Due]], send: Send, now:
                 .where(among(session, PushSubscription.user_id, part),
                        func.coalesce(ReminderPref.push_enabled, True).is_(True))):
             subs[uid].append((sub_id, {"endpoint": endpoint, "keys": {"p256dh": p256dh, "auth": auth}}))
-    jobs = [(i, sub_id, info, json.dumps(payload(d, about.get(d.plan_item_id))).encode())
+    jobs = [(i, sub_id, info, json.dumps(payload(d, about.get(d.plan_item_id), uid)).encode())
             for i, (uid, d) in enumerate(due) for sub_id, info in subs.get(uid, [])]
     codes = send([(info, data) for _, _, info, data in jobs])
     ok, gone, failed = set(), set(), set()
