@@ -1,16 +1,18 @@
-// Inoplan service worker. The server fills in VERSION and SHELL (see app/pwa/routes.py).
+// Inoplan service worker: offline caches, Background Sync of the outbox, and push reminders.
+// The server fills in VERSION and SHELL (see app/pwa/routes.py).
 const VERSION = "__VERSION__";
 const SHELL = ["__SHELL__"];
-importScripts(`/static/${VERSION}/js/sw_push.js`);
 const SHELL_CACHE = `inoplan-shell-${VERSION}`;
 const PAGE_CACHE = "inoplan-pages";
 const DATA_CACHE = "inoplan-data";
-const DATA_PATHS = ["/api/v1/today", "/api/v1/plan"];
+const DATA_PATHS = ["/api/v1/today", "/api/v1/plan", "/api/v1/reminders/prefs"];
 const MAX_PAGES = 40;
 const MAX_DATA = 30;
 const SLOW_MS = 6000; // past this, a page we already have is shown rather than waiting on a weak signal
 
+// The one outbox (static/js/outbox.js), the same script the pages use: self.InoplanOutbox.
 importScripts(SHELL.find((path) => path.endsWith("/js/outbox.js")));
+const Outbox = self.InoplanOutbox;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(SHELL_CACHE).then((cache) => cache.addAll([...SHELL, "/offline"])));
@@ -53,7 +55,7 @@ self.addEventListener("fetch", (event) => {
 });
 
 async function backgroundFlush() {
-  const result = await self.InoplanOutbox.flush();
+  const result = await Outbox.flush();
   // Rejecting makes the browser retry the sync later.
   if (result.status === "offline" || result.status === "error") throw new Error(`sync not finished: ${result.status}`);
   if (result.status === "done") await refreshData();
@@ -156,3 +158,94 @@ async function refreshData() {
   const keys = await cache.keys();
   await warm(keys.map((request) => request.url));
 }
+
+// Push reminders. Each is shown with "Done" and "Snooze 30 min" (check-ins: "Snooze" only). "Done" queues a
+// completion in the outbox for the reminder's owner and sends it; "Snooze 30 min" asks the server to push
+// again (POST /api/v1/push/snooze), because a timer in a service worker dies with the worker. A tap opens
+// Today. self.InoplanPush.handleAction() is what a tap runs; tests call it directly.
+const DONE = { action: "done", title: "Done" };
+const SNOOZE = { action: "snooze", title: "Snooze 30 min" };
+
+function show(data) {
+  return self.registration.showNotification(data.title || "Inoplan", {
+    body: data.body || "", tag: data.tag || "inoplan", data, icon: `/static/${VERSION}/icons/icon-192.png`,
+    timestamp: Date.now(), actions: data.kind === "item" ? [DONE, SNOOZE] : [SNOOZE],
+  });
+}
+
+async function postJson(path, body) {
+  const csrf = await fetch("/api/v1/csrf", { credentials: "same-origin", cache: "no-store" });
+  if (!csrf.ok) throw new Error(`csrf answered ${csrf.status}`);
+  const response = await fetch(path, {
+    method: "POST", credentials: "same-origin", body: JSON.stringify(body),
+    headers: { "Content-Type": "application/json", "X-CSRFToken": (await csrf.json()).csrf_token },
+  });
+  if (!response.ok) throw new Error(`${path} answered ${response.status}`);
+  return response.json();
+}
+
+// Offline or logged out, the entry waits in the outbox (Background Sync, or the next app open, sends it).
+async function recordDone(data) {
+  const entry = await Outbox.queue({ type: "completion", plan_item_id: data.plan_item_id, date: data.date,
+    slot: data.slot, status: "done", note: "", label: data.title || "Routine" }, data.owner ?? null);
+  await Outbox.flush();
+  return entry;
+}
+
+async function snooze(data) {
+  const body = data.kind === "checkin" ? { kind: "checkin", date: data.date, slot: data.slot }
+    : { plan_item_id: data.plan_item_id, date: data.date, slot: data.slot };
+  try {
+    return await postJson("/api/v1/push/snooze", body);
+  } catch (error) {
+    // The server could not be asked (offline?): keep the reminder on screen rather than lose it.
+    await show({ ...data, body: `Could not snooze without a connection. ${data.body || ""}` });
+    return null;
+  }
+}
+
+async function openApp(url) {
+  const target = new URL(url || "/today", self.location.origin).href;
+  const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+  for (const client of windows) {
+    if (new URL(client.url).origin !== self.location.origin) continue;
+    await client.focus();
+    if (client.url !== target && "navigate" in client) await client.navigate(target).catch(() => {});
+    return client;
+  }
+  return self.clients.openWindow(target);
+}
+
+async function handleAction(notification, action) {
+  const data = notification.data || {};
+  notification.close();
+  if (action === "done" && data.kind === "item") return recordDone(data);
+  if (action === "snooze") return snooze(data);
+  return openApp(data.url);
+}
+
+self.InoplanPush = Object.freeze({ show, handleAction });
+
+self.addEventListener("push", (event) => {
+  let data;
+  try {
+    data = event.data ? event.data.json() : {};
+  } catch (error) {
+    data = { title: "Inoplan", body: event.data.text() };
+  }
+  // Every push must show a notification, or browsers revoke the subscription.
+  event.waitUntil(show(data));
+});
+
+self.addEventListener("notificationclick", (event) => {
+  event.waitUntil(handleAction(event.notification, event.action));
+});
+
+self.addEventListener("pushsubscriptionchange", (event) => {
+  event.waitUntil((async () => {
+    const key = event.oldSubscription && event.oldSubscription.options.applicationServerKey;
+    if (!key) return; // the page re-subscribes on its next open
+    const subscription = await self.registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key });
+    await postJson("/api/v1/push/subscriptions", subscription.toJSON());
+  })());
+});

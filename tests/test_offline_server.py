@@ -29,6 +29,34 @@ def test_worker_precaches_the_shell_and_loads_the_outbox(client, app):
     assert '"inoplan-outbox"' in source  # Background Sync tag
 
 
+def test_one_outbox_the_worker_has_no_copy_of_its_own(client, app):
+    """sw_push.js (a second outbox that dropped rejected entries, sent phone-only fields and ignored the owner)
+    is gone: the worker loads outbox.js once, as the pages do, and only outbox.js opens the IndexedDB outbox."""
+    assert not (ROOT / "static/js/sw_push.js").exists()
+    source = worker(client)
+    assert "sw_push" not in source
+    assert source.count("importScripts(") == 1
+    assert "indexedDB" not in source and "/api/v1/sync" not in source
+    assert "Outbox.queue(" in source  # a notification's "Done" enters the outbox the way a page's write does
+    assert client.get(f"/static/{app.config['ASSET_VERSION']}/js/sw_push.js").status_code == 404
+    scripts = {p.name: p.read_text() for p in (ROOT / "static/js").glob("*.js")}
+    assert [name for name, text in scripts.items() if "indexedDB" in text] == ["outbox.js"]
+    assert [name for name, text in scripts.items() if 'import "./outbox.js"' in text] == ["sync.js"]
+    readers = [name for name, text in scripts.items() if "InoplanOutbox" in text and name != "outbox.js"]
+    assert readers == ["sync.js"]  # the pages' one way in; the others import `outbox` and `queue` from it
+
+
+def test_no_module_exports_mutable_state(client):
+    """Modules share functions and frozen values; none hands out a Set, Map, array or object for others to change."""
+    import re
+
+    for path in (ROOT / "static/js").glob("*.js"):
+        text = path.read_text()
+        assert not re.search(r"^export\s+(let|var)\b", text, re.M), path.name
+        mutable = r"^export\s+const\s+\w+\s*=\s*(new\s+(Set|Map|Array|Object)\b|\[|\{)"
+        assert not re.search(mutable, text, re.M), path.name
+
+
 def png_size(data: bytes) -> tuple[int, int]:
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     return struct.unpack(">II", data[16:24])
@@ -56,7 +84,8 @@ def test_device_time_and_offset_come_back_as_recorded(login, patient):
     s = login(patient)
     tick = entry_completion(items[0].id, DAY, "08:00") | {"recorded_at": f"{DAY}T08:14:03+01:00"}
     check = entry_checkin(DAY) | {"recorded_at": f"{DAY}T21:05:00-05:00"}
-    assert [r["status"] for r in s.post_json("/api/v1/sync", {"items": [tick, check]}).json["results"]] == ["created"] * 2
+    answer = s.post_json("/api/v1/sync", {"items": [tick, check]}).json
+    assert [r["status"] for r in answer["results"]] == ["created"] * 2
     history = s.get(f"/api/v1/history?from={DAY}&to={DAY}").get_json()
     assert history["completions"][0]["recorded_at"] == f"{DAY}T08:14:03+01:00"
     assert history["checkins"][0]["recorded_at"] == f"{DAY}T21:05:00-05:00"

@@ -25,6 +25,17 @@ def test_service_worker_served_from_root(client, app):
     assert f"/static/{app.config['ASSET_VERSION']}/css/app.css" in source
 
 
+def test_service_worker_is_gzipped_for_browsers_that_accept_it(client):
+    """The worker (with the push code that sw_push.js held) is compressed like the static scripts."""
+    import gzip
+
+    plain = client.get("/service_worker.js")
+    packed = client.get("/service_worker.js", headers={"Accept-Encoding": "gzip, deflate, br"})
+    assert "Content-Encoding" not in plain.headers and packed.headers["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in packed.headers["Vary"] and "Accept-Encoding" in plain.headers["Vary"]
+    assert gzip.decompress(packed.data) == plain.data and len(packed.data) < len(plain.data) / 2
+
+
 def test_versioned_static_is_immutable(client, app):
     response = client.get(f"/static/{app.config['ASSET_VERSION']}/css/app.css")
     assert response.status_code == 200

@@ -118,9 +118,10 @@ def test_snooze_validation_and_ownership(login, patient):
 
 
 def test_prefs_json(login, patient):
+    """Every default is applied by the server, with the lateness limit: the page derives nothing itself."""
     prefs = login(patient).get("/api/v1/reminders/prefs").json
     assert prefs == {"push": True, "calendar": True, "in_app": True, "quiet_start": None, "quiet_end": None,
-                     "lead_minutes": 10, "checkin_time": "20:00"}
+                     "lead_minutes": 10, "checkin_time": "20:00", "late_minutes": 60}
 
 
 def test_me_has_calendar_url_and_patch_sets_timezone(login, patient, clinician):

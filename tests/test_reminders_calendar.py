@@ -12,6 +12,8 @@ from app.extensions import db
 from app.models import PlanVersion, ReminderPref, Routine
 from app.services.plans.today import scheduled
 from app.services.plans.versions import ItemSpec, current_specs, plan_for, save_version
+from app.services.reminders.calendar import DEFAULT_MINUTES, duration_minutes
+from app.services.reminders.schedule import DEFAULTS
 from helpers import make_user
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -38,9 +40,14 @@ def feed(client, user):
     return Calendar.from_ical(response.data)
 
 
-def occurrences(cal: Calendar, until: datetime) -> set[tuple]:
+def routine_events(cal: Calendar) -> list:
+    """The plan's events, without the daily check-in."""
+    return [e for e in cal.walk("VEVENT") if not str(e["uid"]).startswith("checkin-")]
+
+
+def occurrences(cal: Calendar, until: datetime, events=None) -> set[tuple]:
     out = set()
-    for event in cal.walk("VEVENT"):
+    for event in routine_events(cal) if events is None else events:
         start = event.decoded("dtstart")
         rule = rrulestr(event["rrule"].to_ical().decode(), dtstart=start)
         for when in rule.between(start - timedelta(seconds=1), until):
@@ -80,7 +87,7 @@ def test_events_carry_alarm_steps_tzid_and_stable_uids(client, app):
     assert "DTSTART;TZID=Europe/Berlin:20260316T080000" in raw
     assert "RRULE:FREQ=WEEKLY;BYDAY=MO,WE,FR" in raw
     cal = Calendar.from_ical(raw)
-    events = {str(e["uid"]): e for e in cal.walk("VEVENT")}
+    events = {str(e["uid"]): e for e in routine_events(cal)}
     assert len(events) == 3
     stretch = next(e for e in events.values() if "08:00" in e.decoded("dtstart").strftime("%H:%M"))
     routine = version.items[0].routine
@@ -95,7 +102,7 @@ def test_events_carry_alarm_steps_tzid_and_stable_uids(client, app):
     specs[0].times = ["09:15"]
     save_version(db.session, plan, specs, patient)
     db.session.commit()
-    edited = {str(e["uid"]): e for e in feed(client, patient).walk("VEVENT")}
+    edited = {str(e["uid"]): e for e in routine_events(feed(client, patient))}
     stretch_key = version.items[0].key
     assert f"{stretch_key}-0915@inoplan" in edited and f"{stretch_key}-0800@inoplan" not in edited
     assert {int(e["sequence"]) for e in edited.values()} == {2}
@@ -133,9 +140,71 @@ def test_download_and_conditional_get(client, login, app):
     s = login(patient)
     download = s.get("/settings/reminders/plan.ics")
     assert download.status_code == 200 and "attachment" in download.headers["Content-Disposition"]
-    assert len(Calendar.from_ical(download.data).walk("VEVENT")) == 3
+    assert len(Calendar.from_ical(download.data).walk("VEVENT")) == 3 + 1  # and the daily check-in
     assert client.get("/settings/reminders/plan.ics").status_code == 302  # login first
     first = client.get(f"/calendar/{patient.calendar_token}.ics")
     again = client.get(f"/calendar/{patient.calendar_token}.ics", headers={"If-None-Match": first.headers["ETag"]})
     assert again.status_code == 304
     assert db.session.scalar(select(PlanVersion.number)) == 1
+
+
+def test_the_daily_checkin_is_an_event_at_the_chosen_time_with_its_alarm(client, app):
+    patient = make_user(tz="Europe/Berlin")
+    berlin_plan(patient)
+    db.session.add(ReminderPref(user_id=patient.id, lead_minutes=15, checkin_time="21:15"))
+    db.session.commit()
+    cal = feed(client, patient)
+    [checkin] = [e for e in cal.walk("VEVENT") if str(e["uid"]).startswith("checkin-")]
+    assert str(checkin["uid"]) == f"checkin-{patient.id}@inoplan"
+    assert str(checkin["summary"]) == "Daily check-in"
+    assert checkin.decoded("dtstart") == datetime(2026, 3, 16, 21, 15, tzinfo=BERLIN)
+    assert checkin["rrule"].to_ical() == b"FREQ=DAILY"
+    [alarm] = checkin.walk("VALARM")
+    assert alarm.decoded("trigger") == timedelta(0)  # at the time, like the push reminder: no lead
+    # Every day at 21:15 Berlin time, before and after the change to summer time.
+    days = occurrences(cal, datetime(2026, 4, 1, 23, 59, tzinfo=BERLIN), [checkin])
+    assert len(days) == 17 and {slot for _, _, slot, _ in days} == {"21:15"}
+    assert {off for _, d, _, off in days if d > date(2026, 3, 29)} == {timedelta(hours=2)}
+
+
+def test_the_checkin_event_follows_the_default_and_disappears_when_turned_off(client, app):
+    patient = make_user(tz="Europe/Berlin")  # no preferences saved, and no plan yet
+    [checkin] = feed(client, patient).walk("VEVENT")
+    assert checkin.decoded("dtstart").strftime("%H:%M") == DEFAULTS.checkin_time
+    db.session.add(ReminderPref(user_id=patient.id, checkin_time=None))
+    db.session.commit()
+    assert feed(client, patient).walk("VEVENT") == []
+
+
+def test_event_length_comes_from_the_dose():
+    assert duration_minutes(None, None, None, 20) == 20  # minutes win
+    assert duration_minutes(3, 10, None, None) == 5  # 3 x 10 x 4 s + 2 rests of 30 s = 3 min
+    assert duration_minutes(3, 12, 5, None) == 10  # 3 x 12 x 9 s + 60 s = 6.4 min
+    assert duration_minutes(2, None, 30, None) == 5
+    assert duration_minutes(5, 10, 30, None) == 35  # 5 x 10 x 34 s + 4 rests = 30.3 min, up to 5-min steps
+    assert duration_minutes(None, None, None, None) == DEFAULT_MINUTES == 15
+
+
+def test_feed_durations_and_dose_text_with_plurals(client, app):
+    patient = make_user(tz="Europe/Berlin")
+    walk, stretch = (db.session.scalar(select(Routine.id).where(Routine.slug == s))
+                     for s in ("gentle-walk", "hamstring-stretch"))
+    plan = plan_for(db.session, patient, create=True)
+    save_version(db.session, plan, [ItemSpec(walk, times=["07:00"], minutes=25),
+                                    ItemSpec(stretch, times=["08:00"], sets=1, reps=1, hold_seconds=30),
+                                    ItemSpec(stretch, times=["09:00"], sets=3, reps=12, hold_seconds=5),
+                                    ItemSpec(stretch, times=["10:00"])], patient)
+    db.session.commit()
+    events = {e.decoded("dtstart").strftime("%H:%M"): e for e in routine_events(feed(client, patient))}
+    assert {t: e.decoded("duration") for t, e in events.items()} == {
+        "07:00": timedelta(minutes=25), "08:00": timedelta(minutes=5), "09:00": timedelta(minutes=10),
+        "10:00": timedelta(minutes=15)}
+    assert "Dose: 1 set · 1 rep · hold 30 s\n" in str(events["08:00"]["description"]) + "\n"
+    assert "Dose: 3 sets · 12 reps · hold 5 s" in str(events["09:00"]["description"])
+    assert "Dose" not in str(events["10:00"]["description"])
+    german = Calendar.from_ical(client.get(f"/calendar/{patient.calendar_token}.ics",
+                                           headers={"Accept-Language": "de"}).data)
+    assert "Täglicher Check-in" in {str(e["summary"]) for e in german.walk("VEVENT")}
+    texts = [str(e["description"]) for e in german.walk("VEVENT")]
+    assert any("Dosis: 1 Satz · 1 Wiederholung · 30 s halten" in t for t in texts)
+    assert any("Dosis: 3 Sätze · 12 Wiederholungen" in t for t in texts)

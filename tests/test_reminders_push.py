@@ -54,6 +54,7 @@ def test_push_is_encrypted_signed_kept_for_hours_and_sent_once(app, runner, logi
         "kind": "item", "title": f"08:00 {item.routine.title}",
         "body": "2 sets · hold 20 s. Tap Done when you have finished.",
         "plan_item_id": item.id, "date": "2026-06-01", "slot": "08:00", "tag": f"inoplan-{item.key}-2026-06-01-08:00",
+        "owner": patient.id,
         "url": f"/today?date=2026-06-01#item-{item.id}-0800"}
     claims = verify_vapid(message.headers["authorization"], s.get("/api/v1/push/key").json["public_key"])
     assert claims["aud"] == f"http://127.0.0.1:{receiver.port}"

@@ -1,7 +1,7 @@
-"""The pure scheduling service: property tests across zones and DST boundaries, and the classic DST cases."""
+"""The one due function, as the dispatcher calls it: property tests across zones and DST boundaries, the classic
+DST cases, and proof that the dispatcher answers "is it due?" with nothing else."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo
@@ -10,19 +10,20 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.services.clock import timezone_names
+from app.services.reminders import dispatch, schedule
+from app.services.reminders.dispatch import due_in  # the dispatcher's own due function
 from app.services.reminders.schedule import (
     CHECKIN_KEY,
+    DEFAULTS,
     LATE_MINUTES,
-    Prefs,
-    checkin_due,
-    due_items,
-    due_slots,
+    Item,
+    checkin_item,
     in_quiet_hours,
     slot_instant,
     slots_between,
+    window,
 )
 
-UTC = UTC
 # Zones with unusual rules: 30-min DST (Lord Howe), 45-min offsets (Chatham), southern hemisphere,
 # DST at midnight (Santiago, Havana), Ramadan suspensions (Casablanca), none at all (Tokyo, Kolkata).
 TRICKY = ["Europe/London", "Europe/Berlin", "America/New_York", "America/Santiago", "America/Havana",
@@ -31,12 +32,11 @@ TRICKY = ["Europe/London", "Europe/Berlin", "America/New_York", "America/Santiag
 PROPS = settings(deadline=None, max_examples=60, suppress_health_check=[HealthCheck.too_slow])
 
 
-@dataclass(frozen=True)
-class Item:
-    key: str
-    id: int
-    days_mask: int
-    times: str
+def due(plan, tz: str, lead: int, since: datetime, now: datetime) -> list:
+    """What a dispatcher pass at `now` after a pass at `since` finds for `plan`, exactly as dispatch.due_items
+    asks: one window per zone and lead, then `due_in` per item."""
+    found = window(tz, lead, since, now)
+    return [d for item in plan for d in due_in(item, tz, found)]
 
 
 @cache
@@ -56,9 +56,9 @@ def transitions(tz_name: str, year: int = 2026) -> list[datetime]:
 
 
 @st.composite
-def moments(draw, zones=st.sampled_from(TRICKY)):
+def moments(draw, zones=None):
     """A zone and a UTC minute, usually within a few hours of one of the zone's DST transitions."""
-    tz = draw(zones)
+    tz = draw(st.sampled_from(TRICKY) if zones is None else zones)
     edges = transitions(tz)
     if edges and draw(st.booleans()):
         base = draw(st.sampled_from(edges))
@@ -75,27 +75,56 @@ items = st.lists(st.builds(lambda i, mask, times: Item(f"k{i}", i, mask, ",".joi
 leads = st.sampled_from([0, 5, 10, 15, 30, 60])
 
 
-def oracle(plan, tz: str, now: datetime, lead: int) -> set[tuple]:
-    """Brute force: every occurrence on nearby local dates whose instant is in the window."""
+def oracle(plan, tz: str, since: datetime, now: datetime, lead: int) -> set[tuple]:
+    """Brute force: every occurrence on nearby local dates whose reminder moment lies in (since, now]."""
     local = now.astimezone(ZoneInfo(tz)).date()
     out = set()
-    for offset in range(-2, 3):
+    for offset in range(-3, 3):
         day = local + timedelta(days=offset)
         for item in plan:
             if item.days_mask >> day.weekday() & 1:
                 for s in item.times.split(","):
-                    t = slot_instant(day, s, tz)
-                    if t - timedelta(minutes=lead) <= now < t + timedelta(minutes=LATE_MINUTES):
+                    moment = slot_instant(day, s, tz) - timedelta(minutes=lead)
+                    if since < moment <= now:
                         out.add((item.key, day, s))
     return out
 
 
+def test_the_dispatcher_uses_the_one_due_function(app, patient, monkeypatch):
+    """dispatch.due_items and due_checkins find occurrences only through schedule.due_in; no other copy exists."""
+    from helpers import give_plan
+
+    assert due_in is schedule.due_in
+    assert not hasattr(schedule, "due_items") and not hasattr(schedule, "checkin_due")
+    from app.extensions import db
+    from app.models import PushSubscription
+
+    give_plan(patient)  # 08:00, 12:30 and 19:00 every day, London
+    db.session.add(PushSubscription(user_id=patient.id, endpoint="https://fcm.googleapis.com/x", p256dh="p", auth="a"))
+    db.session.commit()
+    asked = []
+    monkeypatch.setattr(dispatch, "due_in", lambda item, tz, found: asked.append(item) or [])
+    since, now = datetime(2026, 6, 1, 6, 49, tzinfo=UTC), datetime(2026, 6, 1, 6, 50, tzinfo=UTC)
+    assert dispatch.due_items(db.session, since, now, {}) == []  # the spy found nothing, so nothing is due
+    assert [item.times for item in asked] == ["08:00"]
+    monkeypatch.undo()
+    [(uid, found)] = dispatch.due_items(db.session, since, now, {})
+    assert (uid, found.slot, found.at) == (patient.id, "08:00", datetime(2026, 6, 1, 7, 0, tzinfo=UTC))
+    asked.clear()
+    monkeypatch.setattr(dispatch, "due_in", lambda item, tz, found: asked.append(item) or [])
+    at_8pm = datetime(2026, 6, 1, 19, 0, tzinfo=UTC)
+    assert dispatch.due_checkins(db.session, at_8pm - timedelta(minutes=1), at_8pm, {}) == []
+    assert asked == [checkin_item(DEFAULTS.checkin_time)]
+
+
 @PROPS
-@given(moments(st.sampled_from(TRICKY) | st.sampled_from(timezone_names())), items, leads)
-def test_due_items_match_brute_force(moment, plan, lead):
+@given(moments(st.sampled_from(TRICKY) | st.sampled_from(timezone_names())), items, leads, st.integers(1, 90))
+def test_due_in_matches_brute_force(moment, plan, lead, minutes):
     tz, now = moment
-    got = {d.ident for d in due_items(plan, tz, Prefs(lead_minutes=lead, quiet_start=None), now)}
-    assert got == oracle(plan, tz, now, lead)
+    since = now - timedelta(minutes=minutes)
+    got = [d.ident for d in due(plan, tz, lead, since, now)]
+    assert len(got) == len(set(got))
+    assert set(got) == oracle(plan, tz, since, now, lead)
 
 
 @PROPS
@@ -116,28 +145,26 @@ def test_slot_instant_keeps_the_wall_clock_or_skips_the_gap(tz_name, day, slot):
 @settings(deadline=None, max_examples=12, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from([z for z in TRICKY if transitions(z)]), st.data(), items, leads)
 def test_a_dispatcher_every_minute_sends_each_occurrence_once(tz, data, plan, lead):
-    """Run minute by minute for 12 hours around a DST change, remembering what was sent (as ReminderSent does)."""
+    """Passes one minute apart for 12 hours around a DST change, as `flask reminders send` runs from cron."""
     edge = data.draw(st.sampled_from(transitions(tz)))
     start = edge.replace(second=0) - timedelta(hours=6)
     sent: dict[tuple, datetime] = {}
-    for minute in range(12 * 60):
-        now = start + timedelta(minutes=minute)
-        for due in due_items(plan, tz, Prefs(lead_minutes=lead), now, skip=set(sent)):
-            assert due.ident not in sent
-            sent[due.ident] = now
+    for minute in range(1, 12 * 60):
+        since, now = start + timedelta(minutes=minute - 1), start + timedelta(minutes=minute)
+        for found in due(plan, tz, lead, since, now):
+            assert found.ident not in sent
+            sent[found.ident] = now
     for (_key, day, s), when in sent.items():
-        instant = slot_instant(day, s, tz)
-        # Fired at the first tick of its window, unless the run started inside that window.
-        assert when == max(instant - timedelta(minutes=lead), start) or when == start
-    # Every occurrence whose whole window lies inside the run fired.
+        # Sent at the first pass at or after its reminder moment (the moment is a whole minute).
+        assert when == slot_instant(day, s, tz) - timedelta(minutes=lead)
+    # Every occurrence whose reminder moment lies inside the run was sent.
     for item in plan:
         local = start.astimezone(ZoneInfo(tz)).date()
         for day in (local + timedelta(days=o) for o in range(-1, 3)):
             if item.days_mask >> day.weekday() & 1:
                 for s in item.times.split(","):
-                    t = slot_instant(day, s, tz)
-                    opens, closes = t - timedelta(minutes=lead), t + timedelta(minutes=LATE_MINUTES)
-                    if start <= opens and closes <= start + timedelta(hours=12):
+                    moment = slot_instant(day, s, tz) - timedelta(minutes=lead)
+                    if start < moment <= start + timedelta(minutes=12 * 60 - 1):
                         assert (item.key, day, s) in sent
 
 
@@ -150,12 +177,14 @@ def test_quiet_hours_wrap_midnight(hm, start, end):
 
 
 def fired_at(plan, tz, day_from, hours, lead=0):
+    """A dispatcher run every minute from midnight UTC of `day_from`: occurrence -> when it was sent."""
     sent = {}
     start = datetime.combine(day_from, datetime.min.time(), UTC)
-    for minute in range(hours * 60):
+    for minute in range(1, hours * 60):
         now = start + timedelta(minutes=minute)
-        for due in due_items(plan, tz, Prefs(lead_minutes=lead), now, skip=set(sent)):
-            sent[due.ident] = now
+        for found in due(plan, tz, lead, now - timedelta(minutes=1), now):
+            assert found.ident not in sent
+            sent[found.ident] = now
     return sent
 
 
@@ -179,49 +208,48 @@ def test_a_slot_repeated_at_fall_back_fires_once_at_its_first_occurrence():
     assert list(sent.values()) == [datetime(2026, 10, 25, 0, 30, tzinfo=UTC)]  # 02:30 CEST, not 02:30 CET
 
 
-def test_lead_time_and_lateness_window():
+def test_lead_time_moves_the_reminder_moment():
     plan = [Item("k", 1, 127, "08:00")]
-    prefs = Prefs(lead_minutes=15)
     at = lambda h, m: datetime(2026, 6, 1, h, m, tzinfo=UTC)  # noqa: E731  (London is UTC+1 in June)
-    assert due_items(plan, "Europe/London", prefs, at(6, 44)) == []
-    assert [d.slot for d in due_items(plan, "Europe/London", prefs, at(6, 45))] == ["08:00"]
-    assert [d.slot for d in due_items(plan, "Europe/London", prefs, at(7, 59))] == ["08:00"]
-    assert due_items(plan, "Europe/London", prefs, at(8, 0)) == []  # an hour late: the calendar and app cover it
+    passes = lambda h, m: due(plan, "Europe/London", 15, at(h, m) - timedelta(minutes=1), at(h, m))  # noqa: E731
+    assert passes(6, 44) == []
+    [found] = passes(6, 45)  # 07:45 local, 15 minutes before 08:00
+    assert (found.slot, found.at) == ("08:00", at(7, 0))
+    assert passes(6, 46) == [] and passes(7, 0) == []  # each occurrence falls in exactly one pass
+    # A catch-up pass after an outage finds it as long as its moment is inside the pass.
+    assert [d.slot for d in due(plan, "Europe/London", 15, at(6, 0), at(7, 30))] == ["08:00"]
 
 
-def test_done_and_quiet_hours_suppress_and_a_traveller_is_not_reminded_twice():
+def test_a_traveller_is_not_reminded_twice_and_flying_east_moves_the_morning():
     plan = [Item("k", 1, 127, "08:00")]
     london_8 = datetime(2026, 6, 1, 7, 0, tzinfo=UTC)
-    [due] = due_items(plan, "Europe/London", Prefs(lead_minutes=0), london_8)
-    assert due_items(plan, "Europe/London", Prefs(lead_minutes=0), london_8, skip={due.ident}) == []
-    assert due_items(plan, "Europe/London", Prefs(0, "07:30", "08:30"), london_8) == []
-    # Flew to New York the same day: 08:00 there is the same local date and slot, already sent.
+    [first] = due(plan, "Europe/London", 0, london_8 - timedelta(minutes=1), london_8)
+    # Flew to New York the same day: 08:00 there is the same local date and slot (ReminderSent holds it).
     ny_8 = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
-    assert [d.ident for d in due_items(plan, "America/New_York", Prefs(lead_minutes=0), ny_8)] == [due.ident]
-    assert due_items(plan, "America/New_York", Prefs(lead_minutes=0), ny_8, skip={due.ident}) == []
+    assert [d.ident for d in due(plan, "America/New_York", 0, ny_8 - timedelta(minutes=1), ny_8)] == [first.ident]
     # Flying east to Tokyo: the next morning's 08:00 comes at 08:00 Tokyo time.
-    [tokyo] = due_items(plan, "Asia/Tokyo", Prefs(lead_minutes=0), datetime(2026, 6, 1, 23, 0, tzinfo=UTC))
-    assert (tokyo.date, tokyo.at) == (date(2026, 6, 2), datetime(2026, 6, 1, 23, 0, tzinfo=UTC))
+    tokyo_8 = datetime(2026, 6, 1, 23, 0, tzinfo=UTC)
+    [tokyo] = due(plan, "Asia/Tokyo", 0, tokyo_8 - timedelta(minutes=1), tokyo_8)
+    assert (tokyo.date, tokyo.at) == (date(2026, 6, 2), tokyo_8)
 
 
-def test_checkin_reminder_at_the_chosen_time_unless_checked_in():
-    at = datetime(2026, 1, 10, 20, 5, tzinfo=UTC)
-    due = checkin_due("Europe/London", Prefs(checkin_time="20:00"), at)
-    assert (due.key, due.date, due.slot) == (CHECKIN_KEY, date(2026, 1, 10), "20:00")
-    assert checkin_due("Europe/London", Prefs(checkin_time="20:00"), at, checked_in={date(2026, 1, 10)}) is None
-    assert checkin_due("Europe/London", Prefs(checkin_time=None), at) is None
-    assert checkin_due("Europe/London", Prefs(checkin_time="20:00", quiet_start="20:00", quiet_end="07:00"), at) is None
+def test_the_checkin_is_an_item_every_day_at_the_chosen_time():
+    at = datetime(2026, 1, 10, 20, 0, tzinfo=UTC)
+    [found] = due_in(checkin_item("20:00"), "Europe/London", window("Europe/London", 0, at - timedelta(minutes=1), at))
+    assert (found.key, found.plan_item_id, found.date, found.slot) == (CHECKIN_KEY, None, date(2026, 1, 10), "20:00")
+    assert checkin_item(None) is None and checkin_item("") is None
+    assert DEFAULTS.checkin_time == "20:00" and DEFAULTS.lead_minutes == 10 and DEFAULTS.quiet_start is None
 
 
-def test_due_slots_covers_each_wall_minute_once_per_window():
+def test_a_window_covers_each_wall_minute_once():
     now = datetime(2026, 7, 1, 12, 0, tzinfo=UTC)
-    windows = due_slots("Asia/Kolkata", now, 10)
-    labels = [s for _, group in windows for s in group]
-    assert len(labels) == len(set(labels)) == 10 + LATE_MINUTES  # 17:21..18:30 local, one per minute
+    found = window("Asia/Kolkata", 10, now - timedelta(minutes=LATE_MINUTES), now)
+    labels = [s for _, group in found for s in group]
+    assert len(labels) == len(set(labels)) == LATE_MINUTES  # 16:41..17:40 local: reminder moments 10 min before
 
 
-def labels(window) -> set[tuple]:
-    return {(day, label) for day, day_labels in window for label in day_labels}
+def labels(found) -> set[tuple]:
+    return {(day, label) for day, day_labels in found for label in day_labels}
 
 
 @PROPS

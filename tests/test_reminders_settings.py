@@ -44,6 +44,14 @@ def test_saving_preferences(login, patient):
     assert "Notifications are paused for your account" in html
 
 
+def test_the_first_save_can_turn_the_checkin_reminder_off(login, patient):
+    """A new preferences row saved with no check-in time keeps it empty (it came back as the 20:00 default)."""
+    s = login(patient)
+    assert s.post("/settings/reminders", {**GOOD, "checkin_time": ""}).status_code == 303
+    assert db.session.scalar(select(ReminderPref.checkin_time).where(ReminderPref.user_id == patient.id)) is None
+    assert s.get("/api/v1/reminders/prefs").json["checkin_time"] is None
+
+
 @pytest.mark.parametrize("change, message", [
     ({"quiet_start": "25:00"}, "Enter a time as HH:MM"),
     ({"quiet_end": "7am"}, "Enter a time as HH:MM"),

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from app.extensions import db
 from app.models.base import UTCDateTime, utcnow
+from app.services.reminders.schedule import DEFAULTS
 
 
 class PushSubscription(db.Model):
@@ -26,7 +27,7 @@ class PushSubscription(db.Model):
 
 
 class ReminderPref(db.Model):
-    """How one user wants to be reminded; a missing row means the defaults below."""
+    """How one user wants to be reminded; a missing row means the defaults (`schedule.DEFAULTS`)."""
 
     __tablename__ = "reminder_prefs"
 
@@ -37,8 +38,15 @@ class ReminderPref(db.Model):
     in_app_enabled: Mapped[bool] = mapped_column(default=True)
     quiet_start: Mapped[str | None] = mapped_column(String(5))  # "22:00"; both set or both empty
     quiet_end: Mapped[str | None] = mapped_column(String(5))
-    lead_minutes: Mapped[int] = mapped_column(default=10)
-    checkin_time: Mapped[str | None] = mapped_column(String(5), default="20:00")  # empty = no check-in reminder
+    lead_minutes: Mapped[int] = mapped_column()
+    checkin_time: Mapped[str | None] = mapped_column(String(5))  # empty = no check-in reminder
+
+    def __init__(self, **fields):
+        # The defaults are applied here, not as column defaults: an INSERT fires a column default for an explicit
+        # None too, so "no check-in reminder" saved on a new row would come back as 20:00.
+        for name in ("lead_minutes", "quiet_start", "quiet_end", "checkin_time"):
+            fields.setdefault(name, getattr(DEFAULTS, name))
+        super().__init__(**fields)
 
 
 class ReminderSent(db.Model):

@@ -1,10 +1,11 @@
 """The service worker and manifest live at the root (scope "/"), plus the offline page."""
 from __future__ import annotations
 
+import gzip
 import json
 from functools import lru_cache
 
-from flask import Response, current_app, render_template
+from flask import Response, current_app, render_template, request
 
 from app.assets import shell_files
 from app.config import ROOT
@@ -20,10 +21,22 @@ def worker_source(version: str) -> str:
                   .replace('["__SHELL__"]', json.dumps(shell)))
 
 
+@lru_cache(maxsize=4)
+def gzipped(source: str) -> bytes:
+    return gzip.compress(source.encode(), 9, mtime=0)
+
+
 @bp.get("/service_worker.js")
 def service_worker():
-    """The worker, never cached by HTTP so updates are seen at once."""
-    response = Response(worker_source(current_app.config["ASSET_VERSION"]), mimetype="text/javascript")
+    """The worker, never cached by HTTP so updates are seen at once; gzip-compressed like the static scripts (it
+    holds no secret or user text, so compressing it gives nothing away)."""
+    source = worker_source(current_app.config["ASSET_VERSION"])
+    if "gzip" in request.accept_encodings:
+        response = Response(gzipped(source), mimetype="text/javascript")
+        response.headers["Content-Encoding"] = "gzip"
+    else:
+        response = Response(source, mimetype="text/javascript")
+    response.vary.add("Accept-Encoding")
     response.headers["Cache-Control"] = "no-cache"
     response.headers["Service-Worker-Allowed"] = "/"
     return response

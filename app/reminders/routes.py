@@ -27,7 +27,7 @@ def calendar_bytes(user: User) -> bytes:
     plan = plan_for(db.session, user)
     version = current_version(db.session, plan, "standard") if plan else None
     prefs = prefs_for(db.session, user)
-    return calendar_feed.build(user, version, prefs.lead_minutes, request.url_root.rstrip("/"))
+    return calendar_feed.build(user, version, prefs, request.url_root.rstrip("/"))
 
 
 @bp.route("/settings/reminders", methods=["GET", "POST"])

@@ -1,7 +1,11 @@
-// While /today is open: highlight what is due now (class is-due) and, when notifications are allowed,
-// show one local notification per item. Same window as the server: from `lead` minutes before the slot
-// until an hour after it, unless the item already has a status. Wall-clock minutes in the patient's zone.
-const LATE_MINUTES = 60;
+// While /today is open: highlight what is due now (class is-due) and, when notifications are allowed, show one
+// local notification per item. The server decides what "due" means (app/services/reminders/schedule.py): this
+// mirrors its rule with the numbers it sends in GET /api/v1/reminders/prefs, every default already applied
+// there. An item is due from `lead_minutes` before its slot until `late_minutes` after it, unless it already
+// has a status; wall-clock minutes in the patient's zone. Offline, the worker's saved copy of the prefs is used.
+import { user } from "./sync.js";
+
+const PREFS = "/api/v1/reminders/prefs";
 const SHOWN = "inoplan-due-shown";
 
 function wallNow(timeZone) {
@@ -13,6 +17,7 @@ function wallNow(timeZone) {
 
 const toMinutes = (hm) => (hm ? Number(hm.slice(0, 2)) * 60 + Number(hm.slice(3, 5)) : null);
 
+// schedule.in_quiet_hours: [start, end), wrapping midnight.
 function quiet(minutes, prefs) {
   const start = toMinutes(prefs.quiet_start), end = toMinutes(prefs.quiet_end);
   if (start === null || end === null || start === end) return false;
@@ -26,19 +31,20 @@ function shownOn(date) {
 
 async function notify(item, date) {
   if (!("Notification" in window) || Notification.permission !== "granted" || !("serviceWorker" in navigator)) return;
-  const data = {
-    kind: "item", plan_item_id: Number(item.dataset.planItemId), date, slot: item.dataset.slot,
-    url: `/today?date=${date}#${item.id}`,
-  };
   const tag = `inoplan-${item.dataset.key}-${date}-${item.dataset.slot}`; // the push uses the same tag: no double
   const shown = shownOn(date);
   if (shown.tags.includes(tag)) return;
   shown.tags.push(tag);
   localStorage.setItem(SHOWN, JSON.stringify(shown));
-  const title = item.querySelector("h3")?.textContent.trim() || "Your routine";
+  const title = `${item.dataset.slot} ${item.querySelector("h3")?.textContent.trim() || "Your routine"}`;
+  // The same data as a pushed reminder (app/services/reminders/push.py payload), so "Done" works the same.
+  const data = {
+    kind: "item", plan_item_id: Number(item.dataset.planItemId), date, slot: item.dataset.slot, tag, title,
+    url: `/today?date=${date}#${item.id}`, owner: user ? user.id : null,
+  };
   const registration = await navigator.serviceWorker.ready;
-  await registration.showNotification(`${item.dataset.slot} ${title}`, {
-    body: "It is time for this routine. Tap Done when you have finished.", tag, data: { ...data, tag },
+  await registration.showNotification(title, {
+    body: "It is time for this routine. Tap Done when you have finished.", tag, data,
     actions: [{ action: "done", title: "Done" }, { action: "snooze", title: "Snooze 30 min" }],
   });
 }
@@ -49,7 +55,8 @@ export function markDue(root, prefs) {
   const due = [];
   for (const item of document.querySelectorAll("[data-plan-item-id][data-slot]")) {
     const slot = toMinutes(item.dataset.slot);
-    const isDue = today && !item.dataset.status && minutes >= slot - prefs.lead_minutes && minutes < slot + LATE_MINUTES;
+    const isDue = today && !item.dataset.status && minutes >= slot - prefs.lead_minutes &&
+      minutes < slot + prefs.late_minutes;
     item.classList.toggle("is-due", isDue);
     if (isDue) due.push(item);
   }
@@ -57,26 +64,25 @@ export function markDue(root, prefs) {
   return due;
 }
 
-const PREFS = "inoplan-reminder-prefs";
+// The server's answer, or the copy the service worker saved for offline use; null when neither is there.
+async function serverPrefs() {
+  if (!navigator.onLine) {
+    const saved = "caches" in window ? await caches.match(PREFS, { ignoreVary: true }).catch(() => null) : null;
+    return saved ? saved.json() : null;
+  }
+  try {
+    const response = await fetch(PREFS, { credentials: "same-origin", headers: { Accept: "application/json" } });
+    return response.ok ? await response.json() : null;
+  } catch (error) {
+    return null;
+  }
+}
 
 export async function initDue() {
   const root = document.querySelector("[data-today][data-timezone]");
   if (!root) return;
-  // The last preferences seen online are kept, so offline the highlights follow the same settings.
-  let prefs = JSON.parse(localStorage.getItem(PREFS) || "null") ||
-    { in_app: true, lead_minutes: 10, quiet_start: null, quiet_end: null };
-  if (navigator.onLine) {
-    try {
-      const response = await fetch("/api/v1/reminders/prefs", { credentials: "same-origin" });
-      if (response.ok) {
-        prefs = await response.json();
-        localStorage.setItem(PREFS, JSON.stringify(prefs));
-      }
-    } catch (error) {
-      // the network dropped: keep what we had
-    }
-  }
-  if (!prefs.in_app) return;
+  const prefs = await serverPrefs();
+  if (!prefs?.in_app) return;
   const check = () => markDue(root, prefs);
   check();
   setInterval(check, 30000);

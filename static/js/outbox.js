@@ -1,6 +1,7 @@
-// Inoplan outbox: every write made on the phone is stored here first, then sent to POST /api/v1/sync.
-// A classic script (no export) so pages (`import "./outbox.js"`) and the service worker (importScripts)
-// share it. IndexedDB "inoplan" v1, store "outbox" keyed by client_id; changes are announced on
+// Inoplan outbox, the only code that touches it: every write made on the phone is stored here first, then sent
+// to POST /api/v1/sync. One classic script, loaded once by the pages (sync.js imports it) and once by the
+// service worker (importScripts), both using globalThis.InoplanOutbox; writes come in through queue().
+// IndexedDB "inoplan" v1, store "outbox" keyed by client_id; changes are announced on
 // BroadcastChannel("inoplan-outbox") as {type: "changed"} and {type: "flushed", status, ...}.
 (function (scope) {
   "use strict";
@@ -67,6 +68,26 @@
     await transact("readwrite", (store) => store.put(value));
     announce({ type: "changed" });
     return value;
+  }
+
+  // The one way in for a write, from a page or from the worker (a notification's "Done"): store it for `owner`
+  // (the account that made it; flush() sends it only for that account), ask for a Background Sync, and start
+  // sending at once when online. Resolves with the stored entry; flush() again to wait for the answer.
+  async function queue(entry, owner = null) {
+    const stored = await add({ ...entry, owner });
+    backgroundSync();
+    if (!scope.navigator || scope.navigator.onLine !== false) flush().catch(() => undefined);
+    return stored;
+  }
+
+  async function backgroundSync() {
+    try {
+      const inWorker = typeof ServiceWorkerGlobalScope !== "undefined" && scope instanceof ServiceWorkerGlobalScope;
+      const registration = inWorker ? scope.registration : await scope.navigator?.serviceWorker?.getRegistration();
+      await registration?.sync?.register("inoplan-outbox");
+    } catch (error) {
+      // No Background Sync (Firefox, Safari): the next app open or `online` event sends it.
+    }
   }
 
   async function all() {
@@ -173,5 +194,5 @@
     });
   }
 
-  scope.InoplanOutbox = { add, all, pending, remove, count, flush, localIso, BATCH };
+  scope.InoplanOutbox = Object.freeze({ queue, add, all, pending, remove, count, flush, BATCH });
 })(globalThis);

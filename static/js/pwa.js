@@ -2,7 +2,7 @@
 const supported = "serviceWorker" in navigator;
 let updateRequested = false;
 
-export const registration = supported
+const registration = supported
   ? navigator.serviceWorker.register("/service_worker.js", { scope: "/" }).catch((error) => {
     console.warn("Service worker not registered:", error.message);
     return null;

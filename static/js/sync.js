@@ -1,22 +1,28 @@
 // Sending the outbox: on app open, when the network returns, through Background Sync, and from the
 // "N waiting" badge (tap = sync now). Shows the offline line, an expired session and rejected changes.
+// The pages' way to the outbox: sync.js loads it once and hands it on (`outbox`, `queue`).
 import "./outbox.js";
 import { localToday } from "./day.js";
-import { keepForOffline, registration } from "./pwa.js";
+import { keepForOffline } from "./pwa.js";
 
-const Outbox = globalThis.InoplanOutbox;
+export const outbox = globalThis.InoplanOutbox;
 const meta = document.querySelector("meta[name=inoplan-user]");
-export const user = meta?.content ? { id: Number(meta.content), role: meta.dataset.role, timezone: meta.dataset.timezone } : null;
+export const user = meta?.content ? Object.freeze({ id: Number(meta.content), role: meta.dataset.role,
+  timezone: meta.dataset.timezone }) : null;
 const isPatient = user?.role === "patient";
-// Saved for offline use on every app open and after every sync; today.js adds the day it shows.
-export const dataUrls = new Set(isPatient ? ["/api/v1/plan", `/api/v1/today?date=${localToday(user.timezone)}`] : []);
+// Saved for offline use on every app open and after every sync; today.js adds the day it shows (keepOffline).
+const dataUrls = new Set(isPatient ? ["/api/v1/plan", `/api/v1/today?date=${localToday(user.timezone)}`,
+  "/api/v1/reminders/prefs"] : []);
 const channel = new BroadcastChannel("inoplan-outbox");
 
+export function keepOffline(url) {
+  if (isPatient) dataUrls.add(url);
+}
+
+// A write made on this page: into the outbox for the signed-in account (the outbox sends it).
 export async function queue(entry) {
-  const stored = await Outbox.add({ ...entry, owner: user ? user.id : null });
+  const stored = await outbox.queue(entry, user ? user.id : null);
   askToPersist();
-  registration.then((reg) => reg?.sync?.register("inoplan-outbox")).catch(() => undefined);
-  if (navigator.onLine) Outbox.flush();
   return stored;
 }
 
@@ -45,7 +51,7 @@ function showNetwork(state) {
 async function showWaiting() {
   const badge = document.querySelector("[data-outbox-badge]");
   if (!badge) return;
-  const n = await Outbox.count();
+  const n = await outbox.count();
   badge.hidden = n === 0;
   badge.textContent = `${n} waiting`;
   badge.title = `${n} ${n === 1 ? "change" : "changes"} waiting to be sent. Tap to send now.`;
@@ -74,7 +80,7 @@ function showLoginNeeded(needed) {
 }
 
 async function showRejected() {
-  const rejected = (await Outbox.all()).filter((e) => e.rejected);
+  const rejected = (await outbox.all()).filter((e) => e.rejected);
   document.querySelector("[data-rejected]")?.remove();
   if (!rejected.length) return;
   const list = document.createElement("ul");
@@ -90,7 +96,7 @@ async function showRejected() {
   dismiss.type = "button";
   dismiss.className = "btn btn-quiet";
   dismiss.textContent = "Dismiss";
-  dismiss.addEventListener("click", () => Outbox.remove(rejected.map((e) => e.client_id)));
+  dismiss.addEventListener("click", () => outbox.remove(rejected.map((e) => e.client_id)));
   const el = banner("rejected", `${rejected.length === 1 ? "This change was" : "These changes were"} not saved:`, list, dismiss);
   el.classList.add("rejected");
 }
@@ -118,9 +124,9 @@ channel.addEventListener("message", (event) => {
   showWaitingSoon();
   if (event.data?.type === "flushed") onFlushed(event.data);
 });
-window.addEventListener("online", () => { showNetwork("online"); Outbox.flush(); });
+window.addEventListener("online", () => { showNetwork("online"); outbox.flush(); });
 window.addEventListener("offline", () => showNetwork("offline"));
-document.querySelector("[data-outbox-badge]")?.addEventListener("click", () => Outbox.flush());
+document.querySelector("[data-outbox-badge]")?.addEventListener("click", () => outbox.flush());
 
 async function appOpen() {
   showNetwork(navigator.onLine ? "online" : "offline");
@@ -128,7 +134,7 @@ async function appOpen() {
   if (!isPatient) return;
   askToPersist();
   if (!navigator.onLine) return;
-  const result = await Outbox.flush();
+  const result = await outbox.flush();
   if (result.status !== "done") await refresh(); // a finished flush refreshes through onFlushed
 }
 

@@ -1,11 +1,9 @@
 // /today as the phone knows it: the server's page when online; offline (or for a day not saved yet) the
 // day computed from the saved plan. Changes waiting in the outbox always show at once.
-import "./outbox.js";
 import { dayFromPlan, isDate, localToday } from "./day.js";
 import { renderDay, showCheckinSummary, showProgress, showStatus } from "./day_view.js";
-import { coalesced, dataUrls } from "./sync.js";
+import { coalesced, keepOffline, outbox } from "./sync.js";
 
-const Outbox = globalThis.InoplanOutbox;
 const head = document.querySelector("[data-today]");
 
 const csrf = () => document.querySelector("meta[name=csrf-token]")?.content || "";
@@ -37,7 +35,7 @@ async function getJson(url, savedFirst = false) {
 }
 
 async function pendingMode() {
-  const modes = (await Outbox.pending()).filter((e) => e.type === "mode");
+  const modes = (await outbox.pending()).filter((e) => e.type === "mode");
   return modes.length ? modes[modes.length - 1].mode : null;
 }
 
@@ -59,7 +57,7 @@ function matches(entry, li) {
 // Show the server's statuses with the outbox's waiting changes on top.
 async function overlay() {
   const date = shownDate();
-  const waiting = (await Outbox.pending()).filter((e) => e.date === date);
+  const waiting = (await outbox.pending()).filter((e) => e.date === date);
   const ticks = waiting.filter((e) => e.type === "completion");
   document.querySelectorAll("[data-plan-item-id]").forEach((li) => {
     if (li.dataset.serverStatus === undefined) li.dataset.serverStatus = li.dataset.status || "";
@@ -99,7 +97,7 @@ async function reconcile() {
 
 async function init() {
   const wanted = wantedDate();
-  dataUrls.add(`/api/v1/today?date=${wanted}`);
+  keepOffline(`/api/v1/today?date=${wanted}`);
   // A saved copy may be from another day or older than what the phone knows since: draw it again.
   if (document.documentElement.hasAttribute("data-offline-copy") || shownDate() !== wanted) {
     renderDay(await loadDay(wanted), { today: today(), csrf: csrf() });

@@ -103,6 +103,37 @@ def test_pushed_reminder_is_shown_and_done_records_the_completion(page, live_ser
     assert page.console_errors == []
 
 
+def test_done_from_a_notification_goes_through_the_one_outbox(page, live_server):
+    """The worker's "Done" is queued like a page's write: for the reminder's owner only, rejected entries kept and
+    flagged on the phone, and the fields that belong to the phone never sent (the old copy in sw_push.js did all
+    three differently)."""
+    page.context.grant_permissions(["notifications"], origin=live_server.url)
+    nothing_due(page)
+    log_in(page, live_server)
+    _, payload = open_item(page)
+    me = int(page.locator("meta[name=inoplan-user]").get_attribute("content"))
+    bodies = []
+    page.context.on("request", lambda r: r.url.endswith("/api/v1/sync") and bodies.append(r.post_data_json))
+    tap_done = """async (payload) => {
+        await self.InoplanPush.show(payload);
+        const [n] = await self.registration.getNotifications({tag: payload.tag});
+        return self.InoplanPush.handleAction(n, "done");
+    }"""
+    sw = worker(page)
+    someone_else = sw.evaluate(tap_done, {**payload, "owner": me + 1000, "tag": "other"})
+    not_in_plan = sw.evaluate(tap_done, {**payload, "owner": me, "plan_item_id": 999999, "tag": "gone"})
+    stored = {e["client_id"]: e for e in page.evaluate("InoplanOutbox.all()")}
+    waiting = stored[someone_else["client_id"]]
+    assert waiting["owner"] == me + 1000 and "rejected" not in waiting
+    assert stored[not_in_plan["client_id"]]["rejected"]["fields"]["plan_item_id"]
+    sent = [entry for body in bodies for entry in body["items"]]
+    assert [e["client_id"] for e in sent] == [not_in_plan["client_id"]]  # never the other account's entry
+    assert not {"owner", "queued_at", "label", "rejected"} & set(sent[0])
+    with live_server.app.app_context():
+        assert db.session.scalar(select(Completion).where(Completion.client_id == someone_else["client_id"])) is None
+    assert page.console_errors == []
+
+
 def test_snooze_asks_the_server_to_push_again(page, live_server):
     page.context.grant_permissions(["notifications"], origin=live_server.url)
     nothing_due(page)

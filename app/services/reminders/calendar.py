@@ -1,14 +1,18 @@
-"""The patient's plan as an RFC 5545 calendar: one weekly recurring event per item and time, with an alarm.
+"""The patient's plan as an RFC 5545 calendar: one weekly recurring event per item and time, and one daily event
+for the check-in, each with an alarm.
 
 DTSTART carries the patient's zone as TZID and the calendar carries its VTIMEZONE, so an 08:00 routine
-stays at 08:00 local time across DST changes. UIDs come from the item's stable key, and SEQUENCE is the
-plan version's number, so an edit updates the events in place instead of adding new ones.
+stays at 08:00 local time across DST changes, exactly as `schedule.slot_instant` reads it for push reminders.
+UIDs come from the item's stable key, and SEQUENCE is the plan version's number, so an edit updates the events
+in place instead of adding new ones. The alarms use the same lead time as push (none for the check-in).
 """
 from __future__ import annotations
 
+import math
 from datetime import date, datetime, timedelta
 
 import segno
+from flask_babel import gettext, ngettext
 from icalendar import Alarm, Calendar, Event
 from markupsafe import Markup
 from sqlalchemy.orm import object_session
@@ -16,38 +20,118 @@ from sqlalchemy.orm import object_session
 from app.models import PlanVersion, User
 from app.services.clock import zone
 from app.services.sleep import reminders as sleep_reminders
+from app.services.reminders.schedule import Prefs, runs_on
 
 BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-DEFAULT_MINUTES = 15
+DEFAULT_MINUTES = 15  # only for a dose that says nothing about its length
+CHECKIN_MINUTES = 5
+# Estimating a length from sets, reps and holds: moving into and out of one repetition, rest between sets,
+# and calendar blocks in steps of five minutes.
+REP_SECONDS = 4
+REST_SECONDS = 30
+STEP_MINUTES = 5
 
 
 def first_day(start: date, days_mask: int) -> date:
     """The first date on or after `start` that the item is scheduled (DTSTART must be an occurrence)."""
     for offset in range(7):
         day = start + timedelta(days=offset)
-        if days_mask >> day.weekday() & 1:
+        if runs_on(days_mask, day):
             return day
     raise ValueError("an item needs at least one day")
+
+
+def duration_minutes(sets: int | None, reps: int | None, hold_seconds: int | None, minutes: int | None) -> int:
+    """How long an event lasts: the dose's minutes; else sets x reps x (hold + moving) plus rests, in 5-minute
+    steps; DEFAULT_MINUTES only when the dose says nothing."""
+    if minutes:
+        return minutes
+    if not (sets or reps or hold_seconds):
+        return DEFAULT_MINUTES
+    sets, reps = sets or 1, reps or 1
+    seconds = sets * reps * ((hold_seconds or 0) + REP_SECONDS) + (sets - 1) * REST_SECONDS
+    return max(1, math.ceil(seconds / (STEP_MINUTES * 60))) * STEP_MINUTES
+
+
+def dose_text(item) -> str:
+    parts = [ngettext("%(num)d set", "%(num)d sets", item.sets) if item.sets else "",
+             ngettext("%(num)d rep", "%(num)d reps", item.reps) if item.reps else "",
+             gettext("hold %(n)s s", n=item.hold_seconds) if item.hold_seconds else "",
+             gettext("%(n)s min", n=item.minutes) if item.minutes else ""]
+    return " · ".join(p for p in parts if p)
 
 
 def describe(item, base_url: str) -> str:
     routine = item.routine
     lines = []
-    dose = [f"{item.sets} sets" if item.sets else "", f"{item.reps} reps" if item.reps else "",
-            f"hold {item.hold_seconds} s" if item.hold_seconds else "", f"{item.minutes} min" if item.minutes else ""]
-    if any(dose):
-        lines.append("Dose: " + ", ".join(d for d in dose if d))
+    dose = dose_text(item)
+    if dose:
+        lines.append(gettext("Dose: %(dose)s", dose=dose))
     if item.notes:
-        lines.append(f"Note: {item.notes}")
+        lines.append(gettext("Note: %(note)s", note=item.notes))
     lines += [f"{n}. {step}" for n, step in enumerate(routine.steps or [], 1)]
     if routine.precautions:
-        lines.append(f"Take care: {routine.precautions}")
-    lines.append(f"Tick it off in Inoplan: {base_url}/today")
+        lines.append(gettext("Take care: %(text)s", text=routine.precautions))
+    lines.append(gettext("Tick it off in Inoplan: %(url)s", url=f"{base_url}/today"))
     return "\n".join(lines)
 
 
-def build(user: User, version: PlanVersion | None, lead_minutes: int, base_url: str) -> bytes:
-    """The .ics text of the patient's standard plan (an empty calendar without one)."""
+def _alarm(text: str, lead_minutes: int) -> Alarm:
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", text)
+    alarm.add("trigger", timedelta(minutes=-lead_minutes))
+    return alarm
+
+
+def _at(day: date, slot: str, tz) -> datetime:
+    return datetime(day.year, day.month, day.day, int(slot[:2]), int(slot[3:5]), tzinfo=tz)
+
+
+def item_events(version: PlanVersion, tz, lead_minutes: int, base_url: str) -> list[Event]:
+    start = version.created_at.astimezone(tz).date()
+    events = []
+    for item in version.items:
+        for slot in item.slots:
+            event = Event()
+            event.add("uid", f"{item.key}-{slot.replace(':', '')}@inoplan")
+            event.add("dtstamp", version.created_at)
+            event.add("last-modified", version.created_at)
+            event.add("sequence", version.number)
+            event.add("summary", item.routine.title)
+            event.add("dtstart", _at(first_day(start, item.days_mask), slot, tz))
+            event.add("duration", timedelta(minutes=duration_minutes(item.sets, item.reps, item.hold_seconds,
+                                                                     item.minutes)))
+            event.add("rrule", {"freq": "weekly", "byday": [BYDAY[d] for d in item.days]})
+            event.add("description", describe(item, base_url))
+            event.add("url", f"{base_url}/today")
+            event.add("transp", "TRANSPARENT")
+            event.add_component(_alarm(item.routine.title, lead_minutes))
+            events.append(event)
+    return events
+
+
+def checkin_event(user: User, checkin_time: str, since: datetime, tz, base_url: str) -> Event:
+    """The daily check-in at the chosen time, its alarm at that time (the push reminder has no lead either)."""
+    title = gettext("Daily check-in")
+    event = Event()
+    event.add("uid", f"checkin-{user.id}@inoplan")
+    event.add("dtstamp", since)
+    event.add("summary", title)
+    event.add("dtstart", _at(since.astimezone(tz).date(), checkin_time, tz))
+    event.add("duration", timedelta(minutes=CHECKIN_MINUTES))
+    event.add("rrule", {"freq": "daily"})
+    event.add("description", "\n".join([
+        gettext("How are pain, sleep and mood today? It takes ten seconds."),
+        gettext("Tick it off in Inoplan: %(url)s", url=f"{base_url}/today#checkin")]))
+    event.add("url", f"{base_url}/today#checkin")
+    event.add("transp", "TRANSPARENT")
+    event.add_component(_alarm(title, 0))
+    return event
+
+
+def build(user: User, version: PlanVersion | None, prefs: Prefs, base_url: str) -> bytes:
+    """The .ics text of the patient's standard plan and daily check-in (`prefs`: a ReminderPref or Prefs)."""
     tz = zone(user.timezone)
     cal = Calendar()
     cal.add("prodid", "-//Inoplan//Plan reminders//EN")
@@ -59,33 +143,17 @@ def build(user: User, version: PlanVersion | None, lead_minutes: int, base_url: 
     # A hint only: many apps refresh subscribed calendars every 12-24 h whatever it says.
     cal.add("refresh-interval", timedelta(hours=12), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", "PT12H")
-    for event in sleep_reminders.calendar_events(object_session(user), user):
-        cal.add_component(event)  # the sleep window's wind-down and rise times
-    if version is None:
+    events = item_events(version, tz, prefs.lead_minutes, base_url) if version is not None else []
+    if prefs.checkin_time:
+        since = version.created_at if version is not None else user.created_at
+        events.append(checkin_event(user, prefs.checkin_time, since, tz, base_url))
+    events += sleep_reminders.calendar_events(object_session(user), user)  # the sleep window's wind-down and rise
+    if not events:
         return cal.to_ical()
-    start = version.created_at.astimezone(tz).date()
-    for item in version.items:
-        for slot in item.slots:
-            day = first_day(start, item.days_mask)
-            event = Event()
-            event.add("uid", f"{item.key}-{slot.replace(':', '')}@inoplan")
-            event.add("dtstamp", version.created_at)
-            event.add("last-modified", version.created_at)
-            event.add("sequence", version.number)
-            event.add("summary", item.routine.title)
-            event.add("dtstart", datetime(day.year, day.month, day.day, int(slot[:2]), int(slot[3:]), tzinfo=tz))
-            event.add("duration", timedelta(minutes=item.minutes or DEFAULT_MINUTES))
-            event.add("rrule", {"freq": "weekly", "byday": [BYDAY[d] for d in item.days]})
-            event.add("description", describe(item, base_url))
-            event.add("url", f"{base_url}/today")
-            event.add("transp", "TRANSPARENT")
-            alarm = Alarm()
-            alarm.add("action", "DISPLAY")
-            alarm.add("description", item.routine.title)
-            alarm.add("trigger", timedelta(minutes=-lead_minutes))
-            event.add_component(alarm)
-            cal.add_component(event)
-    cal.add_missing_timezones(first_date=start - timedelta(days=366))
+    for event in events:
+        cal.add_component(event)
+    first = min(event.decoded("dtstart") for event in events).date()
+    cal.add_missing_timezones(first_date=first - timedelta(days=366))
     return cal.to_ical()
 
 

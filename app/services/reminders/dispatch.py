@@ -39,9 +39,9 @@ from app.models import (
 from app.services.reminders import schedule as sched
 from app.services.reminders.push import Send, deliver, prune, release
 from app.services.sleep import reminders as sleep_reminders
+from app.services.reminders.schedule import DEFAULTS, due_in
 from app.services.sql_lists import among, batches, is_postgres
 
-DEFAULTS = sched.Prefs()
 LATE = timedelta(minutes=sched.LATE_MINUTES)
 # Above this many labels (a catch-up after an outage) a LIKE per label costs more than reading every item.
 MAX_LABEL_FILTER = 60
@@ -86,22 +86,12 @@ def _pushable():
 LEAD = func.coalesce(ReminderPref.lead_minutes, DEFAULTS.lead_minutes)
 
 
-def window(tz: str, lead: int, since: datetime, now: datetime) -> tuple:
-    """The local (date, labels) in zone `tz` whose reminder moment (time minus `lead` minutes) is in (since, now]."""
-    return sched.slots_between(tz, since + timedelta(minutes=lead), now + timedelta(minutes=lead))
-
-
-def all_labels(windows: dict) -> set[str]:
-    """Every wall-clock label due in any of the windows: what the SQL filter asks for."""
-    return {label for found in windows.values() for _, day_labels in found for label in day_labels}
-
-
 def item_windows(session: Session, since: datetime, now: datetime) -> dict[tuple[str, int], tuple]:
     """(zone, lead) of pushable patients -> their window."""
     pairs = session.execute(select(User.timezone, LEAD).distinct().select_from(User)
                             .outerjoin(ReminderPref, ReminderPref.user_id == User.id)
                             .where(User.role == "patient", _pushable())).all()
-    return {(tz, lead): window(tz, lead, since, now) for tz, lead in pairs}
+    return {(tz, lead): sched.window(tz, lead, since, now) for tz, lead in pairs}
 
 
 def item_rows(session: Session, labels: set[str] | None):
@@ -154,9 +144,9 @@ def _place(out: list, defer: dict, quiet: Quiet, uid: int, due: sched.Due, tz: s
 
 
 def due_items(session: Session, since: datetime, now: datetime, defer: dict) -> list[Candidate]:
-    """Every (user, plan item occurrence) whose reminder moment is in (since, now]."""
+    """Every (user, plan item occurrence) whose reminder moment is in (since, now], as `due_in` answers."""
     windows = item_windows(session, since, now)
-    labels = all_labels(windows)
+    labels = sched.labels_of(windows.values())
     if not labels:
         return []
     quiet, out = Quiet(now), []
@@ -164,13 +154,9 @@ def due_items(session: Session, since: datetime, now: datetime, defer: dict) -> 
     for uid, tz, lead, q_start, q_end, item_id, key, mask, times in rows:
         found = windows.get((tz, lead))
         if found is None:  # the patient changed zone or lead since the windows were read
-            found = windows[(tz, lead)] = window(tz, lead, since, now)
-        for day, slots in found:
-            if mask >> day.weekday() & 1:
-                for slot in times.split(","):
-                    if slot in slots:
-                        due = sched.Due(key, item_id, day, slot, sched.slot_instant(day, slot, tz))
-                        _place(out, defer, quiet, uid, due, tz, q_start, q_end)
+            found = windows[(tz, lead)] = sched.window(tz, lead, since, now)
+        for due in due_in(sched.Item(key, item_id, mask, times), tz, found):
+            _place(out, defer, quiet, uid, due, tz, q_start, q_end)
     return out
 
 
@@ -178,8 +164,8 @@ def due_checkins(session: Session, since: datetime, now: datetime, defer: dict) 
     """Every patient whose daily check-in time fell due in (since, now] (before removing who checked in)."""
     checkin_time = case((ReminderPref.id.is_(None), DEFAULTS.checkin_time), else_=ReminderPref.checkin_time)
     zones = session.scalars(select(User.timezone).distinct().where(User.role == "patient")).all()
-    windows = {tz: window(tz, 0, since, now) for tz in zones}
-    labels = all_labels(windows)
+    windows = {tz: sched.window(tz, 0, since, now) for tz in zones}
+    labels = sched.labels_of(windows.values())
     if not labels:
         return []
     rows = session.execute(
@@ -190,12 +176,10 @@ def due_checkins(session: Session, since: datetime, now: datetime, defer: dict) 
     for uid, tz, q_start, q_end, at in rows:
         found = windows.get(tz)
         if found is None:  # a new patient in a zone nobody else is in
-            found = windows[tz] = window(tz, 0, since, now)
-        for day, slots in found:
-            if at in slots:
-                due = sched.Due(sched.CHECKIN_KEY, None, day, at, sched.slot_instant(day, at, tz))
-                _place(out, defer, quiet, uid, due, tz, q_start, q_end)
-                break
+            found = windows[tz] = sched.window(tz, 0, since, now)
+        for due in due_in(sched.checkin_item(at), tz, found):
+            _place(out, defer, quiet, uid, due, tz, q_start, q_end)
+            break  # one check-in reminder per pass, even when a catch-up spans midnight
     return out
 
 
@@ -230,11 +214,13 @@ def claim(session: Session, due: list[Candidate], now: datetime, defer: dict | N
     table = ReminderSent.__table__
     names = ("user_id", "item_key", "date", "slot", "plan_item_id", "snoozed_until")
     defer = defer or {}
-    values = list(zip(*[(uid, d.key, d.date, d.slot, d.plan_item_id, defer.get((uid, *d.ident))) for uid, d in due], strict=False))
+    values = list(zip(*[(uid, d.key, d.date, d.slot, d.plan_item_id, defer.get((uid, *d.ident)))
+                        for uid, d in due], strict=True))
     returning = (table.c.user_id, table.c.item_key, table.c.date, table.c.slot)
     if is_postgres(session):
         # One statement, one array per column: INSERT ... SELECT * FROM unnest(...) ON CONFLICT DO NOTHING.
-        arrays = [bindparam(None, list(v), type_=ARRAY(table.c[n].type), unique=True) for n, v in zip(names, values, strict=False)]
+        arrays = [bindparam(None, list(v), type_=ARRAY(table.c[n].type), unique=True)
+                  for n, v in zip(names, values, strict=True)]
         rows = func.unnest(*arrays).table_valued(*names).render_derived()
         stmt = postgresql.insert(table).from_select(
             [*names, "sent_at"], select(*rows.c, bindparam("sent_at", now, type_=table.c.sent_at.type)))
@@ -242,7 +228,8 @@ def claim(session: Session, due: list[Candidate], now: datetime, defer: dict | N
     else:
         # executemany with RETURNING: SQLAlchemy sends it as multi-row INSERTs ("insertmanyvalues").
         stmt = sqlite.insert(table).on_conflict_do_nothing().returning(*returning)
-        result = session.connection().execute(stmt, [dict(zip(names, row, strict=False), sent_at=now) for row in zip(*values, strict=False)])
+        rows = [dict(zip(names, row, strict=True), sent_at=now) for row in zip(*values, strict=True)]
+        result = session.connection().execute(stmt, rows)
     won = {tuple(r) for r in result}
     session.commit()
     return won

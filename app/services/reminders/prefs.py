@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.models import PushSubscription, ReminderPref, ReminderSent, User
 from app.services.records import validation as v
-from app.services.reminders.schedule import Prefs
+from app.services.reminders.schedule import LATE_MINUTES
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 B64URL = re.compile(r"[A-Za-z0-9_-]+={0,2}")
@@ -22,21 +22,21 @@ SNOOZE = timedelta(minutes=30)
 
 
 def prefs_for(session: Session, user: User, create: bool = False) -> ReminderPref:
-    """The user's row, or an unsaved one holding the defaults."""
+    """The user's row, or an unsaved one holding the defaults (`schedule.DEFAULTS`)."""
     row = session.scalar(select(ReminderPref).where(ReminderPref.user_id == user.id))
     if row is None:
-        defaults = Prefs()
-        row = ReminderPref(user_id=user.id, push_enabled=True, calendar_enabled=True, in_app_enabled=True,
-                           lead_minutes=defaults.lead_minutes, checkin_time=defaults.checkin_time)
+        row = ReminderPref(user_id=user.id, push_enabled=True, calendar_enabled=True, in_app_enabled=True)
         if create:
             session.add(row)
     return row
 
 
 def prefs_json(row: ReminderPref) -> dict:
+    """The preferences as the page reads them (due.js): every default already applied, and the lateness limit,
+    so the browser never re-derives what the server decides."""
     return {"push": row.push_enabled, "calendar": row.calendar_enabled, "in_app": row.in_app_enabled,
             "quiet_start": row.quiet_start, "quiet_end": row.quiet_end, "lead_minutes": row.lead_minutes,
-            "checkin_time": row.checkin_time}
+            "late_minutes": LATE_MINUTES, "checkin_time": row.checkin_time}
 
 
 def _b64url(value, size: int, name: str) -> bytes:

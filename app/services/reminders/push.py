@@ -45,9 +45,10 @@ def describe(session: Session, due: list[tuple[int, sched.Due]]) -> dict[int, tu
     return out
 
 
-def payload(d: sched.Due, about: tuple[str, str] | None) -> dict:
-    """What the service worker shows and acts on (static/js/sw_push.js)."""
-    when = {"date": d.date.isoformat(), "slot": d.slot}
+def payload(d: sched.Due, about: tuple[str, str] | None, owner: int) -> dict:
+    """What the service worker shows and acts on (service_worker.js). `owner` is the patient's id: a "Done" tapped
+    on the notification is queued in the outbox for that account, as the page queues its own writes."""
+    when = {"date": d.date.isoformat(), "slot": d.slot, "owner": owner}
     if d.key in sleep_reminders.KEYS:
         return sleep_reminders.payload(d)
     if d.key == sched.CHECKIN_KEY:
@@ -92,7 +93,7 @@ def deliver(session: Session, due: list[tuple[int, sched.Due]], send: Send, now:
             subs[uid].append((sub_id, {"endpoint": endpoint, "keys": {"p256dh": p256dh, "auth": auth}}))
     jobs = []
     for i, (uid, d) in enumerate(due):
-        message = payload(d, about.get(d.plan_item_id))
+        message = payload(d, about.get(d.plan_item_id), uid)
         data, topic = json.dumps(message).encode(), push_topic(message["tag"])
         jobs.extend((i, sub_id, {**info, "topic": topic}, data) for sub_id, info in subs.get(uid, []))
     codes = send([(info, data) for _, _, info, data in jobs])

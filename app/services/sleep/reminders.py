@@ -40,16 +40,15 @@ def current_windows(session: Session):
 
 
 def due_sleep(session: Session, since: datetime, now: datetime, defer: dict) -> list:
-    """Every (user, wind-down or rise occurrence) whose time fell in (since, now]."""
-    from app.services.reminders.dispatch import Quiet, _place, window
+    """Every (user, wind-down or rise occurrence) whose time fell in (since, now], as the one `due_in` answers:
+    each is a daily item without a plan item."""
+    from app.services.reminders.dispatch import Quiet, _place
     quiet, out, found = Quiet(now), [], {}
     for uid, tz, q_start, q_end, bedtime, rise in current_windows(session):
-        days = found.get(tz) or found.setdefault(tz, window(tz, 0, since, now))
+        days = found.get(tz) or found.setdefault(tz, sched.window(tz, 0, since, now))
         for key, at in slots(bedtime, rise).items():
-            for day, labels in days:
-                if at in labels:
-                    _place(out, defer, quiet, uid, sched.Due(key, None, day, at, sched.slot_instant(day, at, tz)),
-                           tz, q_start, q_end)
+            for due in sched.due_in(sched.Item(key, None, 0b1111111, at), tz, days):
+                _place(out, defer, quiet, uid, due, tz, q_start, q_end)
     return out
 
 
