@@ -8,6 +8,7 @@ from app.extensions import db
 from app.models import PushSubscription
 from app.services.reminders import dispatch
 from app.services.reminders.calendar import build
+from app.services.reminders.schedule import Prefs
 from app.services.sleep import windows
 
 
@@ -33,7 +34,7 @@ def test_wind_down_and_rise_are_pushed_once_each(app, patient):
 
 def test_the_calendar_feed_has_daily_sleep_events(app, patient):
     windows.set_window(db.session, patient, patient, "00:15", "06:30")
-    cal = Calendar.from_ical(build(patient, None, 10, "https://inoplan.example"))
+    cal = Calendar.from_ical(build(patient, None, Prefs(checkin_time=None), "https://inoplan.example"))
     events = {str(e["uid"]): e for e in cal.walk("VEVENT")}
     assert set(events) == {"sleep-winddown@inoplan", "sleep-rise@inoplan"}
     assert events["sleep-winddown@inoplan"].decoded("dtstart").strftime("%H:%M") == "23:15"
