@@ -5,11 +5,12 @@ from app.models.invites import Invite
 from app.models.logs import STATUSES, CheckIn, Completion
 from app.models.plans import DOSE_FIELDS, KINDS, VARIANTS, Plan, PlanItem, PlanVersion, Routine
 from app.models.reminders import PushSubscription, ReminderPass, ReminderPref, ReminderSent
+from app.models.sessions import LoginSession
 from app.models.users import ROLES, CareLink, User
 
 __all__ = [
     "AuditEvent", "ModeChange", "PlanTemplate", "Invite", "PushSubscription", "ReminderPass", "ReminderPref",
     "ReminderSent",
     "STATUSES", "CheckIn", "Completion", "DOSE_FIELDS", "KINDS", "VARIANTS", "Plan", "PlanItem",
-    "PlanVersion", "Routine", "ROLES", "CareLink", "User",
+    "PlanVersion", "Routine", "ROLES", "CareLink", "User", "LoginSession",
 ]

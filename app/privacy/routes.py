@@ -71,11 +71,10 @@ def password():
         else:
             passwords.set_password(db.session, current_user, form.password.data, "password_changed")
             db.session.commit()
-            login_user(current_user._get_current_object())  # this session now carries the new session token
-            mail.send(current_user.email, "Your Inoplan password was changed",
-                      "Your password was changed and your other devices were logged out.\n"
-                      "If this was not you, reset your password from the login page at once.\n",
-                      current_app.config["MAIL_FROM"], current_app.config.get("MAIL_DIR"))
+            login_user(current_user._get_current_object())  # this session's id now holds the new session token
+            mail.send_from_app(current_user.email, "Your Inoplan password was changed",
+                               "Your password was changed and your other devices were logged out.\n"
+                               "If this was not you, reset your password from the login page at once.\n")
             flash(_("Password changed. Your other devices are logged out."))
             return redirect(url_for("privacy.index")), 303
     return render_template("privacy/password.html", form=form), 422 if form.errors else 200
