@@ -65,8 +65,9 @@ def verify(user: User | None, password: str) -> bool:
     return check_password_hash(hashed, password) and user is not None
 
 
-def set_password(session: Session, user: User, password: str, how: str) -> None:
-    """Store a new password and end every other session (the caller commits): a reset ends all of them."""
+def set_password(session: Session, user: User, password: str, how: str, keep_session: str | None = None) -> None:
+    """Store a new password and end every session but `keep_session` (the secret of the one changing it); a reset
+    keeps none. The caller commits."""
     user.set_password(password)
-    sessions.end_all(session, user, keep_current=True)
+    sessions.end_all(session, user, keep=keep_session)
     audit.record(session, user, user.id, how)

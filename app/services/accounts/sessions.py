@@ -45,10 +45,9 @@ def end(session: Session, user: User) -> None:
                                                    LoginSession.secret_hash == digest(secret)))
 
 
-def end_all(session: Session, user: User, keep_current: bool = False) -> int:
-    """End every session of the user, or every other one (password change); the caller commits."""
+def end_all(session: Session, user: User, keep: str | None = None) -> int:
+    """End every session of the user, or every one but the session whose secret is `keep`; the caller commits."""
     query = delete(LoginSession).where(LoginSession.user_id == user.id)
-    secret = getattr(user, "login_secret", None)
-    if keep_current and secret:
-        query = query.where(LoginSession.secret_hash != digest(secret))
+    if keep:
+        query = query.where(LoginSession.secret_hash != digest(keep))
     return session.execute(query).rowcount
