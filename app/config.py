@@ -55,6 +55,7 @@ class Config:
     RESET_LIMITS = os.environ.get("RESET_LIMITS", "5 per minute;20 per hour")
     ACCOUNT_RESET_LIMITS = os.environ.get("ACCOUNT_RESET_LIMITS", "3 per hour")
     PASSWORD_LIMITS = os.environ.get("PASSWORD_LIMITS", "5 per minute;20 per hour")  # change, delete: per account
+    REGISTER_ACCOUNT_LIMITS = os.environ.get("REGISTER_ACCOUNT_LIMITS", "3 per hour")  # mails per address
     RESET_TOKEN_MAX_AGE = 3600
     MAIL_FROM = os.environ.get("MAIL_FROM", "Inoplan <no-reply@inoplan.example>")
     MAIL_DIR: str | None = os.environ.get("MAIL_DIR")

@@ -174,3 +174,22 @@ def events(patient_id: int, action: str | None = None) -> list[AuditEvent]:
 
 def item_form(slug: str, **fields) -> dict:
     return {"routine_id": routine_id(slug), "days": [str(d) for d in range(7)], "times": "08:00"} | fields
+
+
+@contextmanager
+def outbox():
+    """Every mail the app sends inside the block (a list of EmailMessage)."""
+    from app.services.mail import message_sent
+
+    sent = []
+    with message_sent.connected_to(sent.append):
+        yield sent
+
+
+def register(client, data: dict, path: str = "/register"):
+    """Sign up through the form, then finish with the link from the mail; the last response."""
+    with outbox() as sent:
+        response = client.post(path, data=data | {"csrf_token": csrf_from(client, path)})
+    assert response.status_code == 303, response.get_data(as_text=True)[:500]
+    link = re.search(r"http://localhost(/register/\S+)", sent[-1].get_content()).group(1)
+    return client.post(link, data={"password": data["password"], "csrf_token": csrf_from(client, link)})

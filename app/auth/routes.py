@@ -9,7 +9,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import select
 
 from app.auth import bp
-from app.auth.forms import LoginForm, RegisterForm
+from app.auth.forms import LoginForm
 from app.extensions import account_key, address_account_key, db, limiter, normal_email
 from app.models import User
 from app.services.accounts import passwords, sessions
@@ -19,13 +19,15 @@ def home_for(user: User) -> str:
     return url_for("patient.today") if user.is_patient else url_for("patient.home")
 
 
+def is_safe_path(target: str) -> bool:
+    """A same-site path, so a crafted ?next= cannot send people elsewhere."""
+    return target.startswith("/") and not target.startswith("//") and not urlsplit(target).netloc \
+        and "\\" not in target
+
+
 def safe_next(default: str) -> str:
-    """Only same-site paths, so a crafted ?next= cannot send people elsewhere."""
     target = request.args.get("next", "")
-    parts = urlsplit(target)
-    if target.startswith("/") and not target.startswith("//") and not parts.netloc and "\\" not in target:
-        return target
-    return default
+    return target if is_safe_path(target) else default
 
 
 def failed_login(response) -> bool:
@@ -56,27 +58,6 @@ def login():
             login_user(user, remember=form.remember.data)
             return redirect(safe_next(home_for(user)))
     return render_template("auth/login.html", form=form), 200 if not form.errors else 422
-
-
-@bp.route("/register", methods=["GET", "POST"])
-@limiter.limit(lambda: current_app.config["LOGIN_LIMITS"], methods=["POST"])
-def register():
-    """Create a patient or clinician account."""
-    if current_user.is_authenticated:
-        return redirect(home_for(current_user))
-    form = RegisterForm()
-    if form.validate_on_submit():
-        user = User(email=form.email.data.strip().lower(), display_name=form.display_name.data.strip(),
-                    role=form.role.data, timezone=form.timezone.data)
-        user.set_password(form.password.data)
-        db.session.add(user)
-        db.session.flush()
-        sessions.start(db.session, user)
-        db.session.commit()
-        login_user(user)
-        flash(_("Welcome to Inoplan, %(name)s.", name=user.display_name))
-        return redirect(safe_next(home_for(user)))
-    return render_template("auth/register.html", form=form), 200 if not form.errors else 422
 
 
 def logged_out(message: str):

@@ -23,7 +23,11 @@ from email.utils import format_datetime, make_msgid, parseaddr
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from blinker import Namespace
+
 log = logging.getLogger("inoplan.mail")
+# Sent with the message after each delivery (tests subscribe to read what went out).
+message_sent = Namespace().signal("inoplan-message-sent")
 TLS_MODES = ("starttls", "ssl", "none")
 
 
@@ -99,6 +103,7 @@ def send(to: str, subject: str, body: str, sender: str, directory: str | Path | 
         path = folder / f"{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}.eml"
         path.write_bytes(bytes(message))
         message["X-Inoplan-File"] = str(path)
+    message_sent.send(message)
     return message
 
 
