@@ -21,6 +21,8 @@ WRITE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 PUBLIC = {
     "auth.login": "the way in",
     "auth.register": "creating an account",
+    "auth.register_sent": "the 'check your inbox' page after signing up; the same for every address",
+    "auth.finish_registration": "the signed link from the sign-up mail plus the chosen password is the credential",
     "auth.reset_request": "asking for a reset link answers the same for every address",
     "auth.reset_password": "the signed, single-use token in the link is the credential",
     "pwa.manifest": "the web app manifest holds no personal data",
