@@ -323,7 +323,8 @@ def register_finish(client: Client, headers, inbox, arrived, port: int) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--postgres", default=os.environ.get("SMOKE_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432"))
+    parser.add_argument("--postgres",
+                        default=os.environ.get("SMOKE_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432"))
     parser.add_argument("--redis", default=os.environ.get("SMOKE_REDIS", "redis://127.0.0.1:6379/14"))
     parser.add_argument("--database", default="inoplan_smoke")
     parser.add_argument("--workers", type=int, default=2)
