@@ -32,7 +32,7 @@ demo: db
 	$(FLASK) demo load
 
 run: demo
-	$(FLASK) run --host 127.0.0.1 --port $(PORT)
+	BASE_URL=$${BASE_URL:-http://127.0.0.1:$(PORT)} $(FLASK) run --host 127.0.0.1 --port $(PORT)
 
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)

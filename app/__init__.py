@@ -6,7 +6,7 @@ import os
 from flask import Flask
 from whitenoise import WhiteNoise
 
-from app import sqlite
+from app import sqlite, urls
 from app.config import CONFIGS, INSTANCE, ROOT
 from app.extensions import csrf, db, limiter, login_manager, migrate
 from app.i18n import init_i18n
@@ -23,9 +23,9 @@ def create_app(config: str | dict | None = None) -> Flask:
     else:  # a dict of overrides is how tests build the app
         name = "testing" if isinstance(config, dict) else os.environ.get("INOPLAN_ENV", "development")
     config_class = CONFIGS[name]
-    if hasattr(config_class, "check"):
-        config_class.check()
     app.config.from_object(config_class)
+    if hasattr(config_class, "check"):  # production: read and check the environment now, naming what is missing
+        app.config.from_mapping(config_class.check())
     if isinstance(config, dict):
         app.config.from_mapping(config)
     INSTANCE.mkdir(exist_ok=True)
@@ -75,4 +75,7 @@ def create_app(config: str | dict | None = None) -> Flask:
                               immutable_file_test=lambda path, url: url.startswith(versioned))
     app.wsgi_app.add_files(str(ROOT / "static"), prefix=versioned)
     app.wsgi_app.add_files(str(ROOT / "static"), prefix="/static/")
+    urls.wrap(app)
+    if name == "production" and not app.config.get("MAIL_URL"):
+        app.logger.warning("MAIL_URL is not set: password-reset and account mails are only logged, not sent.")
     return app

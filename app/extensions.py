@@ -1,6 +1,10 @@
 """Extension singletons, initialised in create_app()."""
 from __future__ import annotations
 
+import hashlib
+import ipaddress
+import unicodedata
+
 from flask import request
 from flask_babel import Babel
 from flask_limiter import Limiter
@@ -31,10 +35,38 @@ login_manager = LoginManager()
 csrf = CSRFProtect()
 migrate = Migrate()
 babel = Babel()
-limiter = Limiter(key_func=get_remote_address, default_limits=[])
+limiter = Limiter(key_func=lambda: address_key(), default_limits=[])
+
+
+def normal_email(value: str | None) -> str:
+    """The form an email is stored and counted in: Unicode-normalised, no whitespace anywhere, lowercase."""
+    return "".join(unicodedata.normalize("NFKC", value or "").split()).lower()
+
+
+def address_key() -> str:
+    """Rate-limit key for the client address: the socket's peer, or the address a TRUSTED_PROXIES proxy reported
+    (ProxyFix, app/urls.py); a client's own X-Forwarded-For is never believed. IPv6 counts per /64, the block
+    one household or server usually holds."""
+    address = get_remote_address() or "unknown"
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if ip.version == 6:
+        if ip.ipv4_mapped is not None:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)
 
 
 def account_key() -> str:
-    """Rate-limit key for the account being tried (the submitted email), not the address."""
-    email = (request.form.get("email") or "").strip().lower()
-    return f"account:{email}" if email else get_remote_address()
+    """Rate-limit key for the account being tried (the submitted email, normalised), not the address."""
+    email = normal_email(request.form.get("email"))
+    if not email:
+        return address_key()
+    return "account:" + hashlib.sha256(email.encode()).hexdigest()[:32]
+
+
+def address_account_key() -> str:
+    """Rate-limit key for one address trying one account."""
+    return f"{address_key()}|{account_key()}"

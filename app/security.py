@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from flask import Flask, abort, jsonify, redirect, request, url_for
 from flask_login import current_user
-from sqlalchemy import bindparam, select
 from werkzeug.routing import IntegerConverter
 
 from app.extensions import db, login_manager
 from app.models import User
+from app.services.accounts import sessions
 
 CSP = "; ".join([
     "default-src 'self'",
@@ -24,8 +24,6 @@ CSP = "; ".join([
     "frame-ancestors 'none'",
 ])
 PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
-# Built once: it runs on every signed-in request, and building a statement costs more than running it.
-USER_BY_ID = select(User).where(User.id == bindparam("user_id"))
 
 
 class BoundedInt(IntegerConverter):
@@ -42,14 +40,14 @@ def wants_json() -> bool:
 
 @login_manager.user_loader
 def load_user(token: str) -> User | None:
-    user_id, _, session_token = token.partition(":")
-    if not user_id.isdigit():
+    """The user of a live server-side session: logout, password change and "log out everywhere" delete the row,
+    so a copied session or remember-me cookie stops working at once."""
+    user_id, session_token, secret = (token.split(":") + ["", ""])[:3]
+    if not user_id.isdigit() or int(user_id) > 2**31 - 1 or not secret or secret == "None":
         return None
-    user = db.session.scalar(USER_BY_ID, {"user_id": int(user_id)})
-    # A password change rotates session_token, which ends every other session.
-    if user is None or user.session_token != session_token:
-        return None
-    return user
+    user = sessions.user_for(db.session, int(user_id), secret)
+    # A password change rotates session_token, which ends every session (the changing one logs in again).
+    return user if user is not None and user.session_token == session_token else None
 
 
 @login_manager.unauthorized_handler

@@ -184,3 +184,20 @@ def response_text(response) -> str:
         from pypdf import PdfReader
         return " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(response.data)).pages).split())
     return response.get_data(as_text=True)
+
+
+@contextmanager
+def outbox():
+    """Every mail the app sends inside the block (a list of EmailMessage)."""
+    from app.services.mail import message_sent
+
+    sent = []
+    with message_sent.connected_to(sent.append):
+        yield sent
+
+
+def register(client, data: dict, path: str = "/register"):
+    """Sign up through the form (signed in at once); the response."""
+    response = client.post(path, data=data | {"csrf_token": csrf_from(client, path)})
+    assert response.status_code == 303, response.get_data(as_text=True)[:500]
+    return response

@@ -72,7 +72,8 @@ def found_forms(app, people):
     """Every POST form on every page each person can open, with what a browser would send."""
     found = owned_rows(people["ids"])
     out = {who: {k: v for k, v in discover_forms(app, people[who], found).items()
-                 if k[1] == "POST" and k[0] != "/logout"} for who in ("patient", "clinician")}
+                 if k[1] == "POST" and k[0] not in ("/logout", "/logout/everywhere")}
+           for who in ("patient", "clinician")}
     return out
 
 

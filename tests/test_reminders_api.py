@@ -78,11 +78,12 @@ def test_loopback_only_when_allowed_and_csrf_needed(app, login, patient):
 def test_another_users_subscription_cannot_be_deleted_but_a_browser_moves_with_its_account(login, patient):
     other = make_user()
     s_other = login(other)
-    assert s_other.post_json("/api/v1/push/subscriptions", sub()).status_code == 201
+    browser = Browser(ENDPOINT)
+    assert s_other.post_json("/api/v1/push/subscriptions", browser.subscription()).status_code == 201
     s = login(patient)
     assert s.delete_json("/api/v1/push/subscriptions", {"endpoint": ENDPOINT}).status_code == 404
-    # The same browser profile, now logged in as the patient, re-registers: the endpoint follows the account.
-    assert s.post_json("/api/v1/push/subscriptions", sub()).status_code == 200
+    # The same browser profile (same keys), now logged in as the patient, re-registers: it follows the account.
+    assert s.post_json("/api/v1/push/subscriptions", browser.subscription()).status_code == 200
     assert db.session.scalar(select(PushSubscription.user_id)) == patient.id
 
 

@@ -76,13 +76,18 @@ def test_session_cookie_flags_in_development(client):
     assert cookie is not None and cookie.http_only and cookie.same_site == "Lax" and not cookie.secure
 
 
+def production_env(database_url: str) -> dict[str, str]:
+    """Everything production requires, with a strong secret."""
+    return {"SECRET_KEY": STRONG_KEY, "BASE_URL": "https://inoplan.example", "DATABASE_URL": database_url,
+            "RATELIMIT_STORAGE_URI": "redis://127.0.0.1:6379/4"}
+
+
 @pytest.fixture
 def production_app(monkeypatch, database_url):
     """The production configuration with a strong secret."""
-    monkeypatch.setenv("SECRET_KEY", STRONG_KEY)
-    app = create_app("production")
-    app.config["SQLALCHEMY_DATABASE_URI"] = database_url
-    return app
+    for name, value in production_env(database_url).items():
+        monkeypatch.setenv(name, value)
+    return create_app("production")
 
 
 def test_production_cookies_are_secure_and_hsts_is_sent(production_app):

@@ -1,7 +1,7 @@
 """Changing the account from the app: the phone's timezone while travelling."""
 from __future__ import annotations
 
-from flask import jsonify, request, url_for
+from flask import jsonify, request
 from flask_login import current_user, login_required
 
 from app.api import bp
@@ -9,13 +9,14 @@ from app.api.serialize import user_json
 from app.errors import api_error
 from app.extensions import db
 from app.services.clock import is_timezone
+from app.urls import absolute_url
 
 
 def calendar_url() -> str | None:
     """The private feed's full URL (patients only: clinicians have no plan)."""
     if not current_user.is_patient:
         return None
-    return url_for("reminders.feed", token=current_user.calendar_token, _external=True)
+    return absolute_url("reminders.feed", token=current_user.calendar_token)
 
 
 @bp.patch("/me")

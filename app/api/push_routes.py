@@ -14,7 +14,15 @@ from app.reminders.push import application_server_key
 from app.services.clock import local_today
 from app.services.plans.versions import plan_for, plan_item_ids
 from app.services.records import validation as v
-from app.services.reminders.prefs import clean_subscription, prefs_for, prefs_json, snooze, subscribe, unsubscribe
+from app.services.reminders.prefs import (
+    EndpointTaken,
+    clean_subscription,
+    prefs_for,
+    prefs_json,
+    snooze,
+    subscribe,
+    unsubscribe,
+)
 from app.services.reminders.schedule import CHECKIN_KEY
 
 SNOOZE_CHECKS = {
@@ -53,7 +61,11 @@ def push_subscribe():
         data = clean_subscription(json_body(), config["PUSH_ALLOW_LOOPBACK"], config["PUSH_ENDPOINT_HOSTS"])
     except v.EntryErrors as exc:
         return api_error(422, "That is not a usable push subscription.", exc.fields)
-    row, created = subscribe(db.session, current_user, data)
+    try:
+        row, created = subscribe(db.session, current_user, data)
+    except EndpointTaken:
+        return api_error(409, "This push subscription belongs to another account. Turn notifications off and on "
+                              "again in this browser to get a new one.", {"endpoint": "is registered elsewhere"})
     db.session.commit()
     return jsonify(endpoint=row.endpoint, created=created), 201 if created else 200
 

@@ -2,4 +2,4 @@ from flask import Blueprint
 
 bp = Blueprint("auth", __name__)
 
-from app.auth import reset, routes  # noqa: E402,F401
+from app.auth import register, reset, routes  # noqa: E402,F401

@@ -3,12 +3,9 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from sqlalchemy import select
 from wtforms import BooleanField, EmailField, PasswordField, RadioField, SelectField, StringField
-from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
+from wtforms.validators import DataRequired, Email, EqualTo, Length
 
-from app.extensions import db
-from app.models import User
 from app.services.clock import timezone_names
 
 PASSWORD_MIN = 10
@@ -36,10 +33,7 @@ class RegisterForm(FlaskForm):
         super().__init__(*args, **kwargs)
         self.timezone.choices = list(timezone_names())
 
-    def validate_email(self, field) -> None:
-        email = field.data.strip().lower()
-        if db.session.scalar(select(User.id).where(User.email == email)):
-            raise ValidationError(_l("An account with this email already exists. Log in instead."))
+
 
 
 class ResetRequestForm(FlaskForm):

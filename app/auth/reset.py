@@ -4,16 +4,16 @@ from __future__ import annotations
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_limiter.util import get_remote_address
 from flask_login import current_user
 from sqlalchemy import select
 
 from app.auth import bp
 from app.auth.forms import NewPasswordForm, ResetRequestForm
-from app.extensions import account_key, db, limiter
+from app.extensions import account_key, address_key, db, limiter, normal_email
 from app.models import User
 from app.services import mail
 from app.services.accounts import passwords
+from app.urls import absolute_url
 
 SENT = _l("If an account uses that address, we have sent it a link to choose a new password. It works for one hour.")
 
@@ -21,7 +21,7 @@ SENT = _l("If an account uses that address, we have sent it a link to choose a n
 def token_account_key() -> str:
     """Rate-limit key: the account the link names, so guessing through many addresses still stops."""
     user_id = passwords.token_user_id((request.view_args or {}).get("token", ""), current_app.secret_key)
-    return f"account:{user_id}" if user_id else get_remote_address()
+    return f"account-id:{user_id}" if user_id else address_key()
 
 
 @bp.route("/reset-password", methods=["GET", "POST"])
@@ -33,16 +33,14 @@ def reset_request():
         return redirect(url_for("privacy.password"))
     form = ResetRequestForm()
     if form.validate_on_submit():
-        email = form.email.data.strip().lower()
+        email = normal_email(form.email.data)
         user = db.session.scalar(select(User).where(User.email == email))
         if user is not None:
-            link = url_for("auth.reset_password", token=passwords.reset_token(user, current_app.secret_key),
-                           _external=True)
-            mail.send(user.email, "Choose a new Inoplan password",
-                      f"Hello {user.display_name},\n\nSomeone (we hope you) asked to reset your Inoplan password.\n"
-                      f"Open this link within one hour to choose a new one:\n\n{link}\n\n"
-                      "If it was not you, ignore this message: your password stays as it is.\n",
-                      current_app.config["MAIL_FROM"], current_app.config.get("MAIL_DIR"))
+            link = absolute_url("auth.reset_password", token=passwords.reset_token(user, current_app.secret_key))
+            mail.send_from_app(user.email, "Choose a new Inoplan password",
+                               f"Hello {user.display_name},\n\nSomeone (we hope you) asked to reset your Inoplan "
+                               f"password.\nOpen this link within one hour to choose a new one:\n\n{link}\n\n"
+                               "If it was not you, ignore this message: your password stays as it is.\n")
         flash(str(SENT))
         return redirect(url_for("auth.login")), 303
     return render_template("auth/reset_request.html", form=form), 422 if form.errors else 200

@@ -18,6 +18,7 @@ from app.services.care.links import linked_patient
 from app.services.clock import local_today
 from app.services.diary import report, shares
 from app.services.records.validation import Invalid, local_date
+from app.urls import absolute_url
 
 PERIODS = (30, 90)
 MAX_DAYS = 366
@@ -71,8 +72,7 @@ def share():
     start, end = _period() if request.args else _form_period()
     link, token = shares.create(db.session, current_user, start, end)
     db.session.commit()
-    url = current_app.config.get("BASE_URL", "").rstrip("/") + url_for("diary.shared", token=token) \
-        if current_app.config.get("BASE_URL") else url_for("diary.shared", token=token, _external=True)
+    url = absolute_url("diary.shared", token=token)
     qr = segno.make(url, error="m").svg_inline(scale=4, dark="#000", light="#fff")
     return render_template("diary/reports.html", periods=PERIODS, shares=shares.active(db.session, current_user),
                            today=local_today(current_user.timezone), new_link={"url": url, "qr": qr, "share": link})

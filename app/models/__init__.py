@@ -8,12 +8,13 @@ from app.models.measures import MeasureResponse, MeasureSchedule
 from app.models.plans import DOSE_FIELDS, KINDS, VARIANTS, Plan, PlanItem, PlanVersion, Routine
 from app.models.reminders import PushSubscription, ReminderPass, ReminderPref, ReminderSent
 from app.models.sleep import SleepEntry, SleepWindow
+from app.models.sessions import LoginSession
 from app.models.users import ROLES, CareLink, User
 
 __all__ = [
     "AuditEvent", "FlareEpisode", "PainEntry", "ReportShare", "Treatment", "ModeChange", "PlanTemplate", "Invite",
     "PushSubscription", "ReminderPass", "ReminderPref", "ReminderSent", "MeasureResponse", "MeasureSchedule",
     "STATUSES", "CheckIn", "Completion", "DOSE_FIELDS", "KINDS", "VARIANTS", "Plan", "PlanItem",
-    "PlanVersion", "Routine", "ROLES", "CareLink", "User",
+    "PlanVersion", "Routine", "ROLES", "CareLink", "User", "LoginSession",
     "SleepEntry", "SleepWindow",
 ]

@@ -9,7 +9,7 @@ from sqlalchemy import BigInteger, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, validates
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from app.extensions import db
+from app.extensions import db, normal_email
 from app.models.base import UTCDateTime, utcnow
 
 ROLES = ("patient", "clinician")
@@ -37,7 +37,8 @@ class User(UserMixin, db.Model):
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
     follow_device_timezone: Mapped[bool] = mapped_column(default=False)
     locale: Mapped[str | None] = mapped_column(String(8))
-    # Changing it logs out every other session (Flask-Login's alternative id).
+    # Part of every session's id: a new password (set_password) rotates it, which ends every session at once,
+    # whatever path set it. Single sessions end by their row in login_sessions (services/accounts/sessions.py).
     session_token: Mapped[str] = mapped_column(String(64), default=new_token)
     calendar_token: Mapped[str] = mapped_column(String(64), unique=True, default=new_token)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -46,10 +47,13 @@ class User(UserMixin, db.Model):
 
     @validates("email")
     def lowercase_email(self, _key: str, email: str) -> str:
-        return email.strip().lower()
+        return normal_email(email)
+
+    # The secret of the login session this object was loaded for (services/accounts/sessions.py); not a column.
+    login_secret = None
 
     def get_id(self) -> str:
-        return f"{self.id}:{self.session_token}"
+        return f"{self.id}:{self.session_token}:{self.login_secret}"
 
     def set_password(self, password: str) -> None:
         self.password_hash = generate_password_hash(password, method="scrypt")

@@ -36,7 +36,7 @@ def index():
     tz = zone(current_user.timezone)
     trail = [(e.at.astimezone(tz), e.actor_name or "Someone", ACTIONS.get(e.action, e.action.replace("_", " ")))
              for e in audit.trail_for(db.session, current_user.id, limit=10)]
-    return render_template("privacy/index.html", trail=trail,
+    return render_template("privacy/index.html", trail=trail, password_changed="password_changed" in request.args,
                            has_clinicians="care.mine" in current_app.view_functions)
 
 
@@ -69,15 +69,16 @@ def password():
         if not current_user.check_password(form.current.data):
             form.current.errors.append(_("That is not your current password."))
         else:
-            passwords.set_password(db.session, current_user, form.password.data, "password_changed")
+            passwords.set_password(db.session, current_user, form.password.data, "password_changed",
+                                   keep_session=current_user.login_secret)
             db.session.commit()
-            login_user(current_user._get_current_object())  # this session now carries the new session token
-            mail.send(current_user.email, "Your Inoplan password was changed",
-                      "Your password was changed and your other devices were logged out.\n"
-                      "If this was not you, reset your password from the login page at once.\n",
-                      current_app.config["MAIL_FROM"], current_app.config.get("MAIL_DIR"))
+            login_user(current_user._get_current_object())  # this session's id now holds the new session token
+            mail.send_from_app(current_user.email, "Your Inoplan password was changed",
+                               "Your password was changed and your other devices were logged out.\n"
+                               "If this was not you, reset your password from the login page at once.\n")
             flash(_("Password changed. Your other devices are logged out."))
-            return redirect(url_for("privacy.index")), 303
+            # Offers a fresh calendar link: the feed's secret address is not tied to the password.
+            return redirect(url_for("privacy.index", password_changed=1) + "#calendar-link"), 303
     return render_template("privacy/password.html", form=form), 422 if form.errors else 200
 
 

@@ -32,4 +32,4 @@ def pusher(app: Flask | None = None) -> Pusher:
     if not CLAIM_SUB.match(sub or ""):
         raise ValueError(f"VAPID_CLAIM_SUB must be a mailto: address or an https: URL, not {sub!r}.")
     return Pusher(vapid(app), sub, ttl=int(app.config["PUSH_TTL"]), workers=int(app.config["PUSH_WORKERS"]),
-                  processes=int(app.config["PUSH_PROCESSES"]))
+                  processes=int(app.config["PUSH_PROCESSES"]), allow_private=bool(app.config["PUSH_ALLOW_LOOPBACK"]))

@@ -15,11 +15,12 @@ from app.reminders.forms import ReminderPrefsForm
 from app.services.plans.versions import current_version, plan_for
 from app.services.reminders import calendar as calendar_feed
 from app.services.reminders.prefs import prefs_for
+from app.urls import absolute_url, base_url
 
 
 def feed_urls(user: User) -> tuple[str, str]:
     """(https URL, webcal URL) of the user's feed."""
-    url = url_for("reminders.feed", token=user.calendar_token, _external=True)
+    url = absolute_url("reminders.feed", token=user.calendar_token)
     return url, "webcal://" + url.split("://", 1)[1]
 
 
@@ -27,7 +28,7 @@ def calendar_bytes(user: User) -> bytes:
     plan = plan_for(db.session, user)
     version = current_version(db.session, plan, "standard") if plan else None
     prefs = prefs_for(db.session, user)
-    return calendar_feed.build(user, version, prefs, request.url_root.rstrip("/"))
+    return calendar_feed.build(user, version, prefs, base_url())
 
 
 @bp.route("/settings/reminders", methods=["GET", "POST"])

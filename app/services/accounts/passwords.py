@@ -2,14 +2,18 @@
 from __future__ import annotations
 
 import hashlib
+import secrets
 
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 from sqlalchemy.orm import Session
+from werkzeug.security import check_password_hash, generate_password_hash
 
 from app.models import User
+from app.services.accounts import sessions
 from app.services.care import audit
 
 SALT = "password-reset"
+_DUMMY: list[str] = []
 
 
 def _fingerprint(user: User) -> str:
@@ -48,7 +52,22 @@ def user_for_token(session: Session, token: str, secret: str, max_age: int) -> U
     return user
 
 
-def set_password(session: Session, user: User, password: str, how: str) -> None:
-    """Store a new password; rotating the session token ends every other session (the caller commits)."""
+def dummy_hash() -> str:
+    """A hash of a random password, made with the same method as real ones (computed once per process)."""
+    if not _DUMMY:
+        _DUMMY.append(generate_password_hash(secrets.token_urlsafe(24), method="scrypt"))
+    return _DUMMY[0]
+
+
+def verify(user: User | None, password: str) -> bool:
+    """Check a password; with no such user, check it against a dummy hash at the same cost and say no."""
+    hashed = user.password_hash if user is not None else dummy_hash()
+    return check_password_hash(hashed, password) and user is not None
+
+
+def set_password(session: Session, user: User, password: str, how: str, keep_session: str | None = None) -> None:
+    """Store a new password and end every session but `keep_session` (the secret of the one changing it); a reset
+    keeps none. The caller commits."""
     user.set_password(password)
+    sessions.end_all(session, user, keep=keep_session)
     audit.record(session, user, user.id, how)

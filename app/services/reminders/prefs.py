@@ -5,12 +5,13 @@ import base64
 import ipaddress
 import re
 from datetime import date, datetime, timedelta
-from urllib.parse import urlsplit
 
 from cryptography.hazmat.primitives.asymmetric import ec
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from urllib3.exceptions import LocationParseError
+from urllib3.util import parse_url
 
 from app.models import PushSubscription, ReminderPref, ReminderSent, User
 from app.services.records import validation as v
@@ -54,14 +55,25 @@ def _b64url(value, size: int, name: str) -> bytes:
 
 
 def check_endpoint(value, allow_loopback: bool, hosts: str) -> str:
-    """https on a known push service (or any host when `hosts` is empty); loopback http only in development."""
+    """https on a known push service (or any host when `hosts` is empty); loopback http only when allowed.
+
+    Parsed with urllib3's own parser, the one the sender connects with: `urlsplit` and urllib3 disagree on
+    odd URLs (https://fcm.googleapis.com:x@127.0.0.1/ is fcm to one and 127.0.0.1 to the other), so a check
+    by another parser proves nothing. Userinfo, whitespace and backslashes are refused outright."""
     if not isinstance(value, str) or not 10 <= len(value) <= 1000:
         raise v.Invalid("must be the push service URL from the browser")
-    parts = urlsplit(value)
-    host = (parts.hostname or "").lower()
-    if allow_loopback and host in LOOPBACK and parts.scheme in ("http", "https"):
+    if any(c in value for c in "@\\") or any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in value):
+        raise v.Invalid("must be a plain push service URL (no user name, spaces or backslashes)")
+    try:
+        parts = parse_url(value)
+    except LocationParseError:
+        raise v.Invalid("is not a valid URL") from None
+    host = (parts.host or "").lower().strip("[]")
+    if parts.auth or not host:
+        raise v.Invalid("must be an https URL")
+    if allow_loopback and (host in LOOPBACK or _is_loopback_ip(host)) and parts.scheme in ("http", "https"):
         return value
-    if parts.scheme != "https" or not host:
+    if parts.scheme != "https":
         raise v.Invalid("must be an https URL")
     if _is_ip(host):
         raise v.Invalid("must name a push service, not an IP address")
@@ -77,6 +89,13 @@ def _is_ip(host: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _is_loopback_ip(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def clean_subscription(body, allow_loopback: bool, hosts: str) -> dict:
@@ -111,12 +130,20 @@ def _point(value) -> str:
     return value
 
 
+class EndpointTaken(Exception):
+    """The endpoint is registered to another account with other keys."""
+
+
 def subscribe(session: Session, user: User, data: dict) -> tuple[PushSubscription, bool]:
     """Store or refresh a subscription (the caller commits); True when new.
 
-    An endpoint belongs to one browser profile; if another account used it before, it moves to this one.
+    An endpoint belongs to one browser profile; if another account used it before, it moves to this one, but
+    only when its keys match too: the keys prove it is the same browser, while the endpoint alone may have been
+    seen elsewhere (a log, a shared screen). Raises EndpointTaken otherwise.
     """
     row = session.scalar(select(PushSubscription).where(PushSubscription.endpoint == data["endpoint"]))
+    if row is not None and row.user_id != user.id and (row.p256dh, row.auth) != (data["p256dh"], data["auth"]):
+        raise EndpointTaken()
     created = row is None
     if created:
         row = PushSubscription(endpoint=data["endpoint"], user_id=user.id)

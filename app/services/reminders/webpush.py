@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import base64
+import ipaddress
 import logging
 import os
 import threading
@@ -11,7 +12,6 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
-from urllib.parse import urlsplit
 from urllib.request import getproxies
 
 import certifi
@@ -19,12 +19,61 @@ import urllib3
 from cryptography.hazmat.primitives import serialization
 from py_vapid import Vapid
 from pywebpush import WebPusher, WebPushException
+from urllib3.util import parse_url
+
+from app.services.records.validation import Invalid
+from app.services.reminders.prefs import check_endpoint
 
 log = logging.getLogger("inoplan.reminders")
 GONE = (404, 410)  # the push service forgot this subscription: delete it
+INVALID = 410  # an endpoint that fails validation at send time is dropped like a forgotten one
 
 
-def connection_pool(workers: int) -> urllib3.PoolManager:
+def public_address(address: str) -> bool:
+    """True for an address on the public internet: not loopback, private, link-local, shared or reserved."""
+    try:
+        ip = ipaddress.ip_address(address.split("%", 1)[0])
+    except ValueError:
+        return False
+    if ip.version == 6 and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return ip.is_global and not ip.is_multicast
+
+
+class RefusedAddress(urllib3.exceptions.NewConnectionError):
+    """The push endpoint's host resolved to an address that is not public."""
+
+
+class _PublicOnly:
+    """Checks the address actually connected to, after DNS: a check before connecting could be answered with
+    one address and the connection made to another (DNS rebinding)."""
+
+    def _new_conn(self):
+        sock = super()._new_conn()
+        peer = sock.getpeername()[0]
+        if not public_address(peer):
+            sock.close()
+            raise RefusedAddress(self, f"{self.host} resolved to {peer}, which is not a public address")
+        return sock
+
+
+class PublicHTTPConnection(_PublicOnly, urllib3.connection.HTTPConnection):
+    pass
+
+
+class PublicHTTPSConnection(_PublicOnly, urllib3.connection.HTTPSConnection):
+    pass
+
+
+class PublicHTTPPool(urllib3.HTTPConnectionPool):
+    ConnectionCls = PublicHTTPConnection
+
+
+class PublicHTTPSPool(urllib3.HTTPSConnectionPool):
+    ConnectionCls = PublicHTTPSConnection
+
+
+def connection_pool(workers: int, allow_private: bool = False) -> urllib3.PoolManager:
     """One pool of keep-alive connections for all sending threads.
 
     urllib3 directly, not requests: requests adds about 0.7 ms of Python to every push (hooks, cookies,
@@ -34,7 +83,12 @@ def connection_pool(workers: int) -> urllib3.PoolManager:
     ca_certs = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or certifi.where()
     options = {"maxsize": max(1, workers), "block": False, "ca_certs": ca_certs, "retries": False}
     proxy = getproxies().get("https")
-    return urllib3.ProxyManager(proxy, **options) if proxy else urllib3.PoolManager(**options)
+    if proxy:  # the operator's proxy decides where it connects
+        return urllib3.ProxyManager(proxy, **options)
+    pool = urllib3.PoolManager(**options)
+    if not allow_private:
+        pool.pool_classes_by_scheme = {"http": PublicHTTPPool, "https": PublicHTTPSPool}
+    return pool
 
 
 def b64url(raw: bytes) -> str:
@@ -81,15 +135,16 @@ class Pusher:
     timeout: float = 10.0
     workers: int = 8  # threads per process: pushes mostly wait on the network
     processes: int = 1  # processes for large runs: encryption and HTTP are Python work, one core each
+    allow_private: bool = False  # loopback/private push services (a test receiver); never in production
     _headers: dict = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _pool: urllib3.PoolManager = field(init=False)
 
     def __post_init__(self):
-        self._pool = connection_pool(self.workers)  # no connection is opened until the first push
+        self._pool = connection_pool(self.workers, self.allow_private)  # nothing connects until the first push
 
     def auth_headers(self, endpoint: str) -> dict:
-        parts = urlsplit(endpoint)
+        parts = parse_url(endpoint)  # the parser urllib3 connects with
         audience = f"{parts.scheme}://{parts.netloc}"
         with self._lock:
             if audience not in self._headers:
@@ -99,26 +154,40 @@ class Pusher:
             return dict(self._headers[audience])
 
     def send(self, info: dict, data: bytes) -> int:
-        """Push one message (RFC 8291 aes128gcm, RFC 8030 TTL); the push service's status code, or 0 when it could
-        not be reached."""
-        endpoint = info["endpoint"]
+        """Push one message (RFC 8291 aes128gcm, RFC 8030 TTL); the push service's status code, 0 when it could
+        not be reached, or 410 for an endpoint that is not a usable push URL (so it is deleted).
+
+        Never raises: one bad subscription must not stop the pass for everyone else."""
+        endpoint = info.get("endpoint", "")
+        try:
+            return self._send(endpoint, info, data)
+        except Exception as exc:  # noqa: BLE001 (a bug or an odd subscription is logged, the pass goes on)
+            log.warning("push to %s failed: %r", _host(endpoint), exc)
+            return 0
+
+    def _send(self, endpoint: str, info: dict, data: bytes) -> int:
+        try:
+            check_endpoint(endpoint, self.allow_private, "")  # the same check as when it was stored
+        except Invalid as exc:
+            log.warning("push endpoint refused (%s); the subscription is dropped", exc)
+            return INVALID
         try:
             body = WebPusher(info).encode(data, "aes128gcm")["body"]
         except WebPushException as exc:
-            log.warning("push to %s not encrypted: %s", urlsplit(endpoint).netloc, exc)
+            log.warning("push to %s not encrypted: %s", _host(endpoint), exc)
             return 0
         headers = {**self.auth_headers(endpoint), "Content-Encoding": "aes128gcm", "TTL": str(self.ttl),
                    "Content-Type": "application/octet-stream"}
         if info.get("topic"):
             headers["Topic"] = info["topic"]
         try:
-            response = self._pool.request("POST", endpoint, body=body, headers=headers,
+            response = self._pool.request("POST", endpoint, body=body, headers=headers, redirect=False,
                                           timeout=urllib3.Timeout(total=self.timeout))
         except urllib3.exceptions.HTTPError as exc:
-            log.warning("push to %s failed: %s", urlsplit(endpoint).netloc, exc)
+            log.warning("push to %s failed: %s", _host(endpoint), exc)
             return 0
         if response.status >= 300 and response.status not in GONE:
-            log.warning("push to %s answered %s: %s", urlsplit(endpoint).netloc, response.status,
+            log.warning("push to %s answered %s: %s", _host(endpoint), response.status,
                         response.data[:200].decode(errors="replace"))
         return response.status
 
@@ -131,7 +200,8 @@ class Pusher:
         if parts <= 1:
             return self._send_threads(jobs)
         chunks = [jobs[i::parts] for i in range(parts)]
-        settings = (self.vapid.private_pem(), self.claim_sub, self.ttl, self.timeout, self.workers)
+        settings = (self.vapid.private_pem(), self.claim_sub, self.ttl, self.timeout, self.workers,
+                    self.allow_private)
         try:
             with ProcessPoolExecutor(parts, mp_context=get_context("spawn"), initializer=_start_worker,
                                      initargs=settings) as pool:
@@ -149,13 +219,20 @@ class Pusher:
             return list(pool.map(lambda job: self.send(*job), jobs))
 
 
+def _host(endpoint: str) -> str:
+    try:
+        return parse_url(endpoint).host or "?"
+    except Exception:  # noqa: BLE001
+        return "?"
+
+
 PROCESS_MIN = 500  # below this a worker process costs more to start (about 0.3 s) than it saves
 _worker: Pusher | None = None
 
 
-def _start_worker(pem: bytes, claim_sub: str, ttl: int, timeout: float, workers: int) -> None:
+def _start_worker(pem: bytes, claim_sub: str, ttl: int, timeout: float, workers: int, allow_private: bool) -> None:
     global _worker
-    _worker = Pusher(Vapid.from_pem(pem), claim_sub, ttl, timeout, workers)
+    _worker = Pusher(Vapid.from_pem(pem), claim_sub, ttl, timeout, workers, allow_private=allow_private)
 
 
 def _send_in_worker(jobs: list[tuple[dict, bytes]]) -> list[int]:
