@@ -8,34 +8,24 @@ from app.clinician import bp
 from app.clinician.access import clinician_required, patient_or_404
 from app.clinician.forms import ApplyTemplateForm, ClinicianItemForm, RulesForm, TemplateForm, VersionNoteForm
 from app.extensions import db
-from app.models import KINDS, Routine, User
+from app.models import Routine, User
 from app.services.care import audit
 from app.services.plans import changes
 from app.services.plans import templates as plan_templates
 from app.services.plans import versions as plans
-from app.services.plans.library import KIND_LABELS
 
 VARIANT = "<any(standard, flare):variant>"
 NAMES = {"standard": "usual plan", "flare": "flare-up plan"}
 
 
 def routine_choices(form, extra: Routine | None = None) -> dict[int, Routine]:
-    routines = plan_templates.usable_routines(db.session, current_user)
-    if extra is not None:  # an item may use a routine the clinician can no longer pick (archived)
-        routines.setdefault(extra.id, extra)
-    form.routine_id.choices = [(r.id, f"{KIND_LABELS[r.kind]}: {r.title}") for r in
-                               sorted(routines.values(), key=lambda r: (KINDS.index(r.kind), r.title))]
-    return routines
+    """The clinician's routines (built-in and own); an item keeps its routine even if archived."""
+    return form.offer(plan_templates.usable_routines(db.session, current_user), lambda r: r.title, extra)
 
 
 def address(person: User, *forms) -> None:
     for form in forms:
         form.version_note.label.text = f"Note to {person.display_name} (optional)"
-
-
-def spec_from(form, key: str | None = None) -> plans.ItemSpec:
-    return plans.ItemSpec(form.routine_id.data, plans.days_to_mask(form.days.data), form.time_list, form.sets.data,
-                          form.reps.data, form.hold_seconds.data, form.minutes.data, form.notes.data or "", key)
 
 
 def save(person: User, the_plan, specs, variant: str, note: str, message: str):
@@ -83,18 +73,17 @@ def add_item(patient_id: int, variant: str):
     if not form.validate_on_submit():
         return editor(person, variant, form, 422)
     the_plan = plans.plan_for(db.session, person, create=True)
-    specs = plans.current_specs(db.session, the_plan, variant) + [spec_from(form)]
+    specs = plans.current_specs(db.session, the_plan, variant) + [form.spec()]
     return save(person, the_plan, specs, variant, form.version_note.data or "",
                 f"Added {routines[form.routine_id.data].title} to {person.display_name}'s {NAMES[variant]}.")
 
 
 def find(person: User, variant: str, key: str):
     the_plan = plans.plan_for(db.session, person)
-    specs = plans.current_specs(db.session, the_plan, variant) if the_plan else []
-    for index, spec in enumerate(specs):
-        if spec.key == key:
-            return the_plan, specs, index
-    abort(404)
+    found = plans.find_item(db.session, the_plan, variant, key)
+    if found is None:
+        abort(404)
+    return the_plan, *found
 
 
 @bp.route(f"/patients/<int:patient_id>/plan/{VARIANT}/items/<key>", methods=["GET", "POST"])
@@ -104,13 +93,11 @@ def edit_item(patient_id: int, variant: str, key: str):
     person = patient_or_404(patient_id)
     the_plan, specs, index = find(person, variant, key)
     spec = specs[index]
-    form = ClinicianItemForm(data={"routine_id": spec.routine_id, "days": [str(d) for d in range(7) if spec.days_mask >> d & 1],
-                                   "times": ", ".join(spec.times), "sets": spec.sets, "reps": spec.reps,
-                                   "hold_seconds": spec.hold_seconds, "minutes": spec.minutes, "notes": spec.notes})
+    form = ClinicianItemForm.for_spec(spec)
     routines = routine_choices(form, db.session.get(Routine, spec.routine_id))
     address(person, form)
     if form.validate_on_submit():
-        specs[index] = spec_from(form, key)
+        specs[index] = form.spec(key)
         return save(person, the_plan, specs, variant, form.version_note.data or "",
                     f"Changed {routines[form.routine_id.data].title}. {person.display_name} will see what changed.")
     if not form.errors:

@@ -7,7 +7,7 @@ from flask_login import current_user
 from app.clinician import bp
 from app.clinician.access import clinician_required
 from app.clinician.forms import TemplateForm
-from app.clinician.plan_routes import routine_choices, spec_from
+from app.clinician.plan_routes import routine_choices
 from app.extensions import db
 from app.models import PlanTemplate, Routine
 from app.patient.forms import PlanItemForm
@@ -58,7 +58,7 @@ def template(template_id: int):
     form = PlanItemForm()
     routines = routine_choices(form)
     if form.validate_on_submit():
-        plan_templates.set_items(template, [*map(plan_templates.spec_from_dict, template.items), spec_from(form)])
+        plan_templates.set_items(template, [*map(plan_templates.spec_from_dict, template.items), form.spec()])
         db.session.commit()
         flash(f"Added {routines[form.routine_id.data].title}.")
         return redirect(url_for("clinician.template", template_id=template.id)), 303

@@ -33,6 +33,9 @@ class Routine(db.Model):
     topic: Mapped[str | None] = mapped_column(String(64))
     media_url: Mapped[str | None] = mapped_column(String(500))
     archived: Mapped[bool] = mapped_column(default=False)
+    # A routine that a plan uses is never edited in place: the edit writes a new routine and points the old one
+    # here, so what a patient agreed to follow stays as it was (see "Plans hold what the patient agreed to").
+    replaced_by_id: Mapped[int | None] = mapped_column(ForeignKey("routines.id", ondelete="SET NULL"))
 
     @property
     def dose(self) -> dict:

@@ -15,6 +15,9 @@ from wtforms import (
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from app.models import KINDS, Routine
+from app.services.plans.library import KIND_LABELS
+from app.services.plans.versions import ItemSpec, days_to_mask
 from app.services.records.validation import NOTE_MAX, SLOT_RE
 
 WEEKDAYS = [("0", _l("Mon")), ("1", _l("Tue")), ("2", _l("Wed")), ("3", _l("Thu")), ("4", _l("Fri")), ("5", _l("Sat")),
@@ -83,3 +86,23 @@ class PlanItemForm(FlaskForm):
     @property
     def time_list(self) -> list[str]:
         return sorted({t.strip() for t in self.times.data.split(",") if t.strip()})
+
+    # The one conversion between this form and a plan item, for the patient's and the clinician's editors.
+    @classmethod
+    def for_spec(cls, spec: ItemSpec, **extra) -> PlanItemForm:
+        return cls(data={"routine_id": spec.routine_id, "days": [str(d) for d in range(7) if spec.days_mask >> d & 1],
+                         "times": ", ".join(spec.times), "sets": spec.sets, "reps": spec.reps,
+                         "hold_seconds": spec.hold_seconds, "minutes": spec.minutes, "notes": spec.notes, **extra})
+
+    def spec(self, key: str | None = None) -> ItemSpec:
+        return ItemSpec(self.routine_id.data, days_to_mask(self.days.data), self.time_list, self.sets.data,
+                        self.reps.data, self.hold_seconds.data, self.minutes.data, self.notes.data or "", key)
+
+    def offer(self, routines: dict[int, Routine], label, current: Routine | None = None) -> dict[int, Routine]:
+        """The routines to choose from, labelled; an item keeps its own routine even when it can no longer be
+        picked (archived, or written by a clinician the patient removed)."""
+        if current is not None:
+            routines.setdefault(current.id, current)
+        ordered = sorted(routines.values(), key=lambda r: (KINDS.index(r.kind), label(r).casefold()))
+        self.routine_id.choices = [(r.id, f"{KIND_LABELS[r.kind]}: {label(r)}") for r in ordered]
+        return routines

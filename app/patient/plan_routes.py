@@ -15,7 +15,6 @@ from app.patient.forms import PlanItemForm
 from app.services.localize import routine_text
 from app.services.plans import library
 from app.services.plans import versions as plans
-from app.services.plans.versions import ItemSpec
 
 
 def clinician_ids() -> list[int]:
@@ -23,17 +22,10 @@ def clinician_ids() -> list[int]:
         CareLink.patient_id == current_user.id, CareLink.active.is_(True))))
 
 
-def routine_choices(form: PlanItemForm) -> dict[int, Routine]:
-    routines = library.available_to(db.session, current_user, clinician_ids())
+def routine_choices(form: PlanItemForm, current: Routine | None = None) -> dict[int, Routine]:
+    routines = {r.id: r for r in library.available_to(db.session, current_user, clinician_ids())}
     language = current_language()
-    form.routine_id.choices = [(r.id, f"{library.KIND_LABELS[r.kind]}: {routine_text(r, 'title', language)}")
-                               for r in routines]
-    return {r.id: r for r in routines}
-
-
-def spec_from(form: PlanItemForm, key: str | None = None) -> ItemSpec:
-    return ItemSpec(form.routine_id.data, plans.days_to_mask(form.days.data), form.time_list, form.sets.data,
-                    form.reps.data, form.hold_seconds.data, form.minutes.data, form.notes.data or "", key)
+    return form.offer(routines, lambda r: routine_text(r, "title", language), current)
 
 
 @bp.route("/plan")
@@ -59,22 +51,20 @@ def add_item():
         standard = plans.current_version(db.session, the_plan, "standard") if the_plan else None
         return render_template("patient/plan.html", plan=the_plan, standard=standard, flare=None, form=form), 422
     the_plan = plans.plan_for(db.session, current_user, create=True)
-    specs = plans.current_specs(db.session, the_plan) + [spec_from(form)]
-    plans.save_version(db.session, the_plan, specs, current_user, note=f"Added {routines[form.routine_id.data].title}")
+    specs = plans.current_specs(db.session, the_plan) + [form.spec()]
+    routine = routines[form.routine_id.data]
+    plans.save_version(db.session, the_plan, specs, current_user, note=f"Added {routine.title}")
     db.session.commit()
-    flash(_("Added %(title)s to your plan.", title=routine_text(routines[form.routine_id.data], "title", current_language())))
+    flash(_("Added %(title)s to your plan.", title=routine_text(routine, "title", current_language())))
     return redirect(url_for("patient.plan")), 303
 
 
 def find_spec(key: str) -> tuple:
     the_plan = plans.plan_for(db.session, current_user)
-    if the_plan is None:
+    found = plans.find_item(db.session, the_plan, "standard", key)
+    if found is None:
         abort(404)
-    specs = plans.current_specs(db.session, the_plan)
-    for index, spec in enumerate(specs):
-        if spec.key == key:
-            return the_plan, specs, index
-    abort(404)
+    return the_plan, *found
 
 
 @bp.route("/plan/items/<key>", methods=["GET", "POST"])
@@ -83,12 +73,10 @@ def edit_item(key: str):
     """Change an item's days, times or dose: a new version."""
     the_plan, specs, index = find_spec(key)
     spec = specs[index]
-    form = PlanItemForm(data={"routine_id": spec.routine_id, "days": [str(d) for d in range(7) if spec.days_mask >> d & 1],
-                              "times": ", ".join(spec.times), "sets": spec.sets, "reps": spec.reps,
-                              "hold_seconds": spec.hold_seconds, "minutes": spec.minutes, "notes": spec.notes})
-    routines = routine_choices(form)
+    form = PlanItemForm.for_spec(spec)
+    routines = routine_choices(form, db.session.get(Routine, spec.routine_id))
     if form.validate_on_submit():
-        specs[index] = spec_from(form, key)
+        specs[index] = form.spec(key)
         plans.save_version(db.session, the_plan, specs, current_user,
                            note=f"Changed {routines[form.routine_id.data].title}")
         db.session.commit()
@@ -107,7 +95,8 @@ def remove_item(key: str):
     del specs[index]
     plans.save_version(db.session, the_plan, specs, current_user, note=f"Removed {title}")
     db.session.commit()
-    flash(_("Removed %(title)s. Your earlier ticks are kept.", title=routine_text(routine, "title", current_language())))
+    flash(_("Removed %(title)s. Your earlier ticks are kept.",
+            title=routine_text(routine, "title", current_language())))
     return redirect(url_for("patient.plan")), 303
 
 
@@ -133,6 +122,6 @@ def library_index():
 def routine(routine_id: int):
     """One routine: steps, dose, precautions."""
     item = db.session.get(Routine, routine_id)
-    if item is None or (item.owner_id is not None and item.owner_id not in [current_user.id, *clinician_ids()]):
+    if item is None or not library.may_read(db.session, current_user, item, clinician_ids()):
         abort(404)
     return render_template("patient/routine.html", routine=item, kinds=library.KIND_LABELS)
