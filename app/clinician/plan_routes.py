@@ -10,7 +10,7 @@ from app.clinician.forms import ApplyTemplateForm, ClinicianItemForm, RulesForm,
 from app.extensions import db
 from app.models import Routine, User
 from app.services.care import audit
-from app.services.plans import changes
+from app.services.plans import changes, library
 from app.services.plans import templates as plan_templates
 from app.services.plans import versions as plans
 
@@ -42,13 +42,14 @@ def editor(person: User, variant: str, item_form=None, status: int = 200):
     the_plan = plans.plan_for(db.session, person)
     version = plans.current_version(db.session, the_plan, variant) if the_plan else None
     item_form = item_form or ClinicianItemForm()
-    routine_choices(item_form)
+    routines = routine_choices(item_form)
     apply_form = ApplyTemplateForm()
     apply_form.template_id.choices = [(t.id, t.name) for t in plan_templates.for_owner(db.session, current_user)]
     address(person, item_form, apply_form)
     return render_template(
         "clinician/plan.html", person=person, plan=the_plan, version=version, variant=variant, names=NAMES,
-        form=item_form, note_form=VersionNoteForm(), apply_form=apply_form, template_form=TemplateForm(),
+        form=item_form, doses=item_form.usual_doses(routines),
+        note_form=VersionNoteForm(), apply_form=apply_form, template_form=TemplateForm(),
         rules_form=RulesForm(flare_pain_threshold=the_plan.flare_pain_threshold if the_plan else None),
         history=changes.history(db.session, the_plan, variant, limit=10) if the_plan else [],
         has_flare=bool(the_plan and plans.current_version(db.session, the_plan, "flare")),
@@ -73,7 +74,8 @@ def add_item(patient_id: int, variant: str):
     if not form.validate_on_submit():
         return editor(person, variant, form, 422)
     the_plan = plans.plan_for(db.session, person, create=True)
-    specs = plans.current_specs(db.session, the_plan, variant) + [form.spec()]
+    routine = routines[form.routine_id.data]
+    specs = plans.current_specs(db.session, the_plan, variant) + [library.with_usual_dose(form.spec(), routine)]
     return save(person, the_plan, specs, variant, form.version_note.data or "",
                 f"Added {routines[form.routine_id.data].title} to {person.display_name}'s {NAMES[variant]}.")
 
@@ -146,7 +148,8 @@ def rules(patient_id: int):
         return redirect(url_for("clinician.plan", patient_id=person.id, variant="flare") + "#rules"), 303
     the_plan = plans.plan_for(db.session, person, create=True)
     the_plan.flare_pain_threshold = form.flare_pain_threshold.data
-    audit.record(db.session, current_user, person.id, "changed_rules", flare_pain_threshold=form.flare_pain_threshold.data)
+    audit.record(db.session, current_user, person.id, "changed_rules",
+                 flare_pain_threshold=form.flare_pain_threshold.data)
     db.session.commit()
     flash(f"The flare-up plan will be suggested at pain {form.flare_pain_threshold.data} or more."
           if form.flare_pain_threshold.data else "No automatic flare-up suggestion.")

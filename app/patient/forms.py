@@ -1,6 +1,8 @@
 """Patient forms: check-in, ticking an item, editing a plan item."""
 from __future__ import annotations
 
+import json
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -15,7 +17,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from app.models import KINDS, Routine
+from app.models import DOSE_FIELDS, KINDS, Routine
 from app.services.plans.library import KIND_LABELS
 from app.services.plans.versions import ItemSpec, days_to_mask
 from app.services.records.validation import NOTE_MAX, SLOT_RE
@@ -97,6 +99,17 @@ class PlanItemForm(FlaskForm):
     def spec(self, key: str | None = None) -> ItemSpec:
         return ItemSpec(self.routine_id.data, days_to_mask(self.days.data), self.time_list, self.sets.data,
                         self.reps.data, self.hold_seconds.data, self.minutes.data, self.notes.data or "", key)
+
+    def preselect(self, routine: Routine | None) -> None:
+        """Start the form on this routine with its usual dose (the "Add to my plan" link of a routine page)."""
+        if routine is not None and any(routine.id == value for value, _ in self.routine_id.choices):
+            self.routine_id.data = routine.id
+            for name in DOSE_FIELDS:
+                getattr(self, name).data = getattr(routine, name)
+
+    def usual_doses(self, routines: dict[int, Routine]) -> str:
+        """Each routine's usual dose as JSON, for the page script that fills the dose when a routine is chosen."""
+        return json.dumps({r.id: r.dose for r in routines.values()}, separators=(",", ":"))
 
     def offer(self, routines: dict[int, Routine], label, current: Routine | None = None) -> dict[int, Routine]:
         """The routines to choose from, labelled; an item keeps its own routine even when it can no longer be

@@ -1,7 +1,7 @@
 """A patient's own plan: build it from the library, edit it, see its history."""
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -36,8 +36,10 @@ def plan():
     standard = plans.current_version(db.session, the_plan, "standard") if the_plan else None
     flare = plans.current_version(db.session, the_plan, "flare") if the_plan else None
     form = PlanItemForm()
-    routine_choices(form)
-    return render_template("patient/plan.html", plan=the_plan, standard=standard, flare=flare, form=form)
+    routines = routine_choices(form)
+    form.preselect(routines.get(request.args.get("routine", type=int)))
+    return render_template("patient/plan.html", plan=the_plan, standard=standard, flare=flare, form=form,
+                           doses=form.usual_doses(routines))
 
 
 @bp.post("/plan/items")
@@ -49,10 +51,11 @@ def add_item():
     if not form.validate_on_submit():
         the_plan = plans.plan_for(db.session, current_user)
         standard = plans.current_version(db.session, the_plan, "standard") if the_plan else None
-        return render_template("patient/plan.html", plan=the_plan, standard=standard, flare=None, form=form), 422
+        return render_template("patient/plan.html", plan=the_plan, standard=standard, flare=None, form=form,
+                               doses=form.usual_doses(routines)), 422
     the_plan = plans.plan_for(db.session, current_user, create=True)
-    specs = plans.current_specs(db.session, the_plan) + [form.spec()]
     routine = routines[form.routine_id.data]
+    specs = plans.current_specs(db.session, the_plan) + [library.with_usual_dose(form.spec(), routine)]
     plans.save_version(db.session, the_plan, specs, current_user, note=f"Added {routine.title}")
     db.session.commit()
     flash(_("Added %(title)s to your plan.", title=routine_text(routine, "title", current_language())))

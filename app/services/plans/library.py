@@ -6,7 +6,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.content.library import BUILTIN_ROUTINES
-from app.models import Plan, PlanItem, PlanVersion, Routine, User
+from app.models import DOSE_FIELDS, Plan, PlanItem, PlanVersion, Routine, User
 from app.services.freshness import patients_using, touch
 
 FIELDS = ("kind", "title", "summary", "steps", "precautions", "topic")
@@ -54,6 +54,17 @@ def may_read(session: Session, patient: User, routine: Routine, clinician_ids: l
         return True
     return session.scalar(select(PlanItem.id).join(PlanVersion).join(Plan).where(
         Plan.patient_id == patient.id, PlanItem.routine_id == routine.id).limit(1)) is not None
+
+
+def with_usual_dose(spec, routine: Routine):
+    """A plan item with no dose gets the routine's usual one; heat and cold always get a duration (the library's
+    safe one), since a heat pack or cold compress without a time limit is what its precautions warn against."""
+    if all(getattr(spec, name) is None for name in DOSE_FIELDS):
+        for name in DOSE_FIELDS:
+            setattr(spec, name, getattr(routine, name))
+    if routine.kind == "heat_cold" and spec.minutes is None and routine.minutes:
+        spec.minutes = routine.minutes
+    return spec
 
 
 def builtin_defaults(slug: str) -> dict:
