@@ -10,7 +10,7 @@ from app.clinician.forms import ApplyTemplateForm, ClinicianItemForm, RulesForm,
 from app.extensions import db
 from app.models import Routine, User
 from app.services.care import audit
-from app.services.plans import changes, library
+from app.services.plans import changes, drafts, library
 from app.services.plans import templates as plan_templates
 from app.services.plans import versions as plans
 
@@ -29,6 +29,12 @@ def address(person: User, *forms) -> None:
 
 
 def save(person: User, the_plan, specs, variant: str, note: str, message: str):
+    draft = drafts.get(db.session, the_plan, variant, current_user)
+    if draft is not None:  # editing a draft: nothing reaches the patient until it is sent
+        drafts.set_specs(draft, specs)
+        db.session.commit()
+        flash(f"{message.split('. ')[0].rstrip('.')}. Saved to your draft; send it when you are ready.")
+        return redirect(url_for("clinician.plan", patient_id=person.id, variant=variant)), 303
     version = plans.save_version(db.session, the_plan, specs, current_user, variant=variant, note=note.strip())
     audit.record(db.session, current_user, person.id, "changed_plan", variant=variant, version=version.number)
     db.session.commit()
@@ -41,13 +47,16 @@ def editor(person: User, variant: str, item_form=None, status: int = 200):
     db.session.commit()  # before loading: a commit expires loaded rows, and rendering would reload each one
     the_plan = plans.plan_for(db.session, person)
     version = plans.current_version(db.session, the_plan, variant) if the_plan else None
+    draft = drafts.get(db.session, the_plan, variant, current_user)
+    shown = drafts.preview(db.session, draft) if draft else version
     item_form = item_form or ClinicianItemForm()
     routines = routine_choices(item_form)
     apply_form = ApplyTemplateForm()
     apply_form.template_id.choices = [(t.id, t.name) for t in plan_templates.for_owner(db.session, current_user)]
     address(person, item_form, apply_form)
     return render_template(
-        "clinician/plan.html", person=person, plan=the_plan, version=version, variant=variant, names=NAMES,
+        "clinician/plan.html", person=person, plan=the_plan, version=shown, sent=version, variant=variant,
+        names=NAMES, draft=draft, pending=changes.diff(version, shown) if draft else [],
         form=item_form, doses=item_form.usual_doses(routines),
         note_form=VersionNoteForm(), apply_form=apply_form, template_form=TemplateForm(),
         rules_form=RulesForm(flare_pain_threshold=the_plan.flare_pain_threshold if the_plan else None),
@@ -75,17 +84,24 @@ def add_item(patient_id: int, variant: str):
         return editor(person, variant, form, 422)
     the_plan = plans.plan_for(db.session, person, create=True)
     routine = routines[form.routine_id.data]
-    specs = plans.current_specs(db.session, the_plan, variant) + [library.with_usual_dose(form.spec(), routine)]
+    specs = working_specs(the_plan, variant) + [library.with_usual_dose(form.spec(), routine)]
     return save(person, the_plan, specs, variant, form.version_note.data or "",
                 f"Added {routines[form.routine_id.data].title} to {person.display_name}'s {NAMES[variant]}.")
 
 
+def working_specs(the_plan, variant: str) -> list[plans.ItemSpec]:
+    """The items the clinician is editing: their draft's if they have one, else the current version's."""
+    draft = drafts.get(db.session, the_plan, variant, current_user)
+    return drafts.specs(draft) if draft else plans.current_specs(db.session, the_plan, variant)
+
+
 def find(person: User, variant: str, key: str):
     the_plan = plans.plan_for(db.session, person)
-    found = plans.find_item(db.session, the_plan, variant, key)
-    if found is None:
+    specs = working_specs(the_plan, variant) if the_plan else []
+    index = plans.index_of(specs, key)
+    if index is None:
         abort(404)
-    return the_plan, *found
+    return the_plan, specs, index
 
 
 @bp.route(f"/patients/<int:patient_id>/plan/{VARIANT}/items/<key>", methods=["GET", "POST"])
@@ -120,6 +136,47 @@ def remove_item(patient_id: int, variant: str, key: str):
         abort(400, "The note is too long.")
     title = db.session.get(Routine, specs.pop(index).routine_id).title
     return save(person, the_plan, specs, variant, form.version_note.data or "", f"Removed {title}.")
+
+
+@bp.post(f"/patients/<int:patient_id>/plan/{VARIANT}/draft")
+@clinician_required
+def start_draft(patient_id: int, variant: str):
+    """Collect changes in a draft, to send them to the patient at once with one note."""
+    person = patient_or_404(patient_id)
+    drafts.start(db.session, plans.plan_for(db.session, person, create=True), variant, current_user)
+    db.session.commit()
+    flash(f"Draft started. Change what you need; {person.display_name} sees nothing until you send it.")
+    return redirect(url_for("clinician.plan", patient_id=person.id, variant=variant)), 303
+
+
+@bp.post(f"/patients/<int:patient_id>/plan/{VARIANT}/draft/send")
+@clinician_required
+def send_draft(patient_id: int, variant: str):
+    """Send the draft: one new version, one note, one "What changed" for the patient."""
+    person = patient_or_404(patient_id)
+    draft = drafts.get(db.session, plans.plan_for(db.session, person), variant, current_user)
+    form = VersionNoteForm()
+    if draft is None or not form.validate_on_submit():
+        abort(404 if draft is None else 400)
+    version = drafts.send(db.session, draft, form.version_note.data or "")
+    audit.record(db.session, current_user, person.id, "changed_plan", variant=variant, version=version.number)
+    db.session.commit()
+    flash(f"Sent. {person.display_name} will see what changed.")
+    return redirect(url_for("clinician.plan", patient_id=person.id, variant=variant)), 303
+
+
+@bp.post(f"/patients/<int:patient_id>/plan/{VARIANT}/draft/discard")
+@clinician_required
+def discard_draft(patient_id: int, variant: str):
+    """Throw the draft away; the patient's plan stays as it is."""
+    person = patient_or_404(patient_id)
+    draft = drafts.get(db.session, plans.plan_for(db.session, person), variant, current_user)
+    if draft is None:
+        abort(404)
+    db.session.delete(draft)
+    db.session.commit()
+    flash("Draft discarded.")
+    return redirect(url_for("clinician.plan", patient_id=person.id, variant=variant)), 303
 
 
 @bp.post("/patients/<int:patient_id>/plan/flare/copy")

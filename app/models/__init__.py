@@ -3,7 +3,7 @@ from app.models.audit import AuditEvent
 from app.models.care import ModeChange, PlanTemplate
 from app.models.invites import Invite
 from app.models.logs import STATUSES, CheckIn, Completion
-from app.models.plans import DOSE_FIELDS, KINDS, VARIANTS, Plan, PlanItem, PlanVersion, Routine
+from app.models.plans import DOSE_FIELDS, KINDS, VARIANTS, Plan, PlanDraft, PlanItem, PlanVersion, Routine
 from app.models.reminders import PushSubscription, ReminderPass, ReminderPref, ReminderSent
 from app.models.users import ROLES, CareLink, User
 

@@ -116,3 +116,21 @@ class PlanItem(db.Model):
 
 
 Index("ix_plan_versions_current", PlanVersion.plan_id, PlanVersion.variant, PlanVersion.number)
+
+
+class PlanDraft(db.Model):
+    """A clinician's unsent changes to one variant of a patient's plan; sent once, as one version with one note.
+
+    The patient never sees it: no reader of plans looks here. `base_version_id` is the version it started from, so
+    changes the patient made meanwhile are kept when it is sent (services/plans/drafts.py)."""
+
+    __tablename__ = "plan_drafts"
+    __table_args__ = (UniqueConstraint("plan_id", "variant", "author_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"))
+    variant: Mapped[str] = mapped_column(String(16), default="standard")
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    base_version_id: Mapped[int | None] = mapped_column(ForeignKey("plan_versions.id", ondelete="SET NULL"))
+    items: Mapped[list] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -8,12 +8,12 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.i18n import current_language
-from app.models import CareLink, Routine
+from app.models import VARIANTS, CareLink, Routine
 from app.patient import bp
 from app.patient.access import patient_required
 from app.patient.forms import PlanItemForm
 from app.services.localize import routine_text
-from app.services.plans import library
+from app.services.plans import changes, library
 from app.services.plans import versions as plans
 
 
@@ -64,10 +64,11 @@ def add_item():
 
 def find_spec(key: str) -> tuple:
     the_plan = plans.plan_for(db.session, current_user)
-    found = plans.find_item(db.session, the_plan, "standard", key)
-    if found is None:
+    specs = plans.current_specs(db.session, the_plan) if the_plan else []
+    index = plans.index_of(specs, key)
+    if index is None:
         abort(404)
-    return the_plan, *found
+    return the_plan, specs, index
 
 
 @bp.route("/plan/items/<key>", methods=["GET", "POST"])
@@ -108,8 +109,8 @@ def remove_item(key: str):
 def plan_history():
     """Every version of the plan, newest first."""
     the_plan = plans.plan_for(db.session, current_user)
-    versions = plans.versions(db.session, the_plan) if the_plan else []
-    return render_template("patient/plan_history.html", versions=versions)
+    lines = {variant: changes.history(db.session, the_plan, variant) if the_plan else [] for variant in VARIANTS}
+    return render_template("patient/plan_history.html", lines=lines)
 
 
 @bp.route("/library")

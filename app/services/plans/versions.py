@@ -89,11 +89,9 @@ def current_specs(session: Session, plan: Plan, variant: str = "standard") -> li
     return [ItemSpec.from_item(i) for i in version.items] if version else []
 
 
-def find_item(session: Session, plan: Plan | None, variant: str, key: str) -> tuple[list[ItemSpec], int] | None:
-    """The current items of a variant and the index of the one with this key; None if there is none."""
-    specs = current_specs(session, plan, variant) if plan else []
-    index = next((i for i, spec in enumerate(specs) if spec.key == key), None)
-    return None if index is None else (specs, index)
+def index_of(specs: list[ItemSpec], key: str) -> int | None:
+    """Where the item with this stable key is in a list of items (both plan editors look items up this way)."""
+    return next((i for i, spec in enumerate(specs) if spec.key == key), None)
 
 
 def versions(session: Session, plan: Plan, variant: str = "standard") -> list[PlanVersion]:
