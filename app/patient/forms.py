@@ -9,6 +9,7 @@ from wtforms import (
     DecimalField,
     HiddenField,
     IntegerField,
+    RadioField,
     SelectField,
     SelectMultipleField,
     StringField,
@@ -19,6 +20,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from app.models import DOSE_FIELDS, KINDS, Routine
 from app.services.plans.library import KIND_LABELS
+from app.services.plans.removals import REASONS
 from app.services.plans.versions import ItemSpec, days_to_mask
 from app.services.records.validation import NOTE_MAX, SLOT_RE
 
@@ -119,3 +121,12 @@ class PlanItemForm(FlaskForm):
         ordered = sorted(routines.values(), key=lambda r: (KINDS.index(r.kind), label(r).casefold()))
         self.routine_id.choices = [(r.id, f"{KIND_LABELS[r.kind]}: {label(r)}") for r in ordered]
         return routines
+
+
+class RemovalForm(FlaskForm):
+    """Why a routine the physiotherapist prescribed is taken out (asked only for those)."""
+
+    reason = RadioField(_l("Why are you removing it?"), choices=list(REASONS.items()),
+                        validators=[Optional()])
+    note = StringField(_l("Anything your physiotherapist should know? (optional)"),
+                       validators=[Optional(), Length(max=500)])

@@ -11,9 +11,9 @@ from app.i18n import current_language
 from app.models import VARIANTS, CareLink, Routine
 from app.patient import bp
 from app.patient.access import patient_required
-from app.patient.forms import PlanItemForm
+from app.patient.forms import PlanItemForm, RemovalForm
 from app.services.localize import routine_text
-from app.services.plans import changes, library
+from app.services.plans import changes, library, removals
 from app.services.plans import versions as plans
 
 
@@ -28,18 +28,27 @@ def routine_choices(form: PlanItemForm, current: Routine | None = None) -> dict[
     return form.offer(routines, lambda r: routine_text(r, "title", language), current)
 
 
+def plan_page(form: PlanItemForm | None = None, removal_form: RemovalForm | None = None, removing: str = ""):
+    the_plan = plans.plan_for(db.session, current_user)
+    standard = plans.current_version(db.session, the_plan, "standard") if the_plan else None
+    flare = plans.current_version(db.session, the_plan, "flare") if the_plan else None
+    form = form or PlanItemForm()
+    routines = routine_choices(form)
+    if not form.is_submitted():
+        form.preselect(routines.get(request.args.get("routine", type=int)))
+    last = removals.last_undoable(db.session, current_user)
+    return render_template("patient/plan.html", plan=the_plan, standard=standard, flare=flare, form=form,
+                           doses=form.usual_doses(routines), removal_form=removal_form or RemovalForm(),
+                           removing=removing, last_removal=last if last and last.item_key not in
+                           {i.key for i in (standard.items if standard else [])} else None,
+                           prescribed=removals.prescribed(db.session, the_plan, current_user) if the_plan else {})
+
+
 @bp.route("/plan")
 @patient_required
 def plan():
     """The current plan, its flare-up variant and a form to add a routine."""
-    the_plan = plans.plan_for(db.session, current_user)
-    standard = plans.current_version(db.session, the_plan, "standard") if the_plan else None
-    flare = plans.current_version(db.session, the_plan, "flare") if the_plan else None
-    form = PlanItemForm()
-    routines = routine_choices(form)
-    form.preselect(routines.get(request.args.get("routine", type=int)))
-    return render_template("patient/plan.html", plan=the_plan, standard=standard, flare=flare, form=form,
-                           doses=form.usual_doses(routines))
+    return plan_page()
 
 
 @bp.post("/plan/items")
@@ -49,10 +58,7 @@ def add_item():
     form = PlanItemForm()
     routines = routine_choices(form)
     if not form.validate_on_submit():
-        the_plan = plans.plan_for(db.session, current_user)
-        standard = plans.current_version(db.session, the_plan, "standard") if the_plan else None
-        return render_template("patient/plan.html", plan=the_plan, standard=standard, flare=None, form=form,
-                               doses=form.usual_doses(routines)), 422
+        return plan_page(form), 422
     the_plan = plans.plan_for(db.session, current_user, create=True)
     routine = routines[form.routine_id.data]
     specs = plans.current_specs(db.session, the_plan) + [library.with_usual_dose(form.spec(), routine)]
@@ -92,15 +98,34 @@ def edit_item(key: str):
 @bp.post("/plan/items/<key>/remove")
 @patient_required
 def remove_item(key: str):
-    """Take an item out of the plan: a new version; its history stays."""
+    """Take an item out of the plan: a new version; its history stays. A prescribed one needs a reason."""
     the_plan, specs, index = find_spec(key)
     routine = db.session.get(Routine, specs[index].routine_id)
-    title = routine.title
-    del specs[index]
-    plans.save_version(db.session, the_plan, specs, current_user, note=f"Removed {title}")
+    form = RemovalForm()
+    if not form.validate_on_submit():
+        abort(400)
+    if key in removals.prescribed(db.session, the_plan, current_user) and not form.reason.data:
+        form.reason.errors = [_("Please tell your physiotherapist why.")]
+        return plan_page(removal_form=form, removing=key), 422
+    removal = removals.remove(db.session, the_plan, current_user, key, routine.title, form.reason.data,
+                              form.note.data or "")
     db.session.commit()
-    flash(_("Removed %(title)s. Your earlier ticks are kept.",
-            title=routine_text(routine, "title", current_language())))
+    title = routine_text(routine, "title", current_language())
+    flash(_("Removed %(title)s. Your physiotherapist will see why; you can undo it below.", title=title) if removal
+          else _("Removed %(title)s. Your earlier ticks are kept.", title=title))
+    return redirect(url_for("patient.plan")), 303
+
+
+@bp.post("/plan/removals/<int:removal_id>/undo")
+@patient_required
+def undo_removal(removal_id: int):
+    """Put a removed routine back as it was."""
+    the_plan = plans.plan_for(db.session, current_user)
+    removal = removals.undo(db.session, the_plan, current_user, removal_id) if the_plan else None
+    if removal is None:
+        abort(404)
+    db.session.commit()
+    flash(_("%(title)s is back in your plan.", title=removal.title))
     return redirect(url_for("patient.plan")), 303
 
 
