@@ -130,3 +130,35 @@ class RemovalForm(FlaskForm):
                         validators=[Optional()])
     note = StringField(_l("Anything your physiotherapist should know? (optional)"),
                        validators=[Optional(), Length(max=500)])
+
+
+PRESETS = [("08:00", _l("Morning, 08:00")), ("13:00", _l("Afternoon, 13:00")), ("19:00", _l("Evening, 19:00"))]
+
+
+class SeveralItemsForm(FlaskForm):
+    """Several routines at once, each with its usual dose, at the same days and times."""
+
+    routine_ids = MultiCheckbox(_l("Routines"), coerce=int)
+    presets = MultiCheckbox(_l("When"), choices=PRESETS)
+    time = StringField(_l("Or at this time"), validators=[Optional(), Length(max=5)], render_kw={"type": "time"})
+    days = MultiCheckbox(_l("Days"), choices=WEEKDAYS, default=[d for d, _ in WEEKDAYS])
+
+    def validate_routine_ids(self, field) -> None:
+        if not field.data:
+            raise ValidationError(_l("Choose at least one routine."))
+
+    def validate_time(self, field) -> None:
+        if field.data and not SLOT_RE.fullmatch(field.data.strip()):
+            raise ValidationError(_l("Use a 24-hour time like 07:30."))
+
+    def validate_presets(self, field) -> None:
+        if not field.data and not (self.time.data or "").strip():
+            raise ValidationError(_l("Choose a time of day."))
+
+    def validate_days(self, field) -> None:
+        if not field.data:
+            raise ValidationError(_l("Choose at least one day."))
+
+    @property
+    def time_list(self) -> list[str]:
+        return sorted({*self.presets.data, *([self.time.data.strip()] if self.time.data else [])})

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -11,10 +12,11 @@ from app.i18n import current_language
 from app.models import VARIANTS, CareLink, Routine
 from app.patient import bp
 from app.patient.access import patient_required
-from app.patient.forms import PlanItemForm, RemovalForm
+from app.patient.forms import PlanItemForm, RemovalForm, SeveralItemsForm
 from app.services.localize import routine_text
 from app.services.plans import changes, library, removals
 from app.services.plans import versions as plans
+from app.services.plans.versions import ItemSpec
 
 
 def clinician_ids() -> list[int]:
@@ -75,6 +77,31 @@ def find_spec(key: str) -> tuple:
     if index is None:
         abort(404)
     return the_plan, specs, index
+
+
+@bp.route("/plan/add", methods=["GET", "POST"])
+@patient_required
+def add_several():
+    """Choose several routines at once from a filterable list; each gets its usual dose."""
+    form = SeveralItemsForm()
+    routines = {r.id: r for r in library.available_to(db.session, current_user, clinician_ids())}
+    language = current_language()
+    form.routine_ids.choices = [(r.id, routine_text(r, "title", language)) for r in routines.values()]
+    if form.validate_on_submit():
+        the_plan = plans.plan_for(db.session, current_user, create=True)
+        chosen = [routines[i] for i in dict.fromkeys(form.routine_ids.data)]
+        added = [library.with_usual_dose(ItemSpec(r.id, plans.days_to_mask(form.days.data), form.time_list), r)
+                 for r in chosen]
+        plans.save_version(db.session, the_plan, plans.current_specs(db.session, the_plan) + added, current_user,
+                           note="Added " + ", ".join(r.title for r in chosen))
+        db.session.commit()
+        flash(ngettext("Added %(num)d routine to your plan.", "Added %(num)d routines to your plan.", len(chosen)))
+        return redirect(url_for("patient.plan")), 303
+    query = (request.args.get("q") or "").strip().casefold()[:80]
+    shown = [r for r in routines.values() if not query or query in routine_text(r, "title", language).casefold()
+             or query in str(library.KIND_LABELS[r.kind]).casefold()]
+    return render_template("patient/add_several.html", form=form, routines=shown, query=query,
+                           kinds=library.KIND_LABELS), 422 if form.errors else 200
 
 
 @bp.route("/plan/items/<key>", methods=["GET", "POST"])

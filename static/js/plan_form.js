@@ -21,3 +21,17 @@ export function fillUsualDose(form) {
 }
 
 for (const form of document.querySelectorAll("form[data-usual-doses]")) fillUsualDose(form);
+
+// The routine list on "Add several routines" filters as you type (the plain form filters on the server).
+export function filterAsYouType(input) {
+  const list = document.querySelector(input.dataset.routineFilter);
+  if (!list) return;
+  input.addEventListener("input", () => {
+    const words = input.value.trim().toLowerCase();
+    for (const item of list.querySelectorAll("[data-filter-text]")) {
+      item.hidden = words !== "" && !item.dataset.filterText.includes(words);
+    }
+  });
+}
+
+for (const input of document.querySelectorAll("[data-routine-filter]")) filterAsYouType(input);
