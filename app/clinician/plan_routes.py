@@ -122,6 +122,7 @@ def edit_item(patient_id: int, variant: str, key: str):
         audit.record(db.session, current_user, person.id, "viewed_plan", variant=variant)
         db.session.commit()
     return render_template("clinician/edit_item.html", form=form, person=person, variant=variant, names=NAMES,
+                           in_draft=drafts.get(db.session, the_plan, variant, current_user) is not None,
                            title=routines[spec.routine_id].title), 422 if form.errors else 200
 
 
