@@ -66,3 +66,9 @@ def test_others_cannot_undo_or_see_a_removal(world, login, clinician):
     other_physio = make_user("physio2@example.com", "clinician")
     assert "Routines your patients removed" not in login(other_physio).get("/clinician").get_data(as_text=True)
     assert removal.undone_at is None
+
+
+def test_the_reason_is_the_patients_data(world):
+    world.p.post(f"/plan/items/{world.items[1].key}/remove", data={"reason": "hurts", "note": "private-knee-3f"})
+    assert "private-knee-3f" in world.p.get("/api/v1/export").get_data(as_text=True)
+    assert "private-knee-3f" not in world.c.get("/api/v1/export").get_data(as_text=True)

@@ -19,6 +19,9 @@ SECRET_WORDS = ("token", "hash", "secret", "auth", "p256dh", "password")
 # Columns that only the user named in the first column may see: a clinician's private label for an invite is not
 # the patient's data, though the patient accepted that invite.
 PRIVATE_TO = {"invites": ("clinician_id", ("label",))}
+# Tables whose rows belong to the user in this column alone: a patient's reason for removing a routine is shown to
+# their physiotherapist while linked, but it is the patient's data, not the physiotherapist's.
+ROWS_OF = {"item_removals": "patient_id"}
 
 
 def plain(value):
@@ -46,7 +49,9 @@ def other_tables(session: Session, user: User) -> dict[str, list[dict]]:
     for table, columns in user_fk_tables():
         if table.name in COVERED:
             continue
-        rows = session.execute(select(table).where(or_(*(c == user.id for c in columns)))).mappings()
+        owned_by = table.c[ROWS_OF[table.name]] if table.name in ROWS_OF else None
+        where = owned_by == user.id if owned_by is not None else or_(*(c == user.id for c in columns))
+        rows = session.execute(select(table).where(where)).mappings()
         owner, private = PRIVATE_TO.get(table.name, (None, ()))
         out[table.name] = [{k: plain(v) for k, v in row.items() if not any(w in k for w in SECRET_WORDS)
                             and (k not in private or row[owner] == user.id)} for row in rows]
