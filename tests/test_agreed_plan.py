@@ -175,3 +175,16 @@ def test_the_patient_can_still_edit_an_item_whose_routine_was_archived(world):
     assert response.status_code == 303
     current = current_version(db.session, plan_for(db.session, world.patient), "standard")
     assert next(i for i in current.items if i.key == item.key).slots == ["11:00"]
+
+
+def test_a_clinician_who_edited_a_routine_can_delete_their_account(world, clinician):
+    """The frozen and the new routine both stay for the plans that use them; the patient's day still works."""
+    from helpers import PASSWORD
+    assert world.c.post(f"/clinician/routines/{world.own}", data=EDIT | {"title": "Wall angels v2"}).status_code == 303
+    response = world.c.post("/settings/privacy/delete", data={"password": PASSWORD, "phrase": "delete my account"})
+    assert response.status_code in (302, 303)
+    db.session.expire_all()
+    titles = {r.title for r in db.session.scalars(select(Routine).where(Routine.id.in_(
+        select(PlanItem.routine_id))))}
+    assert {"Wall angels", "Wall angels v2"} <= titles
+    assert "Wall angels v2" in world.p.get("/api/v1/today").get_data(as_text=True)
