@@ -16,7 +16,16 @@ from app.extensions import csrf, db
 from app.models import PlanTemplate, Routine
 from app.services.care import audit
 from app.services.diary import shares
-from helpers import csrf_from, entry_checkin, entry_completion, give_plan, link, make_user, response_text
+from helpers import (
+    csrf_from,
+    entry_checkin,
+    entry_completion,
+    give_plan,
+    link,
+    make_user,
+    response_text,
+    without_tokens,
+)
 from route_walk import WRITE_METHODS, fillings, is_object_rule, methods, owned_rows, public_reason, rules, snapshot, url
 
 NOTE = "victim-note-4f1c-never-shown-to-others"
@@ -191,3 +200,67 @@ def test_every_write_needs_a_csrf_token(app, world, who):
         item = world["item"]
         entry = entry_completion(item.id, "2026-01-06", item.slots[0])
         assert session.post_json("/api/v1/sync", {"items": [entry]}).json["results"][0]["status"] == "created"
+
+
+def agreed_view(session, patient_id: int, routine_id: int) -> dict:
+    """What the patient reads of their plan: the day, the plan, the routine's page and the calendar feed."""
+    session.client.application.extensions["day_cache"].clear()
+    from app.models import User
+    token = db.session.get(User, patient_id).calendar_token
+    return {"today": session.get("/api/v1/today").get_data(as_text=True),
+            "plan": session.get("/api/v1/plan").get_data(as_text=True),
+            "routine": without_tokens(session.get(f"/library/{routine_id}").get_data(as_text=True)),
+            "calendar": session.client.get(f"/calendar/{token}.ics").get_data(as_text=True)}
+
+
+def test_a_removed_clinician_reaches_nothing_the_patient_follows(app, world):
+    """The walk once more, as the victim's own clinician after the patient removed them: every rule, with the
+    patient's and the clinician's real ids and a body that edits routines, applies templates and writes plans.
+    The clinician may still change their own routines and templates; the patient's plan rows and what the patient
+    reads (day, plan, routine page, calendar) stay exactly as agreed."""
+    from app.models import CareLink, User
+    from app.services.plans.versions import ItemSpec, current_specs, plan_for, save_version
+    patient = db.session.get(User, world["victims"][0])
+    clinician = db.session.get(User, world["victims"][1])
+    plan = plan_for(db.session, patient)
+    routine = db.session.get(Routine, world["routine_id"])
+    routine.steps = ["The step the patient agreed to."]
+    save_version(db.session, plan, current_specs(db.session, plan) + [ItemSpec.from_routine(routine)], clinician)
+    template = db.session.scalar(select(PlanTemplate).where(PlanTemplate.owner_id == clinician.id))
+    template.items = [{"routine_id": routine.id, "days_mask": 127, "times": ["06:00"]}]
+    db.session.commit()
+    link_id = db.session.scalar(select(CareLink.id).where(CareLink.patient_id == patient.id))
+    assert world["owner"].post(f"/settings/clinicians/{link_id}/remove").status_code == 303
+    world["owner"].get("/settings/clinicians")  # shows the flash message, so the views below compare equal
+    before_view = agreed_view(world["owner"], patient.id, routine.id)
+    assert "The step the patient agreed to." in before_view["routine"] and ROUTINE in before_view["today"]
+
+    former = world["owner_clinician"]
+    former.token = csrf_from(former.client, "/clinician/routines")
+    found = owned_rows(world["victims"])
+    edits = {"kind": "exercise", "title": "Hijacked routine", "steps": "Hijacked step", "summary": "Hijacked",
+             "template_id": template.id, "how": "replace", "name": "Stolen plan", "version_note": "hijack"}
+    tried = 0
+    for rule in rules(app):
+        for values in fillings(rule, found):
+            path = url(app, rule, values)
+            for method in methods(rule):
+                if rule.endpoint == "auth.logout":
+                    continue
+                write = method in WRITE_METHODS
+                before = snapshot([patient.id]) if write else None
+                response = send(former, method, path, hostile_body(found, path.startswith("/api/")) | edits)
+                tried += 1
+                where = f"former clinician {method} {path} -> {response.status_code}"
+                assert response.status_code < 500, where
+                text = response.get_data(as_text=True)
+                assert patient.email not in text and "Victoria Victimsdottir" not in text, where
+                if write:
+                    assert snapshot([patient.id]) == before, where
+                if "patient_id" in rule.arguments:
+                    assert denied(response, False), where
+    assert tried > 40
+    # The walk did reach the clinician's own routine: it was edited (a new routine replaced it) and archived.
+    assert db.session.scalar(select(Routine.id).where(Routine.owner_id == clinician.id,
+                                                      Routine.title == "Hijacked routine")) is not None
+    assert agreed_view(world["owner"], patient.id, routine.id) == before_view

@@ -68,7 +68,7 @@ def test_what_changed_lists_added_removed_and_changed(login, clinician, patient,
     assert "Added</span>" in section and "Slow breathing" in section
     assert "Removed</span>" in section and "Knee-to-chest back stretch" in section
     assert "Days: Every day → Mon, Wed, Fri" in section and "Drop this one for now." in section
-    assert "Dr Physio updated your plan" in section
+    assert "3 changes from Dr Physio" in section
 
 
 def test_patient_own_edits_are_not_news(login, patient, plan_v1):

@@ -5,6 +5,7 @@ import uuid
 from datetime import UTC, datetime
 
 import pytest
+from sqlalchemy import select
 
 from app import create_app
 from app.api.day_cache import LRU
@@ -14,13 +15,37 @@ from app.models import Completion
 from app.services.clock import local_today
 from app.services.freshness import touch
 from app.services.plans.library import load_builtin
-from helpers import Session, entry_checkin, entry_completion, give_plan, item_form, make_user, testing_config
+from helpers import (
+    Session,
+    entry_checkin,
+    entry_completion,
+    give_plan,
+    item_form,
+    make_user,
+    routine_id,
+    testing_config,
+)
 
 URL = "/api/v1/today"
 
 
 def mode_entry(mode: str) -> dict:
     return {"client_id": str(uuid.uuid4()), "type": "mode", "mode": mode}
+
+
+def draft_sent(w):
+    base = f"/clinician/patients/{w.patient.id}/plan/standard"
+    w.c.post(f"{base}/draft")
+    w.c.post(f"{base}/items/{w.items[1].key}", data=item_form("gentle-walk", minutes="25"))
+    return w.c.post(f"{base}/draft/send", data={"version_note": "One update."})
+
+
+def removal_undone(w):
+    w.p.post(f"/plan/items/{w.items[1].key}/remove", data={"reason": "no_time"})
+    fresh(w)
+    from app.models import ItemRemoval
+    removal = db.session.scalar(select(ItemRemoval))
+    return w.p.post(f"/plan/removals/{removal.id}/undo")
 
 
 WRITES = {
@@ -42,6 +67,13 @@ WRITES = {
         f"/clinician/patients/{w.patient.id}/plan/apply", data={"template_id": w.template, "how": "replace"}),
     "clinician renames their routine": lambda w: w.c.post(f"/clinician/routines/{w.own}", data={
         "kind": "exercise", "title": "Wall angels (slow)", "steps": "Slide both arms up a wall.", "reps": "8"}),
+    "clinician sends a draft": draft_sent,
+    "patient adds several routines": lambda w: w.p.post("/plan/add", data={
+        "routine_ids": [str(routine_id("slow-breathing")), str(routine_id("body-scan"))], "presets": ["19:00"],
+        "days": [str(d) for d in range(7)]}),
+    "patient removes a prescribed routine with a reason": lambda w: w.p.post(
+        f"/plan/items/{w.items[1].key}/remove", data={"reason": "hurts"}),
+    "patient undoes a removal": removal_undone,
 }
 
 

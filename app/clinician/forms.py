@@ -7,9 +7,10 @@ from flask_wtf import FlaskForm
 from wtforms import IntegerField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
-from app.models import KINDS
+from app.models import DOSE_FIELDS, KINDS
 from app.patient.forms import PlanItemForm
 from app.services.plans.library import KIND_LABELS
+from app.services.plans.routines import RoutineText
 from app.services.records.validation import NOTE_MAX
 
 MAX_STEPS = 20
@@ -46,6 +47,21 @@ class RoutineForm(FlaskForm):
     precautions = TextAreaField("Precautions", validators=[Optional(), Length(max=NOTE_MAX)])
     media_url = StringField("Image or video link (optional)", validators=[Optional(), Length(max=500)],
                             description="An https:// address, e.g. your clinic's video of the exercise.")
+    version_note = TextAreaField("Note to your patients (optional)", validators=[Optional(), Length(max=NOTE_MAX)],
+                                 description="Patients whose plan uses this routine see the new version with this "
+                                             "note under \u201cWhat changed\u201d.")
+
+    @classmethod
+    def of(cls, routine) -> RoutineForm:
+        return cls(data={"kind": routine.kind, "title": routine.title, "summary": routine.summary,
+                         "steps": "\n".join(routine.steps), "precautions": routine.precautions,
+                         "media_url": routine.media_url or "", **routine.dose})
+
+    def text(self) -> RoutineText:
+        return RoutineText(kind=self.kind.data, title=self.title.data.strip(), steps=self.step_list,
+                           summary=(self.summary.data or "").strip(), precautions=(self.precautions.data or "").strip(),
+                           media_url=(self.media_url.data or "").strip() or None,
+                           **{name: getattr(self, name).data for name in DOSE_FIELDS})
 
     @property
     def step_list(self) -> list[str]:

@@ -8,24 +8,19 @@ from app.clinician import bp
 from app.clinician.access import clinician_required, patient_or_404
 from app.clinician.forms import ApplyTemplateForm, ClinicianItemForm, RulesForm, TemplateForm, VersionNoteForm
 from app.extensions import db
-from app.models import KINDS, Routine, User
+from app.models import Routine, User
 from app.services.care import audit
-from app.services.plans import changes
+from app.services.plans import changes, drafts, library
 from app.services.plans import templates as plan_templates
 from app.services.plans import versions as plans
-from app.services.plans.library import KIND_LABELS
 
 VARIANT = "<any(standard, flare):variant>"
 NAMES = {"standard": "usual plan", "flare": "flare-up plan"}
 
 
 def routine_choices(form, extra: Routine | None = None) -> dict[int, Routine]:
-    routines = plan_templates.usable_routines(db.session, current_user)
-    if extra is not None:  # an item may use a routine the clinician can no longer pick (archived)
-        routines.setdefault(extra.id, extra)
-    form.routine_id.choices = [(r.id, f"{KIND_LABELS[r.kind]}: {r.title}") for r in
-                               sorted(routines.values(), key=lambda r: (KINDS.index(r.kind), r.title))]
-    return routines
+    """The clinician's routines (built-in and own); an item keeps its routine even if archived."""
+    return form.offer(plan_templates.usable_routines(db.session, current_user), lambda r: r.title, extra)
 
 
 def address(person: User, *forms) -> None:
@@ -33,12 +28,13 @@ def address(person: User, *forms) -> None:
         form.version_note.label.text = f"Note to {person.display_name} (optional)"
 
 
-def spec_from(form, key: str | None = None) -> plans.ItemSpec:
-    return plans.ItemSpec(form.routine_id.data, plans.days_to_mask(form.days.data), form.time_list, form.sets.data,
-                          form.reps.data, form.hold_seconds.data, form.minutes.data, form.notes.data or "", key)
-
-
 def save(person: User, the_plan, specs, variant: str, note: str, message: str):
+    draft = drafts.get(db.session, the_plan, variant, current_user)
+    if draft is not None:  # editing a draft: nothing reaches the patient until it is sent
+        drafts.set_specs(draft, specs)
+        db.session.commit()
+        flash(f"{message.split('. ')[0].rstrip('.')}. Saved to your draft; send it when you are ready.")
+        return redirect(url_for("clinician.plan", patient_id=person.id, variant=variant)), 303
     version = plans.save_version(db.session, the_plan, specs, current_user, variant=variant, note=note.strip())
     audit.record(db.session, current_user, person.id, "changed_plan", variant=variant, version=version.number)
     db.session.commit()
@@ -51,14 +47,18 @@ def editor(person: User, variant: str, item_form=None, status: int = 200):
     db.session.commit()  # before loading: a commit expires loaded rows, and rendering would reload each one
     the_plan = plans.plan_for(db.session, person)
     version = plans.current_version(db.session, the_plan, variant) if the_plan else None
+    draft = drafts.get(db.session, the_plan, variant, current_user)
+    shown = drafts.preview(db.session, draft) if draft else version
     item_form = item_form or ClinicianItemForm()
-    routine_choices(item_form)
+    routines = routine_choices(item_form)
     apply_form = ApplyTemplateForm()
     apply_form.template_id.choices = [(t.id, t.name) for t in plan_templates.for_owner(db.session, current_user)]
     address(person, item_form, apply_form)
     return render_template(
-        "clinician/plan.html", person=person, plan=the_plan, version=version, variant=variant, names=NAMES,
-        form=item_form, note_form=VersionNoteForm(), apply_form=apply_form, template_form=TemplateForm(),
+        "clinician/plan.html", person=person, plan=the_plan, version=shown, sent=version, variant=variant,
+        names=NAMES, draft=draft, pending=changes.diff(version, shown) if draft else [],
+        form=item_form, doses=item_form.usual_doses(routines),
+        note_form=VersionNoteForm(), apply_form=apply_form, template_form=TemplateForm(),
         rules_form=RulesForm(flare_pain_threshold=the_plan.flare_pain_threshold if the_plan else None),
         history=changes.history(db.session, the_plan, variant, limit=10) if the_plan else [],
         has_flare=bool(the_plan and plans.current_version(db.session, the_plan, "flare")),
@@ -83,18 +83,25 @@ def add_item(patient_id: int, variant: str):
     if not form.validate_on_submit():
         return editor(person, variant, form, 422)
     the_plan = plans.plan_for(db.session, person, create=True)
-    specs = plans.current_specs(db.session, the_plan, variant) + [spec_from(form)]
+    routine = routines[form.routine_id.data]
+    specs = working_specs(the_plan, variant) + [library.with_usual_dose(form.spec(), routine)]
     return save(person, the_plan, specs, variant, form.version_note.data or "",
                 f"Added {routines[form.routine_id.data].title} to {person.display_name}'s {NAMES[variant]}.")
 
 
+def working_specs(the_plan, variant: str) -> list[plans.ItemSpec]:
+    """The items the clinician is editing: their draft's if they have one, else the current version's."""
+    draft = drafts.get(db.session, the_plan, variant, current_user)
+    return drafts.specs(draft) if draft else plans.current_specs(db.session, the_plan, variant)
+
+
 def find(person: User, variant: str, key: str):
     the_plan = plans.plan_for(db.session, person)
-    specs = plans.current_specs(db.session, the_plan, variant) if the_plan else []
-    for index, spec in enumerate(specs):
-        if spec.key == key:
-            return the_plan, specs, index
-    abort(404)
+    specs = working_specs(the_plan, variant) if the_plan else []
+    index = plans.index_of(specs, key)
+    if index is None:
+        abort(404)
+    return the_plan, specs, index
 
 
 @bp.route(f"/patients/<int:patient_id>/plan/{VARIANT}/items/<key>", methods=["GET", "POST"])
@@ -104,19 +111,18 @@ def edit_item(patient_id: int, variant: str, key: str):
     person = patient_or_404(patient_id)
     the_plan, specs, index = find(person, variant, key)
     spec = specs[index]
-    form = ClinicianItemForm(data={"routine_id": spec.routine_id, "days": [str(d) for d in range(7) if spec.days_mask >> d & 1],
-                                   "times": ", ".join(spec.times), "sets": spec.sets, "reps": spec.reps,
-                                   "hold_seconds": spec.hold_seconds, "minutes": spec.minutes, "notes": spec.notes})
+    form = ClinicianItemForm.for_spec(spec)
     routines = routine_choices(form, db.session.get(Routine, spec.routine_id))
     address(person, form)
     if form.validate_on_submit():
-        specs[index] = spec_from(form, key)
+        specs[index] = form.spec(key)
         return save(person, the_plan, specs, variant, form.version_note.data or "",
                     f"Changed {routines[form.routine_id.data].title}. {person.display_name} will see what changed.")
     if not form.errors:
         audit.record(db.session, current_user, person.id, "viewed_plan", variant=variant)
         db.session.commit()
     return render_template("clinician/edit_item.html", form=form, person=person, variant=variant, names=NAMES,
+                           in_draft=drafts.get(db.session, the_plan, variant, current_user) is not None,
                            title=routines[spec.routine_id].title), 422 if form.errors else 200
 
 
@@ -131,6 +137,47 @@ def remove_item(patient_id: int, variant: str, key: str):
         abort(400, "The note is too long.")
     title = db.session.get(Routine, specs.pop(index).routine_id).title
     return save(person, the_plan, specs, variant, form.version_note.data or "", f"Removed {title}.")
+
+
+@bp.post(f"/patients/<int:patient_id>/plan/{VARIANT}/draft")
+@clinician_required
+def start_draft(patient_id: int, variant: str):
+    """Collect changes in a draft, to send them to the patient at once with one note."""
+    person = patient_or_404(patient_id)
+    drafts.start(db.session, plans.plan_for(db.session, person, create=True), variant, current_user)
+    db.session.commit()
+    flash(f"Draft started. Change what you need; {person.display_name} sees nothing until you send it.")
+    return redirect(url_for("clinician.plan", patient_id=person.id, variant=variant)), 303
+
+
+@bp.post(f"/patients/<int:patient_id>/plan/{VARIANT}/draft/send")
+@clinician_required
+def send_draft(patient_id: int, variant: str):
+    """Send the draft: one new version, one note, one "What changed" for the patient."""
+    person = patient_or_404(patient_id)
+    draft = drafts.get(db.session, plans.plan_for(db.session, person), variant, current_user)
+    form = VersionNoteForm()
+    if draft is None or not form.validate_on_submit():
+        abort(404 if draft is None else 400)
+    version = drafts.send(db.session, draft, form.version_note.data or "")
+    audit.record(db.session, current_user, person.id, "changed_plan", variant=variant, version=version.number)
+    db.session.commit()
+    flash(f"Sent. {person.display_name} will see what changed.")
+    return redirect(url_for("clinician.plan", patient_id=person.id, variant=variant)), 303
+
+
+@bp.post(f"/patients/<int:patient_id>/plan/{VARIANT}/draft/discard")
+@clinician_required
+def discard_draft(patient_id: int, variant: str):
+    """Throw the draft away; the patient's plan stays as it is."""
+    person = patient_or_404(patient_id)
+    draft = drafts.get(db.session, plans.plan_for(db.session, person), variant, current_user)
+    if draft is None:
+        abort(404)
+    db.session.delete(draft)
+    db.session.commit()
+    flash("Draft discarded.")
+    return redirect(url_for("clinician.plan", patient_id=person.id, variant=variant)), 303
 
 
 @bp.post("/patients/<int:patient_id>/plan/flare/copy")
@@ -159,7 +206,8 @@ def rules(patient_id: int):
         return redirect(url_for("clinician.plan", patient_id=person.id, variant="flare") + "#rules"), 303
     the_plan = plans.plan_for(db.session, person, create=True)
     the_plan.flare_pain_threshold = form.flare_pain_threshold.data
-    audit.record(db.session, current_user, person.id, "changed_rules", flare_pain_threshold=form.flare_pain_threshold.data)
+    audit.record(db.session, current_user, person.id, "changed_rules",
+                 flare_pain_threshold=form.flare_pain_threshold.data)
     db.session.commit()
     flash(f"The flare-up plan will be suggested at pain {form.flare_pain_threshold.data} or more."
           if form.flare_pain_threshold.data else "No automatic flare-up suggestion.")

@@ -10,6 +10,7 @@ from app.clinician.forms import InviteForm
 from app.extensions import db, limiter
 from app.services.care import audit, invites
 from app.services.care.dashboard import note_overview, patient_rows
+from app.services.plans import removals
 from app.services.progress.summary import RANGES, charts, summary_for
 
 
@@ -25,7 +26,8 @@ def dashboard():
     note_overview(db.session, current_user, [r.patient.id for r in rows])
     # Render before the commit: committing expires the loaded rows, and reloading them costs a query each.
     html = render_template("clinician/dashboard.html", rows=rows, form=InviteForm(),
-                           invites=invites.recent_for(db.session, current_user))
+                           invites=invites.recent_for(db.session, current_user),
+                           removed=removals.for_clinician(db.session, current_user), reasons=removals.REASONS)
     db.session.commit()
     return html
 

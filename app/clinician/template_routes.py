@@ -7,12 +7,13 @@ from flask_login import current_user
 from app.clinician import bp
 from app.clinician.access import clinician_required
 from app.clinician.forms import TemplateForm
-from app.clinician.plan_routes import routine_choices, spec_from
+from app.clinician.plan_routes import routine_choices
 from app.extensions import db
 from app.models import PlanTemplate, Routine
 from app.patient.forms import PlanItemForm
 from app.services.plans import templates as plan_templates
 from app.services.plans.changes import days_text, dose_text
+from app.services.plans.library import with_usual_dose
 
 
 def own_template(template_id: int) -> PlanTemplate:
@@ -58,11 +59,13 @@ def template(template_id: int):
     form = PlanItemForm()
     routines = routine_choices(form)
     if form.validate_on_submit():
-        plan_templates.set_items(template, [*map(plan_templates.spec_from_dict, template.items), spec_from(form)])
+        plan_templates.set_items(template, [*map(plan_templates.spec_from_dict, template.items),
+                                            with_usual_dose(form.spec(), routines[form.routine_id.data])])
         db.session.commit()
         flash(f"Added {routines[form.routine_id.data].title}.")
         return redirect(url_for("clinician.template", template_id=template.id)), 303
     return render_template("clinician/template.html", template=template, lines=lines(template), form=form,
+                           doses=form.usual_doses(routines),
                            rename_form=TemplateForm(obj=template)), 422 if form.errors else 200
 
 

@@ -5,10 +5,20 @@ from app.models.diary import FlareEpisode, PainEntry, ReportShare, Treatment
 from app.models.invites import Invite
 from app.models.logs import STATUSES, CheckIn, Completion
 from app.models.measures import MeasureResponse, MeasureSchedule
-from app.models.plans import DOSE_FIELDS, KINDS, VARIANTS, Plan, PlanItem, PlanVersion, Routine
+from app.models.plans import (
+    DOSE_FIELDS,
+    KINDS,
+    VARIANTS,
+    ItemRemoval,
+    Plan,
+    PlanDraft,
+    PlanItem,
+    PlanVersion,
+    Routine,
+)
 from app.models.reminders import PushSubscription, ReminderPass, ReminderPref, ReminderSent
-from app.models.sleep import SleepEntry, SleepWindow
 from app.models.sessions import LoginSession
+from app.models.sleep import SleepEntry, SleepWindow
 from app.models.users import ROLES, CareLink, User
 
 __all__ = [
@@ -16,5 +26,5 @@ __all__ = [
     "PushSubscription", "ReminderPass", "ReminderPref", "ReminderSent", "MeasureResponse", "MeasureSchedule",
     "STATUSES", "CheckIn", "Completion", "DOSE_FIELDS", "KINDS", "VARIANTS", "Plan", "PlanItem",
     "PlanVersion", "Routine", "ROLES", "CareLink", "User", "LoginSession",
-    "SleepEntry", "SleepWindow",
+    "SleepEntry", "SleepWindow", "PlanDraft", "ItemRemoval",
 ]

@@ -33,6 +33,9 @@ class Routine(db.Model):
     topic: Mapped[str | None] = mapped_column(String(64))
     media_url: Mapped[str | None] = mapped_column(String(500))
     archived: Mapped[bool] = mapped_column(default=False)
+    # A routine that a plan uses is never edited in place: the edit writes a new routine and points the old one
+    # here, so what a patient agreed to follow stays as it was (see "Plans hold what the patient agreed to").
+    replaced_by_id: Mapped[int | None] = mapped_column(ForeignKey("routines.id", ondelete="SET NULL"))
 
     @property
     def dose(self) -> dict:
@@ -113,3 +116,38 @@ class PlanItem(db.Model):
 
 
 Index("ix_plan_versions_current", PlanVersion.plan_id, PlanVersion.variant, PlanVersion.number)
+
+
+class PlanDraft(db.Model):
+    """A clinician's unsent changes to one variant of a patient's plan; sent once, as one version with one note.
+
+    The patient never sees it: no reader of plans looks here. `base_version_id` is the version it started from, so
+    changes the patient made meanwhile are kept when it is sent (services/plans/drafts.py)."""
+
+    __tablename__ = "plan_drafts"
+    __table_args__ = (UniqueConstraint("plan_id", "variant", "author_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"))
+    variant: Mapped[str] = mapped_column(String(16), default="standard")
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    base_version_id: Mapped[int | None] = mapped_column(ForeignKey("plan_versions.id", ondelete="SET NULL"))
+    items: Mapped[list] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ItemRemoval(db.Model):
+    """A patient took a routine their physiotherapist prescribed out of their plan, with a reason; undone or not."""
+
+    __tablename__ = "item_removals"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    prescribed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("plan_versions.id", ondelete="CASCADE"))
+    item_key: Mapped[str] = mapped_column(String(32))
+    title: Mapped[str] = mapped_column(String(80))
+    reason: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(Text, default="")
+    removed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    undone_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

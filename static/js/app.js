@@ -6,6 +6,7 @@ import "./sync.js";
 import "./writes.js";
 import "./today.js";
 import "./select.js";
+import "./plan_form.js";
 import "./notifications.js";
 import "./due.js";
 import "./device_zone.js";

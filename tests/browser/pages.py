@@ -15,6 +15,7 @@ PAGES = [
     ("plan", PATIENT, "/plan"),
     ("edit-item", PATIENT, "click:a[href*='/plan/items/']"),
     ("plan-history", PATIENT, "/plan/history"),
+    ("add-several", PATIENT, "/plan/add"),
     ("library", PATIENT, "/library"),
     ("routine", PATIENT, "click:.library a"),
     ("progress", PATIENT, "/progress"),

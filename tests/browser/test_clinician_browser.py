@@ -35,9 +35,10 @@ def test_clinician_changes_dose_and_patient_sees_it(browser, page, live_server):
     log_in(today, live_server)
     assert today.url.endswith("/today")
     card = today.locator("[data-what-changed]")
+    assert "1 change from Alex Morgan (physio): Gentle walk 15 min → 20 min" in card.inner_text()
+    card.locator("summary").click()
     text = card.inner_text()
     assert "Try 20 minutes on the flat this week." in text and "Dose: 15 min → 20 min" in text
-    assert "Alex Morgan (physio) updated your plan" in text
     item = today.locator("[data-plan-item-id]", has_text="Gentle walk")
     assert item.locator(".dose").inner_text() == "20 min"
     shot(today, "today-what-changed")

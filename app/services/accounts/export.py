@@ -17,6 +17,12 @@ from app.services.sleep import store as sleep_store
 COVERED = {"users", "care_links", "plans", "plan_versions", "plan_items", "completions", "checkins", "audit_events",
            "routines", "sleep_entries"}
 SECRET_WORDS = ("token", "hash", "secret", "auth", "p256dh", "password")
+# Columns that only the user named in the first column may see: a clinician's private label for an invite is not
+# the patient's data, though the patient accepted that invite.
+PRIVATE_TO = {"invites": ("clinician_id", ("label",))}
+# Tables whose rows belong to the user in this column alone: a patient's reason for removing a routine is shown to
+# their physiotherapist while linked, but it is the patient's data, not the physiotherapist's.
+ROWS_OF = {"item_removals": "patient_id"}
 
 
 def plain(value):
@@ -44,10 +50,21 @@ def other_tables(session: Session, user: User) -> dict[str, list[dict]]:
     for table, columns in user_fk_tables():
         if table.name in COVERED:
             continue
-        rows = session.execute(select(table).where(or_(*(c == user.id for c in columns)))).mappings()
-        out[table.name] = [{k: plain(v) for k, v in row.items() if not any(w in k for w in SECRET_WORDS)}
-                           for row in rows]
+        owned_by = table.c[ROWS_OF[table.name]] if table.name in ROWS_OF else None
+        where = owned_by == user.id if owned_by is not None else or_(*(c == user.id for c in columns))
+        rows = session.execute(select(table).where(where)).mappings()
+        owner, private = PRIVATE_TO.get(table.name, (None, ()))
+        out[table.name] = [{k: plain(v) for k, v in row.items() if not any(w in k for w in SECRET_WORDS)
+                            and (k not in private or row[owner] == user.id)} for row in rows]
     return out
+
+
+def link_row(link: CareLink, user: User, people: dict[int, str]) -> dict:
+    """A care link with both names; a clinician whose link the patient ended no longer sees the patient's name."""
+    hidden = user.id == link.clinician_id and not link.active
+    return row_dict(link, skip=("patient_id",) if hidden else ()) | {
+        "clinician_name": people.get(link.clinician_id, ""),
+        "patient_name": "" if hidden else people.get(link.patient_id, "")}
 
 
 def export_data(session: Session, user: User) -> dict:
@@ -66,15 +83,14 @@ def export_data(session: Session, user: User) -> dict:
         "profile": row_dict(user, skip=("password_hash", "session_token", "calendar_token")),
         "plan": row_dict(plan) if plan else None,
         "plan_versions": [row_dict(v) | {"author_name": people.get(v.author_id, "")} for v in versions],
-        "plan_items": [row_dict(i) | {"variant": v.variant, "version_number": v.number, "routine_title": i.routine.title}
-                       for v in versions for i in v.items],
+        "plan_items": [row_dict(i) | {"variant": v.variant, "version_number": v.number,
+                                      "routine_title": i.routine.title} for v in versions for i in v.items],
         "completions": [row_dict(c) for c in session.scalars(
             select(Completion).where(Completion.patient_id == user.id).order_by(Completion.date, Completion.slot))],
         "checkins": [row_dict(c) for c in session.scalars(
             select(CheckIn).where(CheckIn.patient_id == user.id).order_by(CheckIn.date))],
         "sleep_diary": sleep_rows(session, user),
-        "care_links": [row_dict(link) | {"clinician_name": people.get(link.clinician_id, ""),
-                                         "patient_name": people.get(link.patient_id, "")} for link in links],
+        "care_links": [link_row(link, user, people) for link in links],
         "routines": [row_dict(r) for r in session.scalars(select(Routine).where(Routine.owner_id == user.id))],
         "audit_trail": [row_dict(e, skip=("patient_id",)) for e in session.scalars(
             select(AuditEvent).where(AuditEvent.patient_id == user.id).order_by(AuditEvent.at))],

@@ -36,6 +36,11 @@ class Change:
     kind: str  # added | removed | changed
     title: str
     details: list[str] = field(default_factory=list)
+    short: str = ""  # one line for the compact card: "Gentle walk 10 min → 15 min"
+
+    def __post_init__(self):
+        if not self.short:
+            self.short = {"added": f"+ {self.title}", "removed": f"\u2212 {self.title}"}.get(self.kind, self.title)
 
 
 def diff(old: PlanVersion | None, new: PlanVersion) -> list[Change]:
@@ -49,19 +54,29 @@ def diff(old: PlanVersion | None, new: PlanVersion) -> list[Change]:
             out.append(Change("added", item.routine.title,
                               [f"{dose_text(item.dose)} · {days_text(item.days_mask)} at {', '.join(item.slots)}"]))
             continue
-        details = []
+        details, short = [], []
         if was.routine_id != item.routine_id:
-            details.append(f"Now {item.routine.title} (was {was.routine.title})")
+            if was.routine.replaced_by_id == item.routine_id:
+                details.append("New instructions from your physiotherapist")
+                short.append("new instructions")
+            else:
+                details.append(f"Now {item.routine.title} (was {was.routine.title})")
+                short.append(f"now {item.routine.title}")
         if was.dose != item.dose:
-            details.append(f"Dose: {dose_text(was.dose)} → {dose_text(item.dose)}")
+            change = f"{dose_text(was.dose)} → {dose_text(item.dose)}"
+            details.append(f"Dose: {change}")
+            short.append(change)
         if was.days_mask != item.days_mask:
             details.append(f"Days: {days_text(was.days_mask)} → {days_text(item.days_mask)}")
+            short.append(days_text(item.days_mask))
         if was.slots != item.slots:
             details.append(f"Times: {', '.join(was.slots)} → {', '.join(item.slots)}")
+            short.append(f"{', '.join(was.slots)} → {', '.join(item.slots)}")
         if was.notes != item.notes:
             details.append(f"Note: {item.notes}" if item.notes else "Note removed")
+            short.append("new note" if item.notes else "note removed")
         if details:
-            out.append(Change("changed", item.routine.title, details))
+            out.append(Change("changed", item.routine.title, details, f"{item.routine.title} {', '.join(short)}"))
     out += [Change("removed", item.routine.title) for key, item in before.items() if key not in after]
     return out
 
@@ -82,6 +97,16 @@ class News:
     notes: list[Note]
     latest_id: int
     authors: list[str]
+
+    @property
+    def count(self) -> int:
+        return sum(len(c) for c in self.changes.values())
+
+    def summary(self, flare_label: str = "flare-up plan") -> str:
+        """Every change on one line: "Gentle walk 10 min → 15 min; + Slow breathing; flare-up plan: ..."."""
+        parts = [c.short for c in self.changes.get("standard", [])]
+        parts += [f"{flare_label}: {c.short}" for c in self.changes.get("flare", [])]
+        return "; ".join(parts)
 
 
 def unseen(session: Session, plan: Plan, patient: User) -> News | None:

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Plan, PlanTemplate, PlanVersion, Routine, User
 from app.services.plans.library import available_to
-from app.services.plans.versions import ItemSpec, current_specs, save_version
+from app.services.plans.versions import ItemSpec, current_specs, save_version, versions
 
 SPEC_FIELDS = ("routine_id", "days_mask", "times", "sets", "reps", "hold_seconds", "minutes", "notes")
 
@@ -49,10 +49,25 @@ def create(session: Session, clinician: User, name: str, description: str = "",
     return template
 
 
+def notes_written_by(session: Session, plan: Plan, variant: str, author: User) -> dict[str, str]:
+    """Item key -> its current note, for the notes this author wrote (the version that last changed an item's
+    note is its writer; a note the patient or another clinician wrote is theirs, not this author's)."""
+    writer: dict[str, tuple[str, int | None]] = {}
+    for version in reversed(versions(session, plan, variant)):  # oldest first
+        for item in version.items:
+            if writer.get(item.key, ("", None))[0] != item.notes:
+                writer[item.key] = (item.notes, version.author_id)
+    return {key: note for key, (note, by) in writer.items() if by == author.id}
+
+
 def from_plan(session: Session, clinician: User, plan: Plan, name: str, variant: str = "standard"):
-    """A template from a patient's current plan; items using routines the clinician may not share are left out."""
+    """A template from a patient's current plan: routines, days, times, dose, and only the notes this clinician
+    wrote; items using routines the clinician may not share are left out."""
     usable = usable_routines(session, clinician)
     specs = current_specs(session, plan, variant)
+    own_notes = notes_written_by(session, plan, variant, clinician)
+    for spec in specs:
+        spec.notes = own_notes.get(spec.key, "")
     kept = [s for s in specs if s.routine_id in usable]
     skipped = [session.get(Routine, s.routine_id).title for s in specs if s.routine_id not in usable]
     return create(session, clinician, name, specs=kept), skipped

@@ -89,6 +89,11 @@ def current_specs(session: Session, plan: Plan, variant: str = "standard") -> li
     return [ItemSpec.from_item(i) for i in version.items] if version else []
 
 
+def index_of(specs: list[ItemSpec], key: str) -> int | None:
+    """Where the item with this stable key is in a list of items (both plan editors look items up this way)."""
+    return next((i for i, spec in enumerate(specs) if spec.key == key), None)
+
+
 def versions(session: Session, plan: Plan, variant: str = "standard") -> list[PlanVersion]:
     return list(session.scalars(
         select(PlanVersion).where(PlanVersion.plan_id == plan.id, PlanVersion.variant == variant)
