@@ -45,7 +45,8 @@ def test_new_patient_answers_and_accepts_a_trimmed_plan(login, patient):
 
 def test_unanswered_questions_are_named(login, patient):
     page = login(patient).post("/welcome", data={"area": "back"})
-    assert page.status_code == 422 and page.get_data(as_text=True).count('class="field-error"') == 4  # three questions and the times
+    # the three unanswered questions and the times of day
+    assert page.status_code == 422 and page.get_data(as_text=True).count('class="field-error"') == 4
 
 
 def test_patient_with_a_plan_is_not_asked(login, patient):

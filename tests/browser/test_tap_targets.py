@@ -61,3 +61,13 @@ def test_bottom_bar_shows_vendored_icons(page, live_server):
     assert "lucide-calendar-check" in (icons.first.get_attribute("class") or "")
     box = icons.first.bounding_box()
     assert box["width"] >= 20 and box["height"] >= 20
+
+
+def test_clinician_range_selector_fits_one_row_at_390(page, live_server):
+    from browser_fixtures import log_in
+    log_in(page, live_server, "demo.clinician@example.com")
+    page.locator(".patient-link").first.click()
+    tops = page.locator(".segmented a").evaluate_all(
+        "links => links.map((a) => Math.round(a.getBoundingClientRect().top))")
+    assert len(tops) >= 3 and len(set(tops)) == 1
+    assert page.locator(".segmented").evaluate("el => el.scrollWidth <= el.clientWidth")

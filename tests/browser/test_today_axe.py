@@ -20,10 +20,15 @@ MAX_HEIGHT = int(2.5 * PHONE["height"])
 # WCAG relative luminance contrast of an element's text against the first opaque background behind it.
 CONTRAST = """(el) => {
   const rgb = (c) => c.match(/[\\d.]+/g).map(Number);
-  const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+  const lum = ([r, g, b]) => [r, g, b]
+    .map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
     .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
   let node = el, bg = null;
-  while (node && !bg) { const c = getComputedStyle(node).backgroundColor; if (rgb(c).length === 3 || rgb(c)[3] === 1) bg = c; node = node.parentElement; }
+  while (node && !bg) {
+    const c = getComputedStyle(node).backgroundColor;
+    if (rgb(c).length === 3 || rgb(c)[3] === 1) bg = c;
+    node = node.parentElement;
+  }
   const [a, b] = [lum(rgb(getComputedStyle(el).color)), lum(rgb(bg || 'rgb(255,255,255)'))].sort((x, y) => y - x);
   return (a + 0.05) / (b + 0.05);
 }"""
