@@ -79,7 +79,10 @@ async function overlay() {
   showProgress();
   const checkin = waiting.filter((e) => e.type === "checkin").pop();
   const card = document.getElementById("checkin");
-  if (checkin) showCheckinSummary(checkin, true);
+  if (checkin) {
+    showCheckinSummary(checkin, true);
+    document.querySelector("[data-quick-checkin]")?.remove(); // saved on the phone: one check-in a day
+  }
   else if (card?.dataset.serverCheckin !== undefined) showCheckinSummary(JSON.parse(card.dataset.serverCheckin || "null"), false);
 }
 
