@@ -144,3 +144,17 @@ def test_a_refused_tick_says_so_on_its_card(page, live_server):
     card.locator("[data-action=done]").click()
     expect(card.locator("[data-item-error]")).to_be_visible()
     expect(card.locator("[data-item-error]")).not_to_be_empty()
+
+
+def test_quick_check_in_offline_waits_in_the_outbox(page, live_server):
+    open_today(page, live_server)
+    page.wait_for_function("navigator.serviceWorker.controller !== null")
+    page.context.set_offline(True)
+    page.evaluate("window.dispatchEvent(new Event('offline'))")
+    page.locator(".quick-pain[value='5']").click()
+    wait_waiting(page, 1)
+    expect(page.locator("[data-quick-checkin]")).to_have_count(0)
+    expect(page.locator("#checkin [data-checkin-summary]")).to_contain_text("pain 5/10")
+    page.context.set_offline(False)
+    page.evaluate("window.dispatchEvent(new Event('online'))")
+    wait_waiting(page, 0)
