@@ -11,9 +11,11 @@ import re
 import struct
 import tempfile
 import zlib
+from functools import cache
 from pathlib import Path
 
 from flask import Flask
+from markupsafe import Markup
 
 from app.config import INSTANCE, ROOT
 
@@ -29,6 +31,14 @@ def static_version() -> str:
             digest.update(str(path.relative_to(STATIC)).encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
+
+
+@cache
+def icon(name: str) -> Markup:
+    """A vendored Lucide icon (static/icons/lucide/) as inline SVG: it takes the text colour and works offline."""
+    svg = (STATIC / "icons" / "lucide" / f"{name}.svg").read_text()
+    svg = svg[svg.index("<svg"):].replace("<svg", '<svg aria-hidden="true" focusable="false"', 1)
+    return Markup(svg.replace('class="lucide', 'class="nav-icon lucide', 1))
 
 
 def shell_files() -> list[str]:
@@ -85,5 +95,6 @@ def init_assets(app: Flask) -> None:
         return f"/static/{version}/{path}"
 
     app.jinja_env.globals["asset"] = asset
+    app.jinja_env.globals["icon"] = icon
     app.jinja_env.globals["has_endpoint"] = lambda endpoint: endpoint in app.view_functions
     app.extensions["asset_url"] = asset

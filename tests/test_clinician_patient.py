@@ -60,7 +60,8 @@ def test_summary_api_errors(login, clinician, patient, linked):
 
 def test_patient_page(login, clinician, patient, linked):
     html = login(clinician).get(f"/clinician/patients/{patient.id}").get_data(as_text=True)
-    assert html.count("<svg") == 4 and "Adherence by week" in html and "Stiffness and fatigue" in html
+    assert html.count('class="card chart-card"') == 4
+    assert "Adherence by week" in html and "Stiffness and fatigue" in html
     assert "Gentle walk" in html and "6 → 3" in html and "Felt looser after" in html
     assert "Rough night, neck stiff" in html and "pain fell by 2.0 on average" in html
     assert "Pain: average 5.5 over the last 7 days, up from 3.0 the week before (worse)" in html
@@ -92,7 +93,8 @@ def test_patient_without_plan_or_data(login, clinician):
     person = make_user(name="Empty Emma")
     link(clinician, person)
     html = login(clinician).get(f"/clinician/patients/{person.id}?days=90").get_data(as_text=True)
-    assert "has no plan yet" in html and "No pain recorded in this period." in html
+    # No plan and nothing recorded: the page says so instead of showing empty charts.
+    assert "has no plan yet" in html and "chart-card" not in html
     body = login(clinician).get(f"/api/v1/patients/{person.id}/summary").json
     assert body["adherence"]["total"] is None and body["series"]["pain"] == [] and body["mode"] == "standard"
 

@@ -35,9 +35,11 @@ def plan_of(patient) -> Plan:
 
 
 def mode_form(html: str) -> dict:
-    form = html[html.index('data-outbox="mode"'):]
-    form = form[:form.index("</form>")]
-    return dict(re.findall(r'name="(\w+)" value="([^"]*)"', form))
+    """The fields of the switch Today shows (both directions are drawn, the other one hidden, for an instant flip)."""
+    forms = [f[:f.index("</form>")] for f in html.split('data-outbox="mode"')[1:]]
+    shown = [f for f in forms if " hidden>" not in f[:f.index(">") + 1]]
+    assert len(shown) == 1
+    return dict(re.findall(r'name="(\w+)" value="([^"]*)"', shown[0]))
 
 
 def test_switch_by_suggestion_and_back(login, patient, with_flare):

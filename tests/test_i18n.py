@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 from babel.messages.mofile import read_mo
@@ -45,7 +46,8 @@ def test_unsupported_languages_fall_back_to_english(client):
 
 def test_today_in_german_shows_german_routines_and_dates(app, patient, login):
     """/today: German headings, nav, German titles of built-in routines, a German month name."""
-    give_plan(patient)
+    give_plan(patient).created_at = datetime(2026, 1, 1, tzinfo=UTC)  # the plan existed on that day
+    db.session.commit()
     session = german(login(patient))
     page = session.get("/today?date=2026-03-05").get_data(as_text=True)
     assert '<html lang="de">' in page

@@ -78,7 +78,7 @@ def test_tick_out_of_range_is_refused_with_message(login, patient, field, value)
     assert response.status_code == 303
     assert db.session.scalar(select(func.count(Completion.id))) == 0
     html = s.get("/today").get_data(as_text=True)
-    assert "flash-error" in html
+    assert "data-item-error" in html  # on the card the patient tapped, not only at the top
 
 
 def test_tick_on_someone_elses_item_is_refused(login, patient):

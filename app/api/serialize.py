@@ -61,6 +61,8 @@ def day_json(day: Day) -> dict:
         "items": [{"plan_item_id": d.item.id, "key": d.item.key, "slot": d.slot, "part": d.part,
                    "routine": {"id": d.item.routine.id, "slug": d.item.routine.slug,
                                "kind": d.item.routine.kind, "title": d.item.routine.title},
-                   "dose": d.item.dose, "notes": d.item.notes, "status": d.status} for d in day.items],
+                   "dose": d.item.dose, "notes": d.item.notes, "status": d.status,
+                   "pain_before": d.completion.pain_before if d.status else None,
+                   "pain_after": d.completion.pain_after if d.status else None} for d in day.items],
         "checkin": checkin_json(day.checkin),
     }

@@ -53,7 +53,8 @@ class CompletionForm(FlaskForm):
     plan_item_id = HiddenField(validators=[DataRequired()])
     date = HiddenField(validators=[DataRequired()])
     slot = HiddenField(validators=[DataRequired()])
-    status = SelectField(choices=[("done", _l("Done")), ("partial", _l("Partly")), ("skipped", _l("Skipped"))])
+    status = SelectField(choices=[("done", _l("Done")), ("partial", _l("Partly")), ("skipped", _l("Skipped")),
+                                  ("cleared", _l("Not done"))])
     pain_before = scale(_l("Pain before"), 0, 10)
     pain_after = scale(_l("Pain after"), 0, 10)
     note = StringField(_l("Note"), validators=[Optional(), Length(max=NOTE_MAX)])

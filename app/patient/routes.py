@@ -4,7 +4,7 @@ from __future__ import annotations
 import uuid
 from datetime import timedelta
 
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
@@ -14,13 +14,14 @@ from app.patient import bp
 from app.patient.access import patient_required
 from app.patient.forms import CheckInForm, CompletionForm
 from app.services.clock import local_today
+from app.services.plans.day_range import day_kind
 from app.services.plans.today import day_for
 from app.services.records import sync as records
 from app.services.records.validation import Invalid, local_date
 from app.services.sleep import store as sleep_diary
 
-LABELS = {"pain_before": _l("Pain before"), "pain_after": _l("Pain after"), "plan_item_id": _l("Item"), "date": _l("Date"),
-          "slot": _l("Time"), "status": _l("Status"), "note": _l("Note"), "client_id": _l("Form")}
+LABELS = {"pain_before": _l("Pain before"), "pain_after": _l("Pain after"), "plan_item_id": _l("Item"),
+          "date": _l("Date"), "slot": _l("Time"), "status": _l("Status"), "note": _l("Note"), "client_id": _l("Form")}
 
 
 @bp.route("/")
@@ -52,9 +53,24 @@ def today():
     day = requested_day()
     view = day_for(db.session, current_user, day)
     checkin_form = CheckInForm(obj=view.checkin, client_id=str(uuid.uuid4()), date=day.isoformat())
+    return render_day(view, checkin_form)
+
+
+def render_day(view, checkin_form, status: int = 200, **extra):
+    """Today's page for `view`; an error from the last tick is shown on that routine's card."""
+    day = view.date
+    kind = day_kind(current_user, view)
+    if kind.kind == "history":
+        view.items = []  # the plan did not exist yet: nothing was asked of the patient that day
+    error = session.pop("item_error", None)
+    anchors = {f"item-{d.item.id}-{d.slot.replace(':', '')}" for d in view.items}
+    if error and kind.can_tick and error["anchor"] in anchors:
+        extra["item_error"] = error  # shown on the routine's card
+    elif error:
+        extra["page_error"] = error["message"]
     return render_template("patient/today.html", day=view, checkin_form=checkin_form, new_id=lambda: uuid.uuid4(),
-                           is_today=day == local_today(current_user.timezone),
-                           prev_day=day - timedelta(days=1), next_day=day + timedelta(days=1))
+                           is_today=kind.kind == "today", day_kind=kind,
+                           prev_day=day - timedelta(days=1), next_day=day + timedelta(days=1), **extra), status
 
 
 def store(entry: dict) -> records.Result:
@@ -67,15 +83,27 @@ def complete():
     """Tick an item as done, partly done or skipped (the plain-HTML path; the PWA syncs the same entry)."""
     form = CompletionForm()
     back = url_for("patient.today", date=form.date.data or None)
+    anchor = f"item-{form.plan_item_id.data}-{(form.slot.data or '').replace(':', '')}"
     if not form.validate_on_submit():
-        for name, errors in form.errors.items():
-            flash(f"{LABELS.get(name, name)}: {errors[0]}", "error")
-        return redirect(back), 303
+        problems = [f"{LABELS.get(name, name)}: {errors[0]}" for name, errors in form.errors.items()]
+        return item_error(back, anchor, " ".join(problems))
+    try:
+        day = local_date(form.date.data)
+    except Invalid:
+        day = None
+    if day is not None and not day_kind(current_user, day_for(db.session, current_user, day)).can_tick:
+        return item_error(back, anchor, _("This day can't be ticked: only today and earlier days of your plan can."))
     result = store({"type": "completion", **{k: v for k, v in form.data.items() if k != "csrf_token"}})
     if result.status == "rejected":
-        for name, message in (result.fields or {}).items():
-            flash(f"{LABELS.get(name, name)} {message}.", "error")
-    return redirect(back + f"#item-{form.plan_item_id.data}-{form.slot.data.replace(':', '')}"), 303
+        return item_error(back, anchor, " ".join(f"{LABELS.get(name, name)} {message}."
+                                                 for name, message in (result.fields or {}).items()))
+    return redirect(f"{back}#{anchor}"), 303
+
+
+def item_error(back: str, anchor: str, message: str):
+    """Back to the day, with the message kept for the card the patient tapped (not only the page top)."""
+    session["item_error"] = {"anchor": anchor, "message": message}
+    return redirect(f"{back}#{anchor}"), 303
 
 
 @bp.post("/today/checkin")
@@ -88,10 +116,7 @@ def checkin():
             day = local_date(form.date.data)
         except Invalid:
             day = local_today(current_user.timezone)
-        view = day_for(db.session, current_user, day)
-        return render_template("patient/today.html", day=view, checkin_form=form, new_id=lambda: uuid.uuid4(),
-                               is_today=day == local_today(current_user.timezone), open_checkin=True,
-                               prev_day=day - timedelta(days=1), next_day=day + timedelta(days=1)), 422
+        return render_day(day_for(db.session, current_user, day), form, 422, open_checkin=True)
     data = {k: v for k, v in form.data.items() if k != "csrf_token"}
     if data["sleep_hours"] is not None:
         data["sleep_hours"] = float(data["sleep_hours"])

@@ -44,7 +44,7 @@ export function partOfDay(slot) {
 // {date, plan, items, checkin} like GET /api/v1/today, from GET /api/v1/plan.
 export function dayFromPlan(plan, isoDate, mode = plan?.mode || "standard", saved = null) {
   const version = plan ? plan[mode] || null : null;
-  const statuses = new Map((saved?.items || []).map((i) => [`${i.key} ${i.slot}`, i.status]));
+  const saves = new Map((saved?.items || []).map((i) => [`${i.key} ${i.slot}`, i]));
   const day = weekday(isoDate);
   const items = [];
   (version?.items || []).forEach((item, position) => {
@@ -52,7 +52,9 @@ export function dayFromPlan(plan, isoDate, mode = plan?.mode || "standard", save
     item.times.forEach((slot) => items.push({
       plan_item_id: item.plan_item_id, key: item.key, slot, part: partOfDay(slot), position,
       routine: { id: item.routine.id, kind: item.routine.kind, title: item.routine.title },
-      dose: item.dose, notes: item.notes, status: statuses.get(`${item.key} ${slot}`) || null,
+      dose: item.dose, notes: item.notes, status: saves.get(`${item.key} ${slot}`)?.status || null,
+      pain_before: saves.get(`${item.key} ${slot}`)?.pain_before ?? null,
+      pain_after: saves.get(`${item.key} ${slot}`)?.pain_after ?? null,
     }));
   });
   items.sort((a, b) => a.slot.localeCompare(b.slot) || a.position - b.position);

@@ -1,26 +1,12 @@
 // Draws the day on /today in the same markup as templates/patient/today.html (used offline and after syncs).
-import { addDays, doseText, formatDate } from "./day.js";
-import { pieces, routineTitle, t } from "./i18n.js";
+import { addDays, formatDate } from "./day.js";
+import { pieces, t } from "./i18n.js";
+import { dayKind, h, itemCard } from "./day_card.js";
 
-const STATUS_TEXT = { done: t("Done"), partial: t("Partly done"), skipped: t("Skipped") };
+export { showItemError, showMode, showStatus } from "./day_card.js";
+
 const PARTS = ["morning", "afternoon", "evening"];
 const CHECKIN_FIELDS = ["pain", "stiffness", "fatigue", "sleep_quality", "mood"];
-
-function h(tag, attrs = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (value === false || value === null || value === undefined) continue;
-    if (name === "class") el.className = value;
-    else if (name === "text") el.textContent = value;
-    else el.setAttribute(name, value === true ? "" : value);
-  }
-  el.append(...children.filter((c) => c !== null && c !== undefined && c !== false));
-  return el;
-}
-
-function hidden(name, value) {
-  return h("input", { type: "hidden", name, value });
-}
 
 function dayNav(date, today) {
   const title = date === today ? t("Today") : formatDate(date, { weekday: "long" });
@@ -30,31 +16,13 @@ function dayNav(date, today) {
     h("a", { href: `/today?date=${addDays(date, 1)}`, class: "icon-btn", "aria-label": t("Next day"), text: "›" }));
 }
 
-function itemCard(item, date, csrf) {
-  const button = (status, label, cls) => h("button", { type: "submit", name: "status", value: status,
-    class: `btn ${cls}`, "data-action": status, "aria-pressed": "false", text: label });
-  return h("li", { class: `item card kind-${item.routine.kind}`, id: `item-${item.plan_item_id}-${item.slot.replace(":", "")}`,
-    "data-plan-item-id": item.plan_item_id, "data-key": item.key, "data-slot": item.slot, "data-status": "" },
-  h("div", { class: "item-main" },
-    h("time", { class: "slot", text: item.slot }),
-    h("div", { class: "item-text" },
-      h("h3", {}, h("a", { href: `/library/${item.routine.id}`, text: routineTitle(item.routine) })),
-      h("p", { class: "dose", text: doseText(item.dose) }),
-      item.notes ? h("p", { class: "item-note", text: item.notes }) : null),
-    h("span", { class: "status-label", "data-status-label": true })),
-  h("form", { method: "post", action: "/today/complete", class: "tick-form", "data-tick-form": true },
-    hidden("csrf_token", csrf), hidden("client_id", crypto.randomUUID()), hidden("plan_item_id", item.plan_item_id),
-    hidden("date", date), hidden("slot", item.slot),
-    h("div", { class: "tick-actions" }, button("done", `✓ ${t("Done")}`, "btn-done"), button("partial", t("Partly"), "btn-quiet"),
-      button("skipped", t("Skip"), "btn-quiet")),
-    h("details", { class: "tick-more" }, h("summary", { text: t("Add pain before / after") }),
-      h("div", { class: "pain-pair" },
-        h("label", {}, `${t("Pain before")} `, h("input", { type: "number", name: "pain_before", min: 0, max: 10, inputmode: "numeric" })),
-        h("label", {}, `${t("Pain after")} `, h("input", { type: "number", name: "pain_after", min: 0, max: 10, inputmode: "numeric" }))),
-      h("label", { class: "block" }, `${t("Note")} `, h("input", { type: "text", name: "note", maxlength: 2000 })))));
-}
-
-function emptyState(day) {
+function emptyState(day, kind, firstDay) {
+  if (kind === "history" && firstDay) {
+    return h("section", { class: "empty card" }, h("h2", { text: t("Before your plan began") }),
+      h("p", { text: t("Your plan started on %(date)s. Nothing was planned for this day, so there is nothing to tick.",
+        { date: formatDate(firstDay, { day: "numeric", month: "long", year: "numeric" }) }) }),
+      h("a", { class: "btn btn-quiet", href: "/today", text: t("Go to today") }));
+  }
   if (day.unknown) {
     return h("section", { class: "empty card" }, h("h2", { text: t("This day isn't on this phone yet") }),
       h("p", { text: t("Open Inoplan once while you're online and your plan is kept on this phone for offline days.") }));
@@ -75,6 +43,8 @@ export function renderDay(day, { today, csrf }) {
   if (!head || !checkin) return;
   head.dataset.date = day.date;
   head.dataset.planVersion = day.plan ? day.plan.version_id : "";
+  const kind = dayKind(day.date, today, head.dataset.firstDay);
+  if (kind === "history") day = { ...day, items: [] };
   const children = [dayNav(day.date, today)];
   if (day.items.length) {
     const [before, middle, after] = pieces("%(done)s of %(total)s done");
@@ -83,15 +53,18 @@ export function renderDay(day, { today, csrf }) {
     h("progress", { class: "bar", max: day.items.length, value: 0, "data-progress-bar": true, "aria-hidden": "true" }));
   }
   if (day.plan?.mode === "flare") children.push(h("p", { class: "pill pill-flare", text: t("Flare-up plan is on: gentler routines today.") }));
+  if (kind === "future" && day.items.length) children.push(h("p", { class: "day-note", "data-day-note": true, text: t("Coming up. You can tick these on the day.") }));
   head.replaceChildren(...children);
+  checkin.hidden = kind !== "open";
+  if (day.date !== today) document.querySelector("[data-quick-checkin]")?.remove();
   document.querySelectorAll("main > section.part, main > section.empty").forEach((el) => el.remove());
   const sections = day.items.length ? PARTS.map((part) => {
     const items = day.items.filter((i) => i.part === part);
     if (!items.length) return null;
     return h("section", { class: "part", "aria-labelledby": `part-${part}` },
       h("h2", { id: `part-${part}`, class: `part-title part-${part}`, text: t(part[0].toUpperCase() + part.slice(1)) }),
-      h("ul", { class: "items" }, ...items.map((item) => itemCard(item, day.date, csrf))));
-  }).filter(Boolean) : [emptyState(day)];
+      h("ul", { class: "items" }, ...items.map((item) => itemCard(item, day.date, csrf, kind === "open"))));
+  }).filter(Boolean) : [emptyState(day, kind, head.dataset.firstDay)];
   checkin.before(...sections);
   day.items.forEach((item) => {
     const li = document.getElementById(`item-${item.plan_item_id}-${item.slot.replace(":", "")}`);
@@ -120,21 +93,6 @@ function fillCheckin(form, values) {
   if (hours && values.sleep_hours !== null && values.sleep_hours !== undefined) hours.value = values.sleep_hours;
   const note = form.querySelector("[name=note]");
   if (note && values.note) note.value = values.note;
-}
-
-// Show one item's status; `pending` marks a change still waiting on this phone.
-export function showStatus(li, status, pending) {
-  li.dataset.status = status || "";
-  for (const s of Object.keys(STATUS_TEXT)) li.classList.toggle(`is-${s}`, s === status);
-  li.classList.toggle("is-pending", Boolean(pending));
-  const label = li.querySelector("[data-status-label]");
-  if (label) {
-    label.textContent = status ? STATUS_TEXT[status] : "";
-    if (status && pending) label.append(h("small", { class: "pending-note", text: t("waiting to send") }));
-  }
-  li.querySelectorAll("[data-tick-form] button[name=status]").forEach((b) => {
-    b.setAttribute("aria-pressed", b.value === status ? "true" : "false");
-  });
 }
 
 export function showProgress() {

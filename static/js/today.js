@@ -1,7 +1,7 @@
 // /today as the phone knows it: the server's page when online; offline (or for a day not saved yet) the
 // day computed from the saved plan. Changes waiting in the outbox always show at once.
 import { dayFromPlan, isDate, localToday } from "./day.js";
-import { renderDay, showCheckinSummary, showProgress, showStatus } from "./day_view.js";
+import { renderDay, showCheckinSummary, showItemError, showMode, showProgress, showStatus } from "./day_view.js";
 import { coalesced, keepOffline, outbox } from "./sync.js";
 
 const head = document.querySelector("[data-today]");
@@ -57,17 +57,30 @@ function matches(entry, li) {
 // Show the server's statuses with the outbox's waiting changes on top.
 async function overlay() {
   const date = shownDate();
-  const waiting = (await outbox.pending()).filter((e) => e.date === date);
+  const everything = await outbox.all();
+  const waiting = everything.filter((e) => !e.rejected && e.date === date);
+  const refused = everything.filter((e) => e.rejected && e.type === "completion" && e.date === date);
   const ticks = waiting.filter((e) => e.type === "completion");
   document.querySelectorAll("[data-plan-item-id]").forEach((li) => {
-    if (li.dataset.serverStatus === undefined) li.dataset.serverStatus = li.dataset.status || "";
+    if (li.dataset.serverStatus === undefined) {
+      li.dataset.serverStatus = li.dataset.status || "";
+      li.dataset.serverPain = JSON.stringify({ before: li.dataset.painBefore, after: li.dataset.painAfter });
+    }
     const mine = ticks.filter((e) => matches(e, li)).pop();
-    showStatus(li, mine ? mine.status : li.dataset.serverStatus || null, Boolean(mine));
+    const status = mine ? (mine.status === "cleared" ? null : mine.status) : li.dataset.serverStatus || null;
+    const pain = mine ? { before: mine.pain_before, after: mine.pain_after } : JSON.parse(li.dataset.serverPain || "{}");
+    showStatus(li, status, Boolean(mine), pain);
+    const bad = refused.filter((e) => matches(e, li)).pop();
+    if (bad || !li.dataset.serverError) showItemError(li, bad ? bad.rejected.message : null);
   });
+  showMode((await pendingMode()) || head.dataset.mode || "standard");
   showProgress();
   const checkin = waiting.filter((e) => e.type === "checkin").pop();
   const card = document.getElementById("checkin");
-  if (checkin) showCheckinSummary(checkin, true);
+  if (checkin) {
+    showCheckinSummary(checkin, true);
+    document.querySelector("[data-quick-checkin]")?.remove(); // saved on the phone: one check-in a day
+  }
   else if (card?.dataset.serverCheckin !== undefined) showCheckinSummary(JSON.parse(card.dataset.serverCheckin || "null"), false);
 }
 
@@ -82,12 +95,15 @@ function sameItems(day) {
 async function reconcile() {
   const day = await loadDay(shownDate(), true);
   if (day.unknown) return;
+  if (day.plan?.mode) head.dataset.mode = day.plan.mode;
   if (!sameItems(day)) {
     renderDay(day, { today: today(), csrf: csrf() });
   } else {
     day.items.forEach((item) => {
       const li = document.querySelector(`[data-plan-item-id="${item.plan_item_id}"][data-slot="${item.slot}"]`);
-      if (li) li.dataset.serverStatus = item.status || "";
+      if (!li) return;
+      li.dataset.serverStatus = item.status || "";
+      if ("pain_before" in item) li.dataset.serverPain = JSON.stringify({ before: item.pain_before, after: item.pain_after });
     });
     const card = document.getElementById("checkin");
     if (card) card.dataset.serverCheckin = day.checkin ? JSON.stringify(day.checkin) : "";
@@ -95,7 +111,19 @@ async function reconcile() {
   await overlay();
 }
 
+// After Done, tapping a pain value saves it at once (the card's "Save pain and note" does the same).
+document.addEventListener("change", (event) => {
+  const input = event.target;
+  if (!(input instanceof HTMLInputElement) || input.type !== "radio") return;
+  const form = input.closest("[data-tick-form]");
+  const save = form?.querySelector("[data-action=save-pain]");
+  if (save && form.closest("[data-plan-item-id]")?.dataset.status) form.requestSubmit(save);
+});
+
 async function init() {
+  document.querySelectorAll("[data-item-error]").forEach((p) => {
+    p.closest("[data-plan-item-id]").dataset.serverError = "yes";
+  });
   const wanted = wantedDate();
   keepOffline(`/api/v1/today?date=${wanted}`);
   // A saved copy may be from another day or older than what the phone knows since: draw it again.

@@ -11,6 +11,7 @@ const SKIP = new Set(["csrf_token", "client_id"]);
 function typeOf(form) {
   if (form.matches("[data-tick-form]")) return "completion";
   if (form.matches("[data-checkin-form]")) return "checkin";
+  if (form.dataset.outboxOffline && !navigator.onLine) return form.dataset.outboxOffline; // else a plain post
   return form.dataset.outbox || null;
 }
 

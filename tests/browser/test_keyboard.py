@@ -31,6 +31,9 @@ def wait_for_empty_outbox(page) -> None:
 def test_check_in_with_the_keyboard_only(page, live_server):
     """Tab into the pain scale, pick 4 with the arrow keys, Tab on to Save and press Enter."""
     log_in(page, live_server)
+    # Before the day's first check-in the full form is folded under the quick one: open it with the keyboard.
+    tab_to(page, "el.matches('.checkin-full > summary')")
+    page.keyboard.press("Enter")
     tab_to(page, "el.type === 'radio' && el.name === 'pain' && el.closest('[data-checkin-form]')")
     assert focus_is_visible(page)
     for _ in range(4):

@@ -35,6 +35,11 @@ def tokyo_page(browser):
     ctx.close()
 
 
+def open_full_checkin(page) -> None:
+    """Before the day's first check-in the full form is folded under the quick one (one scale on screen)."""
+    page.locator(".checkin-full > summary").click()
+
+
 def tick_offline(page, count: int) -> list[tuple[int, str]]:
     items = page.locator("[data-plan-item-id]")
     picked = []
@@ -57,6 +62,7 @@ def test_offline_ticks_and_checkin_reach_the_server_exactly_once(tokyo_page, liv
     assert shown_items(page) == server_day(live_server, day)
 
     picked = tick_offline(page, 3)
+    open_full_checkin(page)
     page.locator("input[name=pain][value='4']").check(force=True)
     page.locator("[data-checkin-form] button[type=submit]").click()
     expect(page.locator("[data-outbox-badge]")).to_have_text("4 waiting")
@@ -130,6 +136,7 @@ def test_a_day_never_visited_opens_offline_from_the_saved_plan(page, live_server
     open_app(page, live_server)
     future = patient_today(live_server) + timedelta(days=9)
     # Today's saved page carries today's check-in; the other day must not inherit it.
+    open_full_checkin(page)
     page.locator("input[name=pain][value='7']").check(force=True)
     page.locator("[data-checkin-form] button[type=submit]").click()
     wait_waiting(page, 0)
@@ -146,18 +153,10 @@ def test_a_day_never_visited_opens_offline_from_the_saved_plan(page, live_server
     expect(page.locator("[data-today] h1 small")).to_have_text(f"{future.day} {future.strftime('%B %Y')}")
     assert page.locator("[data-checkin-form] input[name=date]").input_value() == future.isoformat()
 
-    # A tick nine days ahead is refused by the server; the phone says why and keeps it until dismissed.
-    tick_offline(page, 1)
-    page.context.set_offline(False)
-    rejected = page.locator("[data-rejected]")
-    expect(rejected).to_contain_text("Date is too far in the future.")
-    expect(page.locator("[data-outbox-badge]")).to_be_hidden()
-    assert [e["rejected"]["error"] for e in outbox(page)] == ["invalid"]
-    first = page.locator("[data-plan-item-id]").first
-    expect(first).to_have_attribute("data-status", "")
-    rejected.get_by_role("button", name="Dismiss").click()
-    expect(rejected).to_be_hidden()
-    assert outbox(page) == []
+    # A future day shows what is coming without tick buttons or a check-in (nothing to refuse later).
+    expect(page.locator("[data-day-note]")).to_be_visible()
+    expect(page.locator("[data-tick-form]")).to_have_count(0)
+    expect(page.locator("#checkin")).to_be_hidden()
     assert rows(live_server, future).completions == []
     assert [e for e in page.console_errors if "ERR_" not in e] == []
 
@@ -217,6 +216,7 @@ def test_flare_switch_offline_shows_the_flare_plan_at_once_and_syncs(page, live_
 def test_checkin_without_pain_says_so_and_queues_nothing(page, live_server):
     open_app(page, live_server)
     page.context.set_offline(True)
+    open_full_checkin(page)
     page.locator("[data-checkin-form] button[type=submit]").click()
     expect(page.locator("[data-checkin-form] .field-error")).to_have_text("Please choose a value.")
     assert outbox(page) == []

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import and_, bindparam, func, select
 from sqlalchemy.orm import Session, aliased, joinedload
@@ -20,7 +20,8 @@ class DueItem:
 
     @property
     def status(self) -> str | None:
-        return self.completion.status if self.completion else None
+        # A "cleared" row is an undone tick: the slot reads as not done.
+        return self.completion.status if self.completion and self.completion.status != "cleared" else None
 
     @property
     def part(self) -> str:
@@ -34,6 +35,7 @@ class Day:
     version: PlanVersion | None
     items: list[DueItem]
     checkin: CheckIn | None
+    plan_began: datetime | None = None  # when the plan's first version was written (before it: read-only history)
 
     def by_part(self) -> list[tuple[str, list[DueItem]]]:
         parts = {"morning": [], "afternoon": [], "evening": []}
@@ -56,9 +58,12 @@ def scheduled(version: PlanVersion | None, day: date) -> list[tuple[PlanItem, st
 
 
 _newest = aliased(PlanVersion)
+_first = aliased(PlanVersion)
 # Built once: the day is read on every page view and API call, so statement construction is worth saving.
 PLAN_ROW = (
-    select(Plan, PlanVersion, CheckIn).select_from(Plan).where(Plan.patient_id == bindparam("patient_id"))
+    select(Plan, PlanVersion, CheckIn,
+           select(func.min(_first.created_at)).where(_first.plan_id == Plan.id).correlate(Plan).scalar_subquery())
+    .select_from(Plan).where(Plan.patient_id == bindparam("patient_id"))
     .outerjoin(PlanVersion, and_(
         PlanVersion.plan_id == Plan.id, PlanVersion.variant == Plan.mode,
         PlanVersion.number == select(func.max(_newest.number))
@@ -78,11 +83,11 @@ def day_for(session: Session, patient: User, day: date) -> Day:
     """The patient's day in two queries: plan + current version + check-in, then items + their completions."""
     params = {"patient_id": patient.id, "day": day}
     row = session.execute(PLAN_ROW, params).first()
-    plan, version, checkin = row or (None, None, session.scalar(CHECKIN, params))
+    plan, version, checkin, began = row or (None, None, session.scalar(CHECKIN, params), None)
     completions: dict[tuple[str, str], Completion] = {}
     if version is not None:
         rows = session.execute(ITEMS_DONE, params | {"version_id": version.id}).all()
         set_committed_value(version, "items", list({item.id: item for item, _ in rows}.values()))
         completions = {(c.item_key, c.slot): c for _, c in rows if c is not None}
     due = [DueItem(item, s, completions.get((item.key, s))) for item, s in scheduled(version, day)]
-    return Day(day, plan, version, due, checkin)
+    return Day(day, plan, version, due, checkin, began)

@@ -1,0 +1,54 @@
+"""First day: five questions propose a starter plan from built-in routines; the patient accepts or trims it."""
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select
+
+from app.extensions import db
+from app.models import PlanVersion
+from app.services.plans import starter
+from helpers import give_plan
+
+ANSWERS = {"area": "neck", "activity": "hardly", "sleep": "poor", "warmth": "heat", "times": ["morning", "evening"]}
+
+
+def test_proposal_follows_the_answers():
+    picks = starter.propose(starter.Answers("neck", "hardly", "poor", "heat", ("morning", "evening")))
+    slugs = [p.slug for p in picks]
+    assert slugs[:2] == ["neck-side-stretch", "chin-tuck"] and "heat-pack" in slugs and "screens-off" in slugs
+    assert [p.time for p in picks] == sorted(p.time for p in picks)
+    assert {p.time for p in picks} <= {"08:00", "19:00", "21:30"}  # no afternoon asked for
+    good = starter.propose(starter.Answers("back", "active", "good", "cold", ("afternoon",)))
+    assert "wind-down-routine" not in [p.slug for p in good] and "cold-compress" in [p.slug for p in good]
+    assert {p.time for p in good} == {"13:00"}
+
+
+def test_new_patient_answers_and_accepts_a_trimmed_plan(login, patient):
+    s = login(patient)
+    today = s.get("/today").get_data(as_text=True)
+    assert "data-start-welcome" in today
+    assert today.count('class="quick-pain"') == 11  # one 0-10 scale on the first screen, the full check-in folded
+    assert '<details class="checkin-full">' in today
+    proposal = s.post("/welcome", data=ANSWERS).get_data(as_text=True)
+    picks = re.findall(r'name="pick" value="([^"]+)"', proposal)
+    assert "neck-side-stretch@08:00" in picks and "heat-pack@19:00" in picks
+    kept = [p for p in picks if not p.startswith("screens-off")]
+    response = s.post("/welcome/accept", data={"pick": kept})
+    assert response.status_code == 303 and response.headers["Location"].endswith("/today")
+    version = db.session.scalar(select(PlanVersion))
+    assert len(version.items) == len(kept) and all(i.routine.slug != "screens-off" for i in version.items)
+    heat = next(i for i in version.items if i.routine.slug == "heat-pack")
+    assert heat.minutes  # the library's usual (safe) duration comes with it
+    assert s.get("/welcome").status_code == 302  # a plan exists: the questions are not asked again
+
+
+def test_unanswered_questions_are_named(login, patient):
+    page = login(patient).post("/welcome", data={"area": "back"})
+    # the three unanswered questions and the times of day
+    assert page.status_code == 422 and page.get_data(as_text=True).count('class="field-error"') == 4
+
+
+def test_patient_with_a_plan_is_not_asked(login, patient):
+    give_plan(patient)
+    assert login(patient).get("/welcome").status_code == 302
