@@ -64,10 +64,7 @@ def sleep_patient_summary(person):
 def sleep_low_efficiency(patients) -> list:
     """The patients whose sleep efficiency stayed below 80 % for two weeks (a note on the dashboard)."""
     today = datetime.now(UTC).date()
-    out = []
-    for person in patients:
-        if windows.low_efficiency(db.session, person.id, today):
-            nights = store.recent(db.session, person.id, today, 14)
-            out.append((person, average_efficiency([f for _, f in nights])))
-    return out
+    nights = store.recent_many(db.session, [p.id for p in patients], today, 14)  # one query for every patient
+    return [(person, average_efficiency([f for _, f in nights[person.id]])) for person in patients
+            if windows.low_in(nights[person.id], today)]
 

@@ -134,6 +134,19 @@ def recent(session: Session, patient_id: int, today: date, days: int) -> list[tu
     return [(e.date, night_figures(e)) for e in entries(session, patient_id, today - timedelta(days=days - 1), today)]
 
 
+def recent_many(session: Session, patient_ids: list[int], today: date, days: int) -> dict[int, list]:
+    """`recent` for many patients in one query: patient id -> [(date, figures)]."""
+    out: dict[int, list] = {pid: [] for pid in patient_ids}
+    if not patient_ids:
+        return out
+    rows = session.scalars(select(SleepEntry).where(SleepEntry.patient_id.in_(patient_ids),
+                                                   SleepEntry.date.between(today - timedelta(days=days - 1), today))
+                           .order_by(SleepEntry.date))
+    for entry in rows:
+        out[entry.patient_id].append((entry.date, night_figures(entry)))
+    return out
+
+
 def checkin_from_diary(session: Session, patient: User, data: dict) -> dict:
     """A check-in form's data with sleep hours and quality taken from that night's diary, if there is one."""
     try:

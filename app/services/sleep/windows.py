@@ -113,7 +113,11 @@ def decide(session: Session, patient: User, by: User, accept: bool, now: datetim
 
 def low_efficiency(session: Session, patient_id: int, today: date, below: float = 80.0) -> bool:
     """Both of the last two weeks averaged below `below` % (each with at least 3 nights): the physio's note."""
-    nights = store.recent(session, patient_id, today, 14)
+    return low_in(store.recent(session, patient_id, today, 14), today, below)
+
+
+def low_in(nights: list, today: date, below: float = 80.0) -> bool:
+    """`low_efficiency` for nights already read: [(date, figures)] of the last 14 days."""
     weeks = [[f for d, f in nights if d > today - timedelta(days=7)],
              [f for d, f in nights if d <= today - timedelta(days=7)]]
     return all(len(w) >= 3 and average_efficiency(w) < below for w in weeks)
