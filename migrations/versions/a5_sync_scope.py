@@ -9,9 +9,8 @@ existence oracle) and could pre-empt another patient's entry. Now (patient_id, c
 table with client ids. Rows recorded "in the future" by a phone with a wrong clock froze their slot or day
 against every later write: their recorded_at is brought back to when the server received them.
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = 'a5_sync_scope'
 down_revision = '2fb117a2cc07'

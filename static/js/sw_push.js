@@ -73,7 +73,7 @@
     const entries = await withStore("readonly", (store) => store.getAll());
     if (!entries.length) return;
     const { results } = await postJson("/api/v1/sync", { items: entries.slice(0, 500) });
-    // Every answered entry is settled (created, updated, duplicate, or rejected for good): drop those only.
+    // Every answered entry is settled (created, updated, duplicate, superseded, or rejected for good): drop those.
     const answered = results.map((r) => r.client_id).filter(Boolean);
     await withStore("readwrite", (store) => answered.forEach((id) => store.delete(id)));
   }

@@ -25,8 +25,8 @@ from app.services.plans.versions import plan_for
 from app.services.records import validation as v
 from app.services.records.bulk import insert_rows
 from app.services.records.days import DayRange, recordable_days
-from app.sqlite import LOCK_RETRIES, is_lock_error
 from app.services.sql_lists import among_bound
+from app.sqlite import LOCK_RETRIES, is_lock_error
 
 COMPLETION_CHECKS = {
     "client_id": (v.client_id, True),

@@ -134,8 +134,6 @@ def recorded_at(value, now: datetime | None = None) -> tuple[datetime, int]:
         raise Invalid("is out of range") from None
     except ValueError:
         raise Invalid("must be an ISO 8601 time with offset") from None
-    if at.year < 2000:
-        raise Invalid("is out of range")
     return min(at, now) if at > now + DEVICE_CLOCK_SLACK else at, int(offset.total_seconds() // 60) if offset else 0
 
 
