@@ -7,10 +7,11 @@ the driver's own transaction handling and emit BEGIN ourselves.
 Concurrent writers: a plain (deferred) BEGIN reads first and asks for the write lock only at its first write. If
 another worker committed in between, SQLite cannot wait for it (the snapshot is stale) and answers "database is
 locked" at once, whatever the busy timeout: two phones syncing the same slot failed that way up to 40 % of the
-time. So a transaction that may write (any request other than GET/HEAD/OPTIONS, and any work outside a request:
-CLI, jobs, tests) starts with BEGIN IMMEDIATE, which takes the write lock up front and waits for it for up to
-BUSY_TIMEOUT_MS. Reads (GET) stay deferred and never wait for writers (WAL). If the wait still runs out, the sync
-retries its batch at most LOCK_RETRIES times, and any other request answers 503 with Retry-After, never a 500.
+time. So a request that may write (any method but GET/HEAD/OPTIONS) starts its transactions with BEGIN IMMEDIATE,
+which takes the write lock up front and waits for it for up to BUSY_TIMEOUT_MS. Reads (GET) stay deferred and never
+wait for writers (WAL). Work outside a request (CLI, the reminder dispatcher, which must not hold the write lock
+while it talks to push services) stays deferred too. If the wait still runs out, the sync retries its batch at
+most LOCK_RETRIES times, and any other request answers 503 with Retry-After, never a 500.
 """
 from __future__ import annotations
 
@@ -32,11 +33,14 @@ def is_lock_error(exc: OperationalError) -> bool:
     return code == SQLITE_BUSY_SNAPSHOT or code in (5, 6) or "database is locked" in str(orig)
 
 
+def in_write_request() -> bool:
+    """A request whose method may change data (PostgreSQL also locks the plan row for it, see plan_for)."""
+    return has_request_context() and request.method not in READ_ONLY_METHODS
+
+
 def begin_statement() -> str:
-    """BEGIN IMMEDIATE where the transaction may write; a plain BEGIN for page and API reads."""
-    if has_request_context() and request.method in READ_ONLY_METHODS:
-        return "BEGIN"
-    return "BEGIN IMMEDIATE"
+    """BEGIN IMMEDIATE in a request that may write; a plain BEGIN for page and API reads and outside requests."""
+    return "BEGIN IMMEDIATE" if in_write_request() else "BEGIN"
 
 
 def configure(engine: Engine) -> None:

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, selectinload
 from app.models import DOSE_FIELDS, Plan, PlanItem, PlanVersion, Routine, User
 from app.services.freshness import touch
 from app.services.records.validation import SLOT_RE
+from app.sqlite import in_write_request
 
 
 @dataclass
@@ -38,7 +39,12 @@ def days_to_mask(days) -> int:
 
 
 def plan_for(session: Session, patient: User, create: bool = False) -> Plan | None:
-    plan = session.scalar(select(Plan).where(Plan.patient_id == patient.id))
+    query = select(Plan).where(Plan.patient_id == patient.id)
+    if in_write_request():
+        # A writer (patient and physio editing at once) waits for the other's new version before it reads the
+        # current one: no lost edit, no clash of version numbers. SQLite writers are serialised by BEGIN IMMEDIATE.
+        query = query.with_for_update()
+    plan = session.scalar(query)
     if plan is None and create:
         plan = Plan(patient_id=patient.id)
         session.add(plan)
