@@ -35,6 +35,8 @@ def create_app(config: str | dict | None = None) -> Flask:
     db.init_app(app)
     with app.app_context():
         sqlite.configure(db.engine)
+        if db.engine.dialect.name == "sqlite":
+            sqlite.release_at_teardown(app, db.session)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
     register_api_auth(app)  # before CSRF, so an anonymous API call answers 401, not a CSRF error
     csrf.init_app(app)

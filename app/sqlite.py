@@ -15,10 +15,11 @@ most LOCK_RETRIES times, and any other request answers 503 with Retry-After, nev
 """
 from __future__ import annotations
 
-from flask import has_request_context, request
+from flask import Flask, has_request_context, request
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import scoped_session
 
 BUSY_TIMEOUT_MS = 15000
 LOCK_RETRIES = 2
@@ -59,4 +60,25 @@ def configure(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def on_begin(connection):
-        connection.exec_driver_sql(begin_statement())
+        statement = begin_statement()
+        connection.exec_driver_sql(statement)
+        connection.info["immediate"] = statement == "BEGIN IMMEDIATE"
+
+    @event.listens_for(engine, "commit")
+    @event.listens_for(engine, "rollback")
+    def on_end(connection):
+        connection.info.pop("immediate", None)
+
+
+def release_at_teardown(app: Flask, session: scoped_session) -> None:
+    """End a write request's own transaction when the request ends, so its lock never outlives the request.
+
+    Where the app context outlives the request (tests, `flask shell`), the session stays open after it; a
+    transaction the request began after its last commit would keep the write lock. In production the session is
+    removed right after, which rolls back the same way.
+    """
+    @app.teardown_request
+    def release(_exc=None):
+        current = session()
+        if current.in_transaction() and current.connection().info.get("immediate"):
+            current.rollback()

@@ -97,11 +97,12 @@ def test_days_before_the_account_existed_are_refused(login):
     assert sync(s, entry_checkin(edge, pain=4))[0]["status"] == "created"
 
 
-@pytest.mark.parametrize("query, field", [("from=1999-01-01&to=1999-01-31", "to"), ("from={before}", "from"),
+@pytest.mark.parametrize("query, field", [("from=1999-01-01&to=1999-01-31", "to"), ("from={before}&to={after}", "from"),
                                           ("to=9999-12-31&from=9999-12-01", "to"), ("from=2999-01-01&to=2999-01-02", "to")])
 def test_history_outside_the_accounts_life_is_422(login, patient, query, field):
-    before = (patient.created_at.astimezone(UTC).date() - timedelta(days=30)).isoformat()
-    response = login(patient).get(f"/api/v1/history?{query.format(before=before)}")
+    created = patient.created_at.astimezone(UTC).date()
+    before, after = (created - timedelta(days=30)).isoformat(), (created + timedelta(days=30)).isoformat()
+    response = login(patient).get(f"/api/v1/history?{query.format(before=before, after=after)}")
     assert response.status_code == 422 and field in response.json["fields"], response.get_data(as_text=True)
 
 
