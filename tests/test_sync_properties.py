@@ -84,7 +84,7 @@ def invalid(ids):
 def entries(ids):
     valid = st.one_of(completion(ids), checkin, mode).map(lambda e: (True, e))
     return st.lists(st.one_of(valid, invalid(ids).map(lambda e: (False, e))), min_size=1, max_size=8,
-                    unique_by=lambda p: p[1].get("client_id") if isinstance(p[1], dict) else id(p[1]))
+                    unique_by=lambda p: repr(p[1].get("client_id")) if isinstance(p[1], dict) else id(p[1]))
 
 
 def reset(patient):
