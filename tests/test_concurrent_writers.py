@@ -55,9 +55,10 @@ def test_two_devices_sync_the_same_slot_at_once(app, login, patient):
         batches = [[entry_completion(items[i].id, day, items[i].slots[0], status,
                                      recorded_at=f"{day}T09:00:0{k}+00:00") for i in range(3)]
                    for k, status in enumerate(("done", "skipped"))]
-        replies = at_once([lambda p=p, b=b: p.post_json("/api/v1/sync", {"items": b}) for p, b in zip(phones, batches)])
-        assert statuses(replies) == [200, 200], [getattr(r, "get_data", lambda: r)() for r in replies]
-        for batch, reply in zip(batches, replies):
+        replies = at_once([lambda p=p, b=b: p.post_json("/api/v1/sync", {"items": b})
+                           for p, b in zip(phones, batches, strict=True)])
+        assert statuses(replies) == [200, 200], [getattr(r, "get_data", lambda r=r: r)() for r in replies]
+        for reply in replies:
             assert {r["status"] for r in reply.json["results"]} <= {"created", "updated", "superseded"}
         sent.append(batches[1])  # recorded a second later: it wins every slot, whichever arrived first
     stored = {c.client_id for c in db.session.scalars(select(Completion).where(Completion.patient_id == patient.id))}
@@ -72,7 +73,7 @@ def test_two_patients_accept_the_same_invite_at_once(app, login, clinician):
         invite = db.session.scalars(select(Invite).order_by(Invite.id.desc())).first()
         token = invite.token
         people = [login(make_user()), login(make_user())]
-        replies = at_once([lambda s=s: s.post(f"/invite/{token}") for s in people])
+        replies = at_once([lambda s=s, token=token: s.post(f"/invite/{token}") for s in people])
         assert statuses(replies) == [303, 303]
     links = db.session.scalar(select(func.count(CareLink.id)).where(CareLink.clinician_id == clinician.id))
     assert links == ROUNDS  # each invite linked exactly one patient

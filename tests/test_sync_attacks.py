@@ -97,8 +97,9 @@ def test_days_before_the_account_existed_are_refused(login):
     assert sync(s, entry_checkin(edge, pain=4))[0]["status"] == "created"
 
 
-@pytest.mark.parametrize("query, field", [("from=1999-01-01&to=1999-01-31", "to"), ("from={before}&to={after}", "from"),
-                                          ("to=9999-12-31&from=9999-12-01", "to"), ("from=2999-01-01&to=2999-01-02", "to")])
+@pytest.mark.parametrize("query, field", [
+    ("from=1999-01-01&to=1999-01-31", "to"), ("from={before}&to={after}", "from"),
+    ("to=9999-12-31&from=9999-12-01", "to"), ("from=2999-01-01&to=2999-01-02", "to")])
 def test_history_outside_the_accounts_life_is_422(login, patient, query, field):
     created = patient.created_at.astimezone(UTC).date()
     before, after = (created - timedelta(days=30)).isoformat(), (created + timedelta(days=30)).isoformat()
@@ -145,7 +146,6 @@ def test_another_patients_client_id_is_no_oracle_and_cannot_preempt(login, patie
 
 
 def test_mode_client_ids_are_per_patient_too(login, world):
-    patient = world.patient
     shared = str(uuid.uuid4())
     other = make_user()
     give_plan(other)
@@ -198,7 +198,8 @@ def test_cleared_returns_the_slot_to_not_done_and_syncs_like_any_write(login, pa
     now = datetime.now(UTC)
     done = entry_completion(items[0].id, day, "08:00", "done", pain_before=6,
                             recorded_at=(now - timedelta(minutes=2)).isoformat())
-    cleared = entry_completion(items[0].id, day, "08:00", "cleared", recorded_at=(now - timedelta(minutes=1)).isoformat())
+    cleared = entry_completion(items[0].id, day, "08:00", "cleared",
+                               recorded_at=(now - timedelta(minutes=1)).isoformat())
     assert [r["status"] for r in sync(s, done, cleared)] == ["created", "updated"]
     status = {(i["plan_item_id"], i["slot"]): i["status"] for i in s.get("/api/v1/today").json["items"]}
     assert status[(items[0].id, "08:00")] is None
@@ -239,7 +240,8 @@ def test_a_tick_before_switching_to_the_flare_plan_shows_after(login, patient):
     day = today(patient)
     assert sync(s, entry_completion(walk.id, day, "12:30", recorded_at=datetime.now(UTC).isoformat()))[0]["status"] \
         == "created"
-    switch = {"client_id": str(uuid.uuid4()), "type": "mode", "mode": "flare", "recorded_at": datetime.now(UTC).isoformat()}
+    switch = {"client_id": str(uuid.uuid4()), "type": "mode", "mode": "flare",
+              "recorded_at": datetime.now(UTC).isoformat()}
     assert sync(s, switch)[0]["status"] == "created"
     body = s.get("/api/v1/today").json
     assert body["plan"]["mode"] == "flare"

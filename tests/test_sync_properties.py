@@ -53,7 +53,8 @@ mode = st.fixed_dictionaries({"client_id": uuids, "type": st.just("mode"),
 # Values an attacker or a broken client sends: wrong types (nested, unhashable), date-times past the last
 # representable instant, whitespace around exact formats, days outside the account's life.
 nested = st.recursive(st.none() | st.integers() | st.text(max_size=5),
-                      lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=3),
+                      lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner,
+                                                                                  max_size=3),
                       max_leaves=6).filter(lambda v: isinstance(v, (list, dict)))
 EXTREME_TIMES = ["9999-12-31T23:59:59-14:00", "0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59.999999-23:59",
                  "1970-01-01T00:00:00+00:00"]
