@@ -10,7 +10,7 @@ from app.extensions import db
 from app.models.base import UTCDateTime, utcnow
 from app.models.plans import PlanItem
 
-STATUSES = ("done", "partial", "skipped")
+STATUSES = ("done", "partial", "skipped", "cleared")  # "cleared" returns the slot to not done
 # A tick undone: stored like any status so the last write still wins, read everywhere as "not done".
 CLEARED = "cleared"
 

@@ -46,7 +46,6 @@ class CompletionForm(FlaskForm):
     plan_item_id = HiddenField(validators=[DataRequired()])
     date = HiddenField(validators=[DataRequired()])
     slot = HiddenField(validators=[DataRequired()])
-    # "cleared" undoes a tick (the slot is not done again); the Today page offers it on the selected status.
     status = SelectField(choices=[("done", _l("Done")), ("partial", _l("Partly")), ("skipped", _l("Skipped")),
                                   ("cleared", _l("Not done"))])
     pain_before = scale(_l("Pain before"), 0, 10)

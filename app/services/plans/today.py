@@ -8,7 +8,7 @@ from sqlalchemy import and_, bindparam, func, select
 from sqlalchemy.orm import Session, aliased, joinedload
 from sqlalchemy.orm.attributes import set_committed_value
 
-from app.models import CLEARED, CheckIn, Completion, Plan, PlanItem, PlanVersion, Routine, User
+from app.models import CheckIn, Completion, Plan, PlanItem, PlanVersion, Routine, User
 from app.services.clock import part_of_day
 
 
@@ -20,7 +20,8 @@ class DueItem:
 
     @property
     def status(self) -> str | None:
-        return self.completion.status if self.completion and self.completion.status != CLEARED else None
+        # A "cleared" row is an undone tick: the slot reads as not done.
+        return self.completion.status if self.completion and self.completion.status != "cleared" else None
 
     @property
     def part(self) -> str:

@@ -33,7 +33,7 @@ COMPLETION_CHECKS = {
     "plan_item_id": (v.whole_number(1, 2**31 - 1), True),
     "date": (v.local_date, True),
     "slot": (v.slot, True),
-    "status": (v.one_of(*STATUSES, CLEARED), True),
+    "status": (v.one_of(*STATUSES), True),
     "pain_before": (v.whole_number(0, 10), False),
     "pain_after": (v.whole_number(0, 10), False),
     "note": (v.note, False),
