@@ -10,6 +10,7 @@ from app import sqlite, urls
 from app.config import CONFIGS, INSTANCE, ROOT
 from app.extensions import csrf, db, limiter, login_manager, migrate
 from app.i18n import init_i18n
+from app.json_provider import SafeJSONProvider
 from app.security import BoundedInt, register_api_auth, static_headers
 
 
@@ -17,6 +18,7 @@ def create_app(config: str | dict | None = None) -> Flask:
     """Build the app; `config` is a config name or a dict of overrides (tests)."""
     app = Flask(__name__, template_folder=str(ROOT / "templates"), static_folder=str(ROOT / "static"),
                 instance_path=str(INSTANCE))
+    app.json = SafeJSONProvider(app)
     app.url_map.converters["int"] = BoundedInt
     if isinstance(config, str):
         name = config
@@ -33,6 +35,8 @@ def create_app(config: str | dict | None = None) -> Flask:
     db.init_app(app)
     with app.app_context():
         sqlite.configure(db.engine)
+        if db.engine.dialect.name == "sqlite":
+            sqlite.release_at_teardown(app, db.session)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
     register_api_auth(app)  # before CSRF, so an anonymous API call answers 401, not a CSRF error
     csrf.init_app(app)

@@ -66,6 +66,9 @@ class Config:
     HSTS = False
     DEMO_PASSWORD = "inoplan-demo"
     SYNC_MAX_ITEMS = 500
+    # Any request body (JSON or form) above this answers 413. A full sync batch is about 150 KB; 500 entries with
+    # 2,000-character notes written entirely in escaped non-Latin text would be about 6 MB.
+    MAX_CONTENT_LENGTH = int(os.environ.get("MAX_CONTENT_LENGTH", 8 * 1024 * 1024))
     # Entries (a patient's day as JSON, a few KB each) in each process's Today cache; 0 turns it off.
     DAY_CACHE_SIZE = int(os.environ.get("DAY_CACHE_SIZE", 4096))
     VAPID_CLAIM_SUB = os.environ.get("VAPID_CLAIM_SUB", "mailto:reminders@inoplan.example")

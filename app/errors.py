@@ -5,13 +5,15 @@ import time
 
 from flask import Flask, jsonify, render_template
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
 
 from app.extensions import limiter
 from app.security import wants_json
+from app.sqlite import BUSY_TIMEOUT_MS, is_lock_error
 
 CODES = {400: "bad_request", 401: "unauthenticated", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
-         409: "conflict", 413: "too_large", 422: "invalid", 429: "rate_limited", 500: "server_error"}
+         409: "conflict", 413: "too_large", 422: "invalid", 429: "rate_limited", 500: "server_error", 503: "busy"}
 
 
 def api_error(status: int, message: str, fields: dict | None = None, code: str | None = None):
@@ -37,6 +39,19 @@ def register_error_handlers(app: Flask) -> None:
         if wants_json():
             return api_error(400, message, code="csrf")
         return render_template("errors/error.html", code=400, message=message), 400
+
+    @app.errorhandler(OperationalError)
+    def database_busy(exc: OperationalError):
+        """SQLite's write lock stayed taken past the busy timeout (and the retries): try again shortly, not a 500."""
+        if not is_lock_error(exc):
+            raise exc
+        message = "Inoplan is busy saving other changes. Nothing was lost; please try again in a moment."
+        seconds = str(max(1, BUSY_TIMEOUT_MS // 1000 // 5))
+        if wants_json():
+            response, status = api_error(503, message)
+        else:
+            response, status = render_template("errors/error.html", code=503, message=message), 503
+        return response, status, {"Retry-After": seconds}
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):

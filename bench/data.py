@@ -94,7 +94,7 @@ class Generator:
         return {"id": uid, "email": f"bench-{role}-{uid}@example.com", "password_hash": self.password_hash,
                 "display_name": name, "role": role, "timezone": tz, "follow_device_timezone": False,
                 "session_token": secrets.token_hex(8), "calendar_token": f"bench-{uid}-{secrets.token_hex(6)}",
-                "created_at": datetime.now(UTC)}
+                "created_at": datetime.now(UTC) - timedelta(days=3650)}  # history (and the sync bench) goes back years
 
     def patients(self, n: int, days: int, clinician_id: int | None = None) -> list[int]:
         """n patients with a plan; each has `days` days of completions and check-ins, and this morning's."""

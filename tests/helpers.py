@@ -29,9 +29,13 @@ def testing_config() -> dict:
     return {"TESTING": True, "SECRET_KEY": "test-secret", "SHOW_DEMO_HINT": False}
 
 
+ACCOUNTS_SINCE = datetime(2020, 1, 1, tzinfo=UTC)
+
+
 def make_user(email: str = None, role: str = "patient", tz: str = "Europe/London", name: str = "Pat Test") -> User:
+    # Made long ago: sync refuses days before the account existed, and tests record fixed past dates.
     user = User(email=email or f"{uuid.uuid4().hex[:10]}@example.com", display_name=name, role=role, timezone=tz,
-                password_hash=password_hash())
+                password_hash=password_hash(), created_at=ACCOUNTS_SINCE)
     db.session.add(user)
     db.session.commit()
     return user

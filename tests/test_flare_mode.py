@@ -106,13 +106,13 @@ def test_mode_through_sync_is_logged_and_order_safe(login, patient, with_flare):
     earlier = {"client_id": str(uuid.uuid4()), "type": "mode", "mode": "standard",
                "recorded_at": "2026-11-20T08:00:00+01:00"}
     results = p.post_json("/api/v1/sync", {"items": [later, earlier]}).json["results"]
-    assert [r["status"] for r in results] == ["created", "duplicate"]
+    assert [r["status"] for r in results] == ["created", "superseded"]
     again = p.post_json("/api/v1/sync", {"items": [later]}).json["results"]
     assert again[0]["status"] == "duplicate"
     assert plan_of(patient).mode == "flare"
     assert [m.reason for m in db.session.scalars(select(ModeChange))] == ["suggested by pain 9"]
     same = later | {"client_id": str(uuid.uuid4()), "recorded_at": "2026-11-20T10:00:00+01:00"}
-    assert p.post_json("/api/v1/sync", {"items": [same]}).json["results"][0]["status"] == "duplicate"
+    assert p.post_json("/api/v1/sync", {"items": [same]}).json["results"][0]["status"] == "updated"
     assert db.session.scalar(select(func.count(ModeChange.id))) == 1  # already in flare mode: nothing logged
     bad = p.post_json("/api/v1/sync", {"items": [later | {"client_id": str(uuid.uuid4()),
                                                           "suggested_by_pain": 11}]}).json["results"]

@@ -16,13 +16,26 @@ FUZZ = settings(max_examples=80, deadline=None, suppress_health_check=[HealthChe
 NASTY = ["", " ", "\x00", "a\x00b", "x" * 5000, "é" * 2001, "2026-02-30", "2026-13-01", "0000-00-00", "9999-12-31",
          "-1", "0", "11", "99999999999999999999999", "-99999999999999999999", "1e308", "NaN", "inf", "3.5",
          "true", "null", "[]", "{}", "<script>alert(1)</script>", "' OR 1=1 --", "../../etc/passwd", "%00",
-         "\ud7ff", "08:00", "24:00", "25:61", "Europe/Berlin", "Mars/Olympus", "done", "flare", "patient", "admin"]
+         "\ud7ff", "08:00", "24:00", "25:61", "Europe/Berlin", "Mars/Olympus", "done", "flare", "patient", "admin",
+         # extreme date-times, whitespace around exact formats, a lone surrogate
+         "9999-12-31T23:59:59-14:00", "0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59.999999-23:59",
+         "08:00\n", " 08:00", "2026-11-29\n", "\u00a02026-11-29", "done\n", "cleared"]
 nasty_text = st.one_of(st.sampled_from(NASTY), st.text(max_size=40), st.integers().map(str),
                        st.floats(allow_nan=True, allow_infinity=True).map(str))
+JSON_ONLY = ["\ud800", "\udfff"]  # lone surrogates: valid JSON escapes, unencodable in a query string
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.sampled_from(NASTY) | st.text(max_size=20),
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.sampled_from(NASTY + JSON_ONLY)
+    | st.text(max_size=20),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4),
     max_leaves=12)
+# Values nested deeper than any sane client sends (unhashable lists and objects wherever a string belongs).
+def nest(leaf, depth: int):
+    for i in range(depth):
+        leaf = [leaf] if i % 2 else {"k": leaf}
+    return leaf
+
+
+deep_values = st.builds(nest, st.sampled_from([[], {}, "x", 1]), st.integers(2, 200))
 ENTRY_KEYS = ["client_id", "type", "plan_item_id", "date", "slot", "status", "pain_before", "pain_after", "note",
               "recorded_at", "pain", "stiffness", "fatigue", "sleep_hours", "sleep_quality", "mood", "mode"]
 
@@ -38,7 +51,7 @@ def people(app, login):
 
 
 def entry_like():
-    known = st.fixed_dictionaries({}, optional={k: json_values | nasty_text for k in ENTRY_KEYS})
+    known = st.fixed_dictionaries({}, optional={k: json_values | nasty_text | deep_values for k in ENTRY_KEYS})
     typed = st.sampled_from(["completion", "checkin", "mode"]).flatmap(
         lambda kind: known.map(lambda d: d | {"type": kind}))
     return st.one_of(typed, json_values)
@@ -163,3 +176,31 @@ def test_nul_in_a_path_argument_is_refused_not_500(client):
     """Found by the path fuzzer on PostgreSQL: a NUL in the calendar token reached the query."""
     response = client.get("/calendar/%00.ics")
     assert response.status_code == 400 and "NUL" in response.get_data(as_text=True)
+
+
+def deep_json(depth: int) -> str:
+    return '{"items": ' + "[" * depth + "]" * depth + "}"
+
+
+@pytest.mark.parametrize("depth", [990, 5000, 20000])
+@pytest.mark.parametrize("path", ["/api/v1/sync", "/api/v1/push/subscriptions"])
+def test_json_nested_thousands_deep_is_400_not_500(people, path, depth):
+    """Attack: a body nested thousands deep. Python's parser raises RecursionError, which was a 500."""
+    s = people["patient"]
+    response = s.client.post(path, data=deep_json(depth), content_type="application/json",
+                             headers={"X-CSRFToken": s.token})
+    assert response.status_code in (400, 422) and response.json["message"], response.get_data(as_text=True)[:200]
+
+
+def test_body_over_the_limit_is_413_json_and_form(app, people):
+    """Attack: a body larger than MAX_CONTENT_LENGTH, as JSON to the API and as a form to a page."""
+    app.config["MAX_CONTENT_LENGTH"] = 64 * 1024
+    s = people["patient"]
+    big = "x" * (65 * 1024)
+    api = s.client.post("/api/v1/sync", data='{"items": [], "pad": "' + big + '"}', content_type="application/json",
+                        headers={"X-CSRFToken": s.token})
+    assert api.status_code == 413 and api.json["error"] == "too_large"
+    form = s.client.post("/today/checkin", data={"csrf_token": s.token, "note": big, "pain": "3"})
+    assert form.status_code == 413 and "<html" in form.get_data(as_text=True).lower()
+    within = s.post_json("/api/v1/sync", {"items": []})
+    assert within.status_code == 200

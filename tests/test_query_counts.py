@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -101,8 +101,9 @@ def test_bulk_sync_stores_every_row_and_answers_each(login, patient):
     s = login(patient)
     day = local_today(patient.timezone).isoformat()
     item = version.items[0]
-    early = entry_completion(item.id, day, "08:00", "skipped") | {"recorded_at": f"{day}T08:00:00+00:00"}
-    late = entry_completion(item.id, day, "08:00", "done") | {"recorded_at": f"{day}T09:00:00+00:00"}
+    now = datetime.now(UTC)  # device times later than the server's clock would be taken as the time of arrival
+    early = entry_completion(item.id, day, "08:00", "skipped") | {"recorded_at": (now - timedelta(hours=2)).isoformat()}
+    late = entry_completion(item.id, day, "08:00", "done") | {"recorded_at": (now - timedelta(hours=1)).isoformat()}
     results = s.post_json("/api/v1/sync", {"items": [early, late, entry_checkin(day, 4)]}).json["results"]
     assert [r["status"] for r in results] == ["created", "updated", "created"]
     body = s.get("/api/v1/today").json

@@ -20,6 +20,7 @@ from app.services.clock import local_today
 from app.services.plans import versions as plans
 from app.services.plans.today import day_for
 from app.services.records import sync as records
+from app.services.records.days import recordable_days
 from app.services.records.validation import Invalid, local_date
 
 HISTORY_MAX_DAYS = 400
@@ -103,13 +104,19 @@ def plan():
 @bp.get("/history")
 @patient_only
 def history():
-    """Completions and check-ins between ?from= and ?to= (inclusive, at most 400 days)."""
+    """Completions and check-ins between ?from= and ?to= (inclusive, at most 400 days, within the account's life)."""
+    days = recordable_days(current_user)
     end = date_arg("to", local_today(current_user.timezone))
-    start = date_arg("from", end - timedelta(days=29))
+    start = date_arg("from", max(end - timedelta(days=29), min(days.first, end)))
     if start > end:
         return api_error(400, "'from' must not be after 'to'.", {"from": "must not be after 'to'"})
     if (end - start).days > HISTORY_MAX_DAYS:
         return api_error(400, f"Ask for at most {HISTORY_MAX_DAYS} days at a time.", {"from": "range too long"})
+    for name, day in (("to", end), ("from", start)):
+        try:
+            days.check(day)
+        except Invalid as exc:
+            return api_error(422, f"'{name}' {exc}.", {name: str(exc)})
     completions = db.session.scalars(select(Completion).where(
         Completion.patient_id == current_user.id, Completion.date.between(start, end))
         .order_by(Completion.date, Completion.slot))

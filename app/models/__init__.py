@@ -3,7 +3,7 @@ from app.models.audit import AuditEvent
 from app.models.care import ModeChange, PlanTemplate
 from app.models.diary import FlareEpisode, PainEntry, ReportShare, Treatment
 from app.models.invites import Invite
-from app.models.logs import STATUSES, CheckIn, Completion
+from app.models.logs import CLEARED, STATUSES, CheckIn, Completion
 from app.models.measures import MeasureResponse, MeasureSchedule
 from app.models.plans import (
     DOSE_FIELDS,
@@ -24,7 +24,7 @@ from app.models.users import ROLES, CareLink, User
 __all__ = [
     "AuditEvent", "FlareEpisode", "PainEntry", "ReportShare", "Treatment", "ModeChange", "PlanTemplate", "Invite",
     "PushSubscription", "ReminderPass", "ReminderPref", "ReminderSent", "MeasureResponse", "MeasureSchedule",
-    "STATUSES", "CheckIn", "Completion", "DOSE_FIELDS", "KINDS", "VARIANTS", "Plan", "PlanItem",
+    "CLEARED", "STATUSES", "CheckIn", "Completion", "DOSE_FIELDS", "KINDS", "VARIANTS", "Plan", "PlanItem",
     "PlanVersion", "Routine", "ROLES", "CareLink", "User", "LoginSession",
     "SleepEntry", "SleepWindow", "PlanDraft", "ItemRemoval",
 ]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.extensions import db
@@ -29,10 +29,11 @@ class ModeChange(db.Model):
     """When and why a patient's plan switched between the usual and the flare-up variant."""
 
     __tablename__ = "mode_changes"
-    __table_args__ = (Index("ix_mode_changes_patient_at", "patient_id", "at"),)
+    __table_args__ = (Index("ix_mode_changes_patient_at", "patient_id", "at"),
+                      UniqueConstraint("patient_id", "client_id"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    client_id: Mapped[str] = mapped_column(String(36), unique=True)
+    client_id: Mapped[str] = mapped_column(String(36))
     patient_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     mode: Mapped[str] = mapped_column(String(16))
     reason: Mapped[str] = mapped_column(String(120), default="")  # "patient switched", "suggested by pain 8"

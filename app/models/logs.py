@@ -11,17 +11,20 @@ from app.models.base import UTCDateTime, utcnow
 from app.models.plans import PlanItem
 
 STATUSES = ("done", "partial", "skipped", "cleared")  # "cleared" returns the slot to not done
+# A tick undone: stored like any status so the last write still wins, read everywhere as "not done".
+CLEARED = "cleared"
 
 
 class Completion(db.Model):
     __tablename__ = "completions"
     __table_args__ = (
         UniqueConstraint("patient_id", "item_key", "date", "slot"),
+        UniqueConstraint("patient_id", "client_id"),  # client ids are the patient's own, never global
         Index("ix_completions_patient_date", "patient_id", "date"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    client_id: Mapped[str] = mapped_column(String(36), unique=True)
+    client_id: Mapped[str] = mapped_column(String(36))
     patient_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     plan_item_id: Mapped[int] = mapped_column(ForeignKey("plan_items.id", ondelete="CASCADE"))
     item_key: Mapped[str] = mapped_column(String(32))
@@ -40,10 +43,10 @@ class Completion(db.Model):
 
 class CheckIn(db.Model):
     __tablename__ = "checkins"
-    __table_args__ = (UniqueConstraint("patient_id", "date"),)
+    __table_args__ = (UniqueConstraint("patient_id", "date"), UniqueConstraint("patient_id", "client_id"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    client_id: Mapped[str] = mapped_column(String(36), unique=True)
+    client_id: Mapped[str] = mapped_column(String(36))
     patient_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     date: Mapped[date]
     pain: Mapped[int]

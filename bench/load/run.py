@@ -1,8 +1,11 @@
-"""`make load`: 50 simulated patients against gunicorn + PostgreSQL for 60 s, then a count of what was stored.
+"""`make load`: 50 simulated patients against gunicorn for 60 s, on PostgreSQL and then on SQLite, then a count of
+what was stored.
 
-Steps: reset the database `inoplan_load`, migrate, create the patients with plans, start gunicorn, run locust
-headless, stop gunicorn, and check that every acknowledged entry is in the database exactly once.
-Exits non-zero on any 5xx, any failed request, or any mismatch.
+Steps, for each database: reset it (`inoplan_load` on PostgreSQL, instance/inoplan_load.sqlite3 for SQLite),
+migrate, create the patients with plans, start gunicorn with several workers, run locust headless, stop gunicorn,
+and check that every acknowledged entry is in the database exactly once. On SQLite the workers are separate
+processes writing one file: the run proves that writers queue for the lock (BEGIN IMMEDIATE) instead of failing.
+Exits non-zero on any 5xx, any failed request, or any mismatch. `--db sqlite` or `--db postgresql` runs one.
 """
 from __future__ import annotations
 
@@ -10,11 +13,13 @@ import argparse
 import json
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import psycopg
@@ -24,7 +29,15 @@ VENV = ROOT / ".venv" / "bin"
 PASSWORD = "load-test-password"
 
 
-def reset_database(server: str, name: str) -> str:
+SQLITE_FILE = ROOT / "instance" / "inoplan_load.sqlite3"
+
+
+def reset_database(kind: str, server: str, name: str) -> str:
+    if kind == "sqlite":
+        SQLITE_FILE.parent.mkdir(exist_ok=True)
+        for path in (SQLITE_FILE, Path(f"{SQLITE_FILE}-wal"), Path(f"{SQLITE_FILE}-shm")):
+            path.unlink(missing_ok=True)
+        return f"sqlite:///{SQLITE_FILE}"
     with psycopg.connect(f"postgresql://{server}/postgres", autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{name}"')
@@ -51,8 +64,9 @@ def create_patients(count: int) -> list[str]:
             ["knee-to-chest-stretch", "gentle-walk", "heat-pack"]))))
         emails = []
         for i in range(count):
+            # Made years ago: the simulated patients record one past day after another.
             user = User(email=f"load-{i:03d}@example.com", display_name=f"Load {i}", role="patient", timezone="UTC",
-                        password_hash=template.password_hash)
+                        password_hash=template.password_hash, created_at=datetime.now(UTC) - timedelta(days=3650))
             db.session.add(user)
             db.session.flush()
             specs = [ItemSpec.from_routine(r, times=[t]) for r, t in zip(routines, ["08:00", "12:30", "19:00"], strict=False)]
@@ -76,12 +90,15 @@ def wait_for(url: str, seconds: float = 30) -> None:
 
 def check(url: str, acked: dict[str, str]) -> dict:
     """Each acknowledged client id stored exactly once, and no stored entry that was not acknowledged."""
-    plain = url.replace("postgresql+psycopg://", "postgresql://")
-    with psycopg.connect(plain) as conn:
-        rows = conn.execute(
-            "SELECT client_id, count(*) FROM (SELECT c.client_id FROM completions c JOIN users u ON u.id = c.patient_id"
-            " WHERE u.email LIKE 'load-%%' UNION ALL SELECT k.client_id FROM checkins k JOIN users u"
-            " ON u.id = k.patient_id WHERE u.email LIKE 'load-%%') t GROUP BY client_id").fetchall()
+    sql = ("SELECT client_id, count(*) FROM (SELECT c.client_id FROM completions c JOIN users u ON u.id = c.patient_id"
+           " WHERE u.email LIKE 'load-%%' UNION ALL SELECT k.client_id FROM checkins k JOIN users u"
+           " ON u.id = k.patient_id WHERE u.email LIKE 'load-%%') t GROUP BY client_id")
+    if url.startswith("sqlite:///"):
+        with sqlite3.connect(url.removeprefix("sqlite:///")) as conn:
+            rows = conn.execute(sql.replace("%%", "%")).fetchall()
+    else:
+        with psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://")) as conn:
+            rows = conn.execute(sql).fetchall()
     stored = dict(rows)
     return {"acknowledged": len(acked), "stored": sum(stored.values()),
             "missing": sum(1 for c in acked if c not in stored), "twice_or_more": sum(1 for n in stored.values() if n > 1),
@@ -96,9 +113,19 @@ def main() -> int:
     parser.add_argument("--port", type=int, default=5099)
     parser.add_argument("--server", default=os.environ.get("LOAD_PG", "postgres@127.0.0.1:5432"))
     parser.add_argument("--database", default="inoplan_load")
+    parser.add_argument("--db", choices=["both", "postgresql", "sqlite"], default="both")
     args = parser.parse_args()
+    if args.db != "both":
+        return run(args, args.db)
+    # One process per database: the app reads DATABASE_URL once, when its configuration is imported.
+    failed = [kind for kind in ("postgresql", "sqlite")
+              if subprocess.run([sys.executable, __file__, *sys.argv[1:], "--db", kind]).returncode != 0]
+    print("\n== Inoplan load: " + (f"FAILED on {', '.join(failed)}" if failed else "ok on PostgreSQL and SQLite"))
+    return 1 if failed else 0
 
-    url = reset_database(args.server, args.database)
+
+def run(args, kind: str) -> int:
+    url = reset_database(kind, args.server, args.database)
     env = os.environ | {"DATABASE_URL": url, "INOPLAN_ENV": "development",
                         # Every simulated patient logs in from 127.0.0.1: lift the per-address login limit.
                         "LOGIN_LIMITS": "10000 per minute", "ACCOUNT_LOGIN_LIMITS": "1000 per minute"}
@@ -131,7 +158,8 @@ def main() -> int:
     errors_5xx = sum(v for k, v in codes.items() if k >= 500)
     failures = sum(v for k, v in codes.items() if k >= 400 or k == 0)
     print("\n== Inoplan load summary ==")
-    print(f"users {args.users}, {args.seconds} s, gunicorn workers {args.workers}, PostgreSQL {args.database}")
+    where = f"PostgreSQL {args.database}" if kind == "postgresql" else f"SQLite {SQLITE_FILE.name}"
+    print(f"users {args.users}, {args.seconds} s, gunicorn workers {args.workers}, {where}")
     print(f"requests {requests}, failures {failures}, 5xx {errors_5xx}, status codes {dict(sorted(codes.items()))}")
     print(f"sync entries answered: {result['sync_statuses']}")
     print(f"rows checked: {rows['stored']} stored for {rows['acknowledged']} acknowledged client ids; "

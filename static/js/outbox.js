@@ -8,7 +8,8 @@
   const DB_NAME = "inoplan";
   const STORE = "outbox";
   const BATCH = 500;
-  const ACKED = new Set(["created", "updated", "duplicate"]);
+  // Settled for good: stored now, stored before (duplicate), or valid but outdated by a newer write (superseded).
+  const ACKED = new Set(["created", "updated", "duplicate", "superseded"]);
   // Kept on the phone only; never sent to the server.
   const LOCAL = ["queued_at", "owner", "key", "label", "rejected"];
   const LABELS = { date: "Date", slot: "Time", status: "Status", pain_before: "Pain before", pain_after: "Pain after",

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, selectinload
 from app.models import DOSE_FIELDS, Plan, PlanItem, PlanVersion, Routine, User
 from app.services.freshness import touch
 from app.services.records.validation import SLOT_RE
+from app.sqlite import in_write_request
 
 
 @dataclass
@@ -38,7 +39,12 @@ def days_to_mask(days) -> int:
 
 
 def plan_for(session: Session, patient: User, create: bool = False) -> Plan | None:
-    plan = session.scalar(select(Plan).where(Plan.patient_id == patient.id))
+    query = select(Plan).where(Plan.patient_id == patient.id)
+    if in_write_request():
+        # A writer (patient and physio editing at once) waits for the other's new version before it reads the
+        # current one: no lost edit, no clash of version numbers. SQLite writers are serialised by BEGIN IMMEDIATE.
+        query = query.with_for_update()
+    plan = session.scalar(query)
     if plan is None and create:
         plan = Plan(patient_id=patient.id)
         session.add(plan)
@@ -71,6 +77,7 @@ def save_version(session: Session, plan: Plan, specs: list[ItemSpec], author: Us
     )
     version = PlanVersion(plan_id=plan.id, variant=variant, number=(last or 0) + 1,
                           author_id=author.id if author else None, note=note)
+    share_keys(session, plan, specs, variant)
     for position, spec in enumerate(specs):
         item = PlanItem(position=position, routine_id=spec.routine_id, days_mask=spec.days_mask,
                         times=",".join(sorted(set(spec.times))), notes=spec.notes,
@@ -82,6 +89,24 @@ def save_version(session: Session, plan: Plan, specs: list[ItemSpec], author: Us
     session.flush()
     touch(session, [plan.patient_id])
     return version
+
+
+def share_keys(session: Session, plan: Plan, specs: list[ItemSpec], variant: str) -> None:
+    """A new item takes the key of the same routine in the other variant: one routine is one slot in both plans,
+    so a tick made before switching between the usual and the flare-up plan still shows after it."""
+    if all(spec.key for spec in specs):
+        return
+    other = current_version(session, plan, "flare" if variant == "standard" else "standard")
+    if other is None:
+        return
+    taken = {spec.key for spec in specs if spec.key}
+    for spec in specs:
+        if spec.key:
+            continue
+        match = next((i.key for i in other.items if i.routine_id == spec.routine_id and i.key not in taken), None)
+        if match:
+            spec.key = match
+            taken.add(match)
 
 
 def current_specs(session: Session, plan: Plan, variant: str = "standard") -> list[ItemSpec]:

@@ -1,13 +1,17 @@
-"""Storing what the patient records (completions, check-ins), idempotently.
+"""Storing what the patient records (completions, check-ins, mode switches), idempotently.
 
-Every entry carries a client-generated UUID. Replays answer `duplicate`; two entries
-for the same slot (or the same day's check-in) resolve to the one recorded last on the
-device, so any order of delivery ends in the same stored state.
+Every entry carries a client-generated UUID, unique per patient. Replays answer `duplicate` (this client id is
+already stored for this patient); two entries for the same slot (or the same day's check-in) resolve to the one
+recorded last on the device, so any order of delivery ends in the same stored state; the one that loses answers
+`superseded`. Device times are bounded by the server's clock and dates by the account's lifetime
+(validation.recorded_at, days.recordable_days). A completion with status `cleared` is stored like any other and
+returns the slot to not done.
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime
 from functools import cache
 from types import SimpleNamespace
 
@@ -15,15 +19,17 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from app.models import STATUSES, CheckIn, Completion, ModeChange, Plan, PlanItem, PlanVersion, User
+from app.models import CLEARED, STATUSES, CheckIn, Completion, ModeChange, Plan, PlanItem, PlanVersion, User
+from app.services.diary import entries as diary
 from app.services.freshness import touch
 from app.services.measures import store as measures
 from app.services.plans.versions import plan_for
-from app.services.diary import entries as diary
 from app.services.records import validation as v
 from app.services.records.bulk import insert_rows
+from app.services.records.days import DayRange, recordable_days
 from app.services.sleep import store as sleep
 from app.services.sql_lists import among_bound
+from app.sqlite import LOCK_RETRIES, is_lock_error
 
 COMPLETION_CHECKS = {
     "client_id": (v.client_id, True),
@@ -56,9 +62,7 @@ MODE_CHECKS = {
 }
 CHECKS = {"completion": COMPLETION_CHECKS, "checkin": CHECKIN_CHECKS, "mode": MODE_CHECKS, "sleep": sleep.CHECKS,
           "measure": measures.CHECKS}
-SQLITE_BUSY_SNAPSHOT = 517  # sqlite3.h: SQLITE_BUSY | (2 << 8)
-# A phone's clock may run ahead a little; a date far in the future is a mistake.
-FUTURE_SLACK = timedelta(days=2)
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -77,21 +81,37 @@ class Result:
         return out
 
 
-def clean(entry) -> tuple[str, dict]:
-    """Validate one raw entry; raises EntryErrors naming each bad field."""
+def clean(entry, days: DayRange, now: datetime) -> tuple[str, dict]:
+    """Validate one raw entry on its own; raises EntryErrors naming each bad field."""
     if not isinstance(entry, dict):
         raise v.EntryErrors({"entry": "must be an object"})
     kind = entry.get("type")
     if kind in diary.CHECKS:
         return kind, diary.clean(kind, entry)
-    if kind not in CHECKS:
+    if not isinstance(kind, str) or kind not in CHECKS:
         raise v.EntryErrors({"type": "must be one of " + ", ".join([*CHECKS, *diary.CHECKS])})
-    data = v.collect(entry, CHECKS[kind])
+    checks = CHECKS[kind] | {"recorded_at": (lambda x: v.recorded_at(x, now), False)}
+    data = v.collect(entry, checks)
     data = sleep.check(data) if kind == "sleep" else data
-    data["recorded_at"], data["recorded_offset_min"] = data.get("recorded_at") or v.recorded_at(None)
-    if "date" in data and data["date"] > data["recorded_at"].date() + FUTURE_SLACK:
-        raise v.EntryErrors({"date": "is too far in the future"})
+    data["recorded_at"], data["recorded_offset_min"] = data.get("recorded_at") or v.recorded_at(None, now)
+    if "date" in data:
+        try:
+            days.check(data["date"])
+        except v.Invalid as exc:
+            raise v.EntryErrors({"date": str(exc)}) from None
+    if data.get("status") == CLEARED:  # a cleared slot keeps no pain scores or note of the tick it undoes
+        data.update(pain_before=None, pain_after=None, note="")
     return kind, data
+
+
+def rejected(entry, exc: Exception) -> Result:
+    cid = entry.get("client_id") if isinstance(entry, dict) else None
+    cid = cid if isinstance(cid, str) and len(cid) <= 64 else None
+    if isinstance(exc, v.EntryErrors):
+        return Result(cid, "rejected", "invalid", exc.fields)
+    # A checker that let something through it should have refused: this entry alone is rejected, never the batch.
+    log.warning("sync entry rejected by an unexpected %s", type(exc).__name__)
+    return Result(cid, "rejected", "invalid", {"entry": "could not be read"})
 
 
 def newer(data: dict, row) -> bool:
@@ -105,22 +125,25 @@ def store(session: Session, patient: User, entries: list) -> list[Result]:
     The session must have nothing else pending: if a concurrent request stored one of these rows first, the whole
     transaction rolls back and the batch is applied once more in a new one, which sees that row. (A savepoint
     would do the same for a rare race, but on SQLite every insert under a savepoint also writes a sub-journal,
-    about 30 % more time per insert.)
+    about 30 % more time per insert.) SQLite's "database is locked" (the busy timeout ran out) is retried the
+    same way; both at most LOCK_RETRIES times, then the error propagates (a 503, see app/sqlite.py).
     """
+    now = datetime.now(UTC)
+    days = recordable_days(patient, now)
     cleaned: list[tuple[str, dict] | Result] = []
     for entry in entries:
         try:
-            cleaned.append(clean(entry))
-        except v.EntryErrors as exc:
-            cid = entry.get("client_id") if isinstance(entry, dict) else None
-            cleaned.append(Result(cid if isinstance(cid, str) else None, "rejected", "invalid", exc.fields))
-    try:
-        return _apply_and_commit(session, patient, cleaned)
-    except (IntegrityError, OperationalError) as exc:
-        session.rollback()
-        if not _lost_a_race(exc):
-            raise
-    return _apply_and_commit(session, patient, cleaned)  # a new transaction, which sees the other request's rows
+            cleaned.append(clean(entry, days, now))
+        except Exception as exc:  # noqa: BLE001 - each entry is validated in isolation
+            cleaned.append(rejected(entry, exc))
+    for attempt in range(LOCK_RETRIES + 1):
+        try:
+            return _apply_and_commit(session, patient, cleaned)
+        except (IntegrityError, OperationalError) as exc:
+            session.rollback()
+            if attempt == LOCK_RETRIES or not (isinstance(exc, IntegrityError) or is_lock_error(exc)):
+                raise
+    raise AssertionError("unreachable")
 
 
 def _apply_and_commit(session: Session, patient: User, cleaned: list) -> list[Result]:
@@ -130,11 +153,6 @@ def _apply_and_commit(session: Session, patient: User, cleaned: list) -> list[Re
     results = _apply(session, patient.id, plan, cleaned)
     session.commit()
     return results
-
-
-def _lost_a_race(exc: IntegrityError | OperationalError) -> bool:
-    """A unique row stored by another transaction first, or (SQLite) a read snapshot another writer made stale."""
-    return isinstance(exc, IntegrityError) or getattr(exc.orig, "sqlite_errorcode", None) == SQLITE_BUSY_SNAPSHOT
 
 
 def _apply(session: Session, patient_id: int, plan: Plan | None, cleaned: list) -> list[Result]:
@@ -159,7 +177,9 @@ def _queries(dialect: str) -> SimpleNamespace:
     return SimpleNamespace(
         item_keys=select(PlanItem.id, PlanItem.key).join(PlanVersion).join(Plan, Plan.id == PlanVersion.plan_id)
         .where(Plan.patient_id == patient, PlanItem.id.in_(bindparam("ids", expanding=True))),
-        seen={kind: select(model.client_id).where(among_bound(model.client_id, "ids", dialect))
+        # Client ids are unique per patient: another patient's ids are never looked at (no oracle, no pre-emption).
+        seen={kind: select(model.client_id).where(model.patient_id == patient,
+                                                   among_bound(model.client_id, "ids", dialect))
               for kind, model in (("completion", Completion), ("checkin", CheckIn), ("mode", ModeChange))},
         completions=select(Completion).where(Completion.patient_id == patient,
                                              Completion.item_key.in_(bindparam("keys", expanding=True)),
@@ -186,7 +206,7 @@ class _Context:
         for kind, query in queries.seen.items():
             cids = [d["client_id"] for k, d in entries if k == kind]
             if cids:
-                self.seen.update(session.scalars(query, {"ids": cids}))
+                self.seen.update(session.scalars(query, {"patient": patient_id, "ids": cids}))
         slots = {(self.item_keys.get(d["plan_item_id"]), d["date"], d["slot"]) for k, d in entries if k == "completion"}
         self.completions = {}
         if slots:
@@ -209,13 +229,13 @@ class _Context:
             return Result(cid, *self.sleep.apply(data))
         if cid in self.seen:
             return Result(cid, "duplicate")
-        if kind == "completion":
-            return self.completion(data)
-        if kind == "checkin":
-            return self.checkin(data)
         if kind == "measure":
             return Result(cid, *self.measures.apply(data))
-        return self.mode(data)
+        result = self.completion(data) if kind == "completion" else self.checkin(data) if kind == "checkin" else \
+            self.mode(data)
+        if result.status == "created" or result.status == "updated" and kind != "mode":
+            self.seen.add(cid)  # stored: a second copy in this batch is a duplicate
+        return result
 
     def completion(self, data: dict) -> Result:
         key = self.item_keys.get(data["plan_item_id"])
@@ -223,24 +243,22 @@ class _Context:
             return Result(data["client_id"], "rejected", "not_found", {"plan_item_id": "is not an item of your plan"})
         slot_key = (key, data["date"], data["slot"])
         row = self.completions.get(slot_key)
-        self.seen.add(data["client_id"])
         if row is None:
             self.completions[slot_key] = SimpleNamespace(patient_id=self.patient_id, item_key=key, **data)
             return Result(data["client_id"], "created")
         if not newer(data, row):
-            return Result(data["client_id"], "duplicate")
+            return Result(data["client_id"], "superseded")
         for name, value in data.items():
             setattr(row, name, value)
         return Result(data["client_id"], "updated")
 
     def checkin(self, data: dict) -> Result:
         row = self.checkins.get(data["date"])
-        self.seen.add(data["client_id"])
         if row is None:
             self.checkins[data["date"]] = SimpleNamespace(patient_id=self.patient_id, **data)
             return Result(data["client_id"], "created")
         if not newer(data, row):
-            return Result(data["client_id"], "duplicate")
+            return Result(data["client_id"], "superseded")
         for name, value in data.items():
             setattr(row, name, value)
         return Result(data["client_id"], "updated")
@@ -252,16 +270,15 @@ class _Context:
         # Two switches at the same instant resolve by name, so the order of arrival never matters.
         stored = (self.plan.mode_changed_at, self.plan.mode)
         if self.plan.mode_changed_at and stored >= (data["recorded_at"], data["mode"]):
-            return Result(data["client_id"], "duplicate")
+            return Result(data["client_id"], "superseded")
         if self.plan.mode == data["mode"]:
             # Already in that mode: nothing to log, but remember this later write so an older switch
             # arriving afterwards cannot undo it (the order of arrival must never matter).
             self.plan.mode_changed_at = data["recorded_at"]
-            return Result(data["client_id"], "duplicate")
+            return Result(data["client_id"], "updated")
         if data["mode"] == "flare" and not self.session.scalar(select(PlanVersion.id).where(
                 PlanVersion.plan_id == self.plan.id, PlanVersion.variant == "flare").limit(1)):
             return Result(data["client_id"], "rejected", "no_flare_plan", {"mode": "your plan has no flare-up variant"})
-        self.seen.add(data["client_id"])
         self.plan.mode = data["mode"]
         self.plan.mode_changed_at = data["recorded_at"]
         pain = data.get("suggested_by_pain")

@@ -6,13 +6,17 @@ from __future__ import annotations
 
 import re
 import uuid
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 
-SLOT_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+# Exact patterns: `$` would also accept a trailing newline ("08:00\n"), so fullmatch or \Z, never `$`.
+SLOT_RE = re.compile(r"\A([01]\d|2[0-3]):[0-5]\d\Z")  # \Z: exact with match() too (WTForms Regexp)
 DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+INTEGER_RE = re.compile(r"-?\d{1,6}")
 CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 NOTE_MAX = 2000
+# How far ahead of the server's clock a device time may run before it is taken as the time of receipt.
+DEVICE_CLOCK_SLACK = timedelta(minutes=5)
 
 
 class Invalid(ValueError):
@@ -29,7 +33,7 @@ class EntryErrors(Exception):
 
 def integer(value, lo: int, hi: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        if isinstance(value, str) and re.fullmatch(r"-?\d{1,6}", value.strip()):
+        if isinstance(value, str) and INTEGER_RE.fullmatch(value.strip()):
             value = int(value)
         else:
             raise Invalid(f"must be a whole number from {lo} to {hi}")
@@ -76,17 +80,19 @@ def _parse_date(value: str) -> date:
 
 
 def slot(value) -> str:
-    if not isinstance(value, str) or not SLOT_RE.match(value):
+    if not isinstance(value, str) or not SLOT_RE.fullmatch(value):
         raise Invalid("must be a time as HH:MM")
     return value
 
 
 def client_id(value) -> str:
-    if isinstance(value, str) and CANONICAL_UUID.fullmatch(value):
+    if not isinstance(value, str) or len(value) > 45:  # 36, or with braces and a urn:uuid: prefix
+        raise Invalid("must be a UUID")
+    if CANONICAL_UUID.fullmatch(value):
         return value  # what crypto.randomUUID() sends, already in the form str(uuid.UUID(...)) gives
     try:
-        return str(uuid.UUID(str(value)))
-    except (ValueError, TypeError, AttributeError):
+        return str(uuid.UUID(value))
+    except ValueError:
         raise Invalid("must be a UUID") from None
 
 
@@ -97,25 +103,38 @@ def note(value) -> str:
         raise Invalid("must be text")
     if "\x00" in value:
         raise Invalid("must not contain NUL characters")
+    if not value.isascii():
+        try:  # a lone surrogate ("\\ud800" in JSON) parses to a str that no database can store
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise Invalid("must be valid Unicode text") from None
     if len(value) > NOTE_MAX:
         raise Invalid(f"must be at most {NOTE_MAX} characters")
     return value.strip()
 
 
-def recorded_at(value) -> tuple[datetime, int]:
-    """The device time of the write and its UTC offset in minutes."""
+def recorded_at(value, now: datetime | None = None) -> tuple[datetime, int]:
+    """The device time of the write and its UTC offset in minutes, never later than the server's clock allows.
+
+    The phone's clock is not the truth: a time more than DEVICE_CLOCK_SLACK ahead of the server is taken as
+    the server's time of receipt, so a phone set to 2099 cannot make its write win every later one.
+    """
+    now = now or datetime.now(UTC)
     if value is None:
-        return datetime.now(UTC), 0
+        return now, 0
     if not isinstance(value, str) or len(value) > 40:
         raise Invalid("must be an ISO 8601 time with offset")
     try:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        if parsed.tzinfo is None:
+            raise Invalid("must include a timezone offset")
+        offset = parsed.utcoffset()
+        at = parsed.astimezone(UTC)
+    except OverflowError:  # 9999-12-31T23:59-14:00 is past the last representable UTC time
+        raise Invalid("is out of range") from None
     except ValueError:
         raise Invalid("must be an ISO 8601 time with offset") from None
-    if parsed.tzinfo is None:
-        raise Invalid("must include a timezone offset")
-    offset = parsed.utcoffset()
-    return parsed.astimezone(UTC), int(offset.total_seconds() // 60) if offset else 0
+    return min(at, now) if at > now + DEVICE_CLOCK_SLACK else at, int(offset.total_seconds() // 60) if offset else 0
 
 
 def one_of(*options: str):

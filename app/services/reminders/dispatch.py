@@ -25,6 +25,7 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session, aliased
 
 from app.models import (
+    CLEARED,
     CheckIn,
     Completion,
     Plan,
@@ -193,7 +194,8 @@ def recorded(session: Session, candidates: list[tuple[int, sched.Due]],
     for part in batches(session, users):
         skip.update(session.execute(
             select(Completion.patient_id, Completion.item_key, Completion.date, Completion.slot)
-            .where(among(session, Completion.patient_id, part), Completion.date.in_(dates))).all())
+            .where(among(session, Completion.patient_id, part), Completion.date.in_(dates),
+                   Completion.status != CLEARED)).all())
         checked_in.update(session.execute(
             select(CheckIn.patient_id, CheckIn.date)
             .where(among(session, CheckIn.patient_id, part), CheckIn.date.in_(dates))).all())

@@ -1,0 +1,37 @@
+"""Which local dates a patient may record or ask about: bounded by the server's clock, never the device's.
+
+From the day before the account was created (a timezone change can move "today" back by a day) to the day after
+the patient's local today (a phone a few hours ahead, or a traveller east of their profile's zone). A check-in
+dated 9999 would otherwise hide a patient from "no check-in for 3 days"; a tick for a day before the account
+existed would land on a plan that did not exist then.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+from app.models import User
+from app.services.clock import local_today
+from app.services.records.validation import Invalid
+
+DAY_SLACK = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class DayRange:
+    first: date
+    last: date
+
+    def check(self, day: date) -> date:
+        """The day itself, or Invalid with a sentence that names the allowed range."""
+        if day < self.first:
+            raise Invalid(f"is before your account existed (the first day you can record is {self.first})")
+        if day > self.last:
+            raise Invalid(f"is in the future (the last day you can record is {self.last})")
+        return day
+
+
+def recordable_days(patient: User, now: datetime | None = None) -> DayRange:
+    now = now or datetime.now(UTC)
+    created = patient.created_at or now
+    return DayRange(local_today(patient.timezone, created) - DAY_SLACK, local_today(patient.timezone, now) + DAY_SLACK)
