@@ -10,6 +10,7 @@ from app import sqlite
 from app.config import CONFIGS, INSTANCE, ROOT
 from app.extensions import csrf, db, limiter, login_manager, migrate
 from app.i18n import init_i18n
+from app.template_helpers import init_template_helpers
 from app.security import BoundedInt, register_api_auth, static_headers
 
 
@@ -39,6 +40,7 @@ def create_app(config: str | dict | None = None) -> Flask:
     limiter.init_app(app)
     login_manager.init_app(app)
     init_i18n(app)
+    init_template_helpers(app)
 
     from app import models  # noqa: F401  (register tables)
     from app.api import bp as api_bp

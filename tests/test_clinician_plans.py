@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 
 from app.extensions import db
 from app.models import Plan, PlanVersion
-from app.services.plans.changes import dose_text
+from app.formatting import dose_text
 from helpers import events, give_plan, link, make_user, routine_id, tick
 
 

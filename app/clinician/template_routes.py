@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.clinician import bp
@@ -9,10 +10,10 @@ from app.clinician.access import clinician_required
 from app.clinician.forms import TemplateForm
 from app.clinician.plan_routes import routine_choices, spec_from
 from app.extensions import db
+from app.formatting import dose_or_none, schedule_text, title_of
 from app.models import PlanTemplate, Routine
 from app.patient.forms import PlanItemForm
 from app.services.plans import templates as plan_templates
-from app.services.plans.changes import days_text, dose_text
 
 
 def own_template(template_id: int) -> PlanTemplate:
@@ -28,11 +29,11 @@ def lines(template: PlanTemplate) -> list[dict]:
     for index, data in enumerate(template.items):
         spec = plan_templates.spec_from_dict(data)
         routine = db.session.get(Routine, spec.routine_id)
-        title = routine.title if routine else "A removed routine"
+        title = title_of(routine) if routine else _("A removed routine")
         if routine is not None and routine.archived:
-            title += " (archived, left out when applied)"
-        out.append({"index": index, "title": title, "dose": dose_text(spec.__dict__),
-                    "schedule": f"{days_text(spec.days_mask)} at {', '.join(spec.times)}"})
+            title = _("%(title)s (archived, left out when applied)", title=title)
+        out.append({"index": index, "title": title, "dose": dose_or_none(spec.__dict__),
+                    "schedule": schedule_text(spec.days_mask, spec.times)})
     return out
 
 

@@ -14,12 +14,14 @@ from app.patient import bp
 from app.patient.access import patient_required
 from app.patient.forms import CheckInForm, CompletionForm
 from app.services.clock import local_today
+from app.services.plans.news import plan_news
 from app.services.plans.today import day_for
 from app.services.records import sync as records
+from app.services.records.limits import limits_json
 from app.services.records.validation import Invalid, local_date
 
-LABELS = {"pain_before": _l("Pain before"), "pain_after": _l("Pain after"), "plan_item_id": _l("Item"), "date": _l("Date"),
-          "slot": _l("Time"), "status": _l("Status"), "note": _l("Note"), "client_id": _l("Form")}
+LABELS = {"pain_before": _l("Pain before"), "pain_after": _l("Pain after"), "plan_item_id": _l("Item"),
+          "date": _l("Date"), "slot": _l("Time"), "status": _l("Status"), "note": _l("Note"), "client_id": _l("Form")}
 
 
 @bp.route("/")
@@ -51,9 +53,17 @@ def today():
     day = requested_day()
     view = day_for(db.session, current_user, day)
     checkin_form = CheckInForm(obj=view.checkin, client_id=str(uuid.uuid4()), date=day.isoformat())
+    return render_day(view, checkin_form)
+
+
+def render_day(view, checkin_form: CheckInForm, open_checkin: bool = False) -> str:
+    """The /today page for one day; the view passes everything the template shows (no query runs in it)."""
+    is_today = view.date == local_today(current_user.timezone)
+    news = plan_news(db.session, current_user, view, is_today)
     return render_template("patient/today.html", day=view, checkin_form=checkin_form, new_id=lambda: uuid.uuid4(),
-                           is_today=day == local_today(current_user.timezone),
-                           prev_day=day - timedelta(days=1), next_day=day + timedelta(days=1))
+                           is_today=is_today, open_checkin=open_checkin, news=news,
+                           limits=limits_json(), prev_day=view.date - timedelta(days=1),
+                           next_day=view.date + timedelta(days=1))
 
 
 def store(entry: dict) -> records.Result:
@@ -87,10 +97,7 @@ def checkin():
             day = local_date(form.date.data)
         except Invalid:
             day = local_today(current_user.timezone)
-        view = day_for(db.session, current_user, day)
-        return render_template("patient/today.html", day=view, checkin_form=form, new_id=lambda: uuid.uuid4(),
-                               is_today=day == local_today(current_user.timezone), open_checkin=True,
-                               prev_day=day - timedelta(days=1), next_day=day + timedelta(days=1)), 422
+        return render_day(day_for(db.session, current_user, day), form, open_checkin=True), 422
     data = {k: v for k, v in form.data.items() if k != "csrf_token"}
     if data["sleep_hours"] is not None:
         data["sleep_hours"] = float(data["sleep_hours"])

@@ -9,10 +9,11 @@ import uuid
 from datetime import UTC, date, datetime
 from functools import lru_cache
 
+from app.services.records.limits import NOTE_MAX
+
 SLOT_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-NOTE_MAX = 2000
 
 
 class Invalid(ValueError):
