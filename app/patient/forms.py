@@ -32,17 +32,18 @@ def scale(label, limit: Limit, required: bool = False, description=""):
                         render_kw={"min": lo, "max": hi})
 
 
+HOURS = LIMITS["sleep_hours"]
+
+
 class CheckInForm(FlaskForm):
     client_id = HiddenField(validators=[DataRequired()])
     date = HiddenField(validators=[DataRequired()])
     pain = scale(_l("Pain"), LIMITS["pain"], required=True, description=_l("0 = no pain, 10 = worst imaginable"))
     stiffness = scale(_l("Stiffness"), LIMITS["stiffness"], description=_l("0 = none, 10 = very stiff"))
     fatigue = scale(_l("Fatigue"), LIMITS["fatigue"], description=_l("0 = full of energy, 10 = exhausted"))
-    sleep_hours = DecimalField(_l("Hours slept"), places=1, validators=[
-        Optional(), NumberRange(*LIMITS["sleep_hours"].range, message=_l("Enter hours from %(lo)s to %(hi)s.", lo=LIMITS["sleep_hours"].lo,
-                                                           hi=LIMITS["sleep_hours"].hi))],
-        render_kw={"min": LIMITS["sleep_hours"].lo, "max": LIMITS["sleep_hours"].hi,
-                   "inputmode": "decimal"})
+    sleep_hours = DecimalField(_l("Hours slept"), places=1, validators=[Optional(), NumberRange(
+        *HOURS.range, message=_l("Enter hours from %(lo)s to %(hi)s.", lo=HOURS.lo, hi=HOURS.hi))],
+        render_kw={"min": HOURS.lo, "max": HOURS.hi, "inputmode": "decimal"})
     sleep_quality = scale(_l("Sleep quality"), LIMITS["sleep_quality"], description=_l("1 = very poor, 5 = very good"))
     mood = scale(_l("Mood"), LIMITS["mood"], description=_l("1 = very low, 5 = very good"))
     note = TextAreaField(_l("Note"), validators=[Optional(), Length(max=NOTE_MAX)])
