@@ -10,8 +10,8 @@ from app import sqlite
 from app.config import CONFIGS, INSTANCE, ROOT
 from app.extensions import csrf, db, limiter, login_manager, migrate
 from app.i18n import init_i18n
-from app.template_helpers import init_template_helpers
 from app.security import BoundedInt, register_api_auth, static_headers
+from app.template_helpers import init_template_helpers
 
 
 def create_app(config: str | dict | None = None) -> Flask:

@@ -85,5 +85,4 @@ def init_assets(app: Flask) -> None:
         return f"/static/{version}/{path}"
 
     app.jinja_env.globals["asset"] = asset
-    app.jinja_env.globals["has_endpoint"] = lambda endpoint: endpoint in app.view_functions
     app.extensions["asset_url"] = asset

@@ -1,11 +1,10 @@
 """JSON API for clinicians: linked patients and one patient's summary (see shared API.md)."""
 from __future__ import annotations
 
-from functools import wraps
-
 from flask import jsonify, request
-from flask_login import current_user, login_required
+from flask_login import current_user
 
+from app.access import role_required
 from app.api import bp
 from app.errors import api_error
 from app.extensions import db
@@ -15,18 +14,8 @@ from app.services.care.links import linked_patient
 from app.services.progress.summary import RANGES, summary_for, summary_json
 
 
-def clinician_only(view):
-    @wraps(view)
-    @login_required
-    def wrapper(*args, **kwargs):
-        if not current_user.is_clinician:
-            return api_error(403, "Only physiotherapists have patients.")
-        return view(*args, **kwargs)
-    return wrapper
-
-
 @bp.get("/patients")
-@clinician_only
+@role_required("clinician")
 def patients():
     """Linked patients, the ones needing attention first."""
     rows = patient_rows(db.session, current_user)
@@ -37,7 +26,7 @@ def patients():
 
 
 @bp.get("/patients/<int:patient_id>/summary")
-@clinician_only
+@role_required("clinician")
 def summary(patient_id: int):
     """Adherence by item and week, and symptom series, for ?days= (14, 28, 56 or 90; default 28)."""
     person = linked_patient(db.session, current_user, patient_id)

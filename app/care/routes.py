@@ -9,9 +9,9 @@ from flask_wtf import FlaskForm
 from wtforms import StringField
 from wtforms.validators import DataRequired, Length
 
+from app.access import role_required
 from app.care import bp
 from app.extensions import db, limiter
-from app.patient.access import patient_required
 from app.services.care import audit, invites
 from app.services.care import links as care
 from app.services.clock import zone
@@ -38,7 +38,7 @@ def invite_limits() -> str:
 
 
 @bp.route("/settings/clinicians")
-@patient_required
+@role_required("patient")
 def mine():
     """Who can see your plan and log, and every time they looked."""
     tz = zone(current_user.timezone)
@@ -48,7 +48,7 @@ def mine():
 
 
 @bp.post("/settings/clinicians/<int:link_id>/remove")
-@patient_required
+@role_required("patient")
 def remove(link_id: int):
     """End a care link; the clinician loses access at once. Your plan stays yours."""
     clinician = care.unlink(db.session, current_user, link_id)

@@ -4,8 +4,9 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
+from app.access import role_required
 from app.clinician import bp
-from app.clinician.access import clinician_required, patient_or_404
+from app.clinician.access import patient_or_404
 from app.clinician.forms import ApplyTemplateForm, ClinicianItemForm, RulesForm, TemplateForm, VersionNoteForm
 from app.extensions import db
 from app.models import KINDS, Routine, User
@@ -67,14 +68,14 @@ def editor(person: User, variant: str, item_form=None, status: int = 200):
 
 @bp.route(f"/patients/<int:patient_id>/plan/{VARIANT}")
 @bp.route("/patients/<int:patient_id>/plan", defaults={"variant": "standard"})
-@clinician_required
+@role_required("clinician")
 def plan(patient_id: int, variant: str):
     """The patient's current plan (usual or flare-up variant) with forms to change it."""
     return editor(patient_or_404(patient_id), variant)
 
 
 @bp.post(f"/patients/<int:patient_id>/plan/{VARIANT}/items")
-@clinician_required
+@role_required("clinician")
 def add_item(patient_id: int, variant: str):
     """Add a routine: a new version."""
     person = patient_or_404(patient_id)
@@ -98,7 +99,7 @@ def find(person: User, variant: str, key: str):
 
 
 @bp.route(f"/patients/<int:patient_id>/plan/{VARIANT}/items/<key>", methods=["GET", "POST"])
-@clinician_required
+@role_required("clinician")
 def edit_item(patient_id: int, variant: str, key: str):
     """Change one item's days, times, dose or notes: a new version."""
     person = patient_or_404(patient_id)
@@ -121,7 +122,7 @@ def edit_item(patient_id: int, variant: str, key: str):
 
 
 @bp.post(f"/patients/<int:patient_id>/plan/{VARIANT}/items/<key>/remove")
-@clinician_required
+@role_required("clinician")
 def remove_item(patient_id: int, variant: str, key: str):
     """Take an item out: a new version; the patient's ticks against it stay."""
     person = patient_or_404(patient_id)
@@ -134,7 +135,7 @@ def remove_item(patient_id: int, variant: str, key: str):
 
 
 @bp.post("/patients/<int:patient_id>/plan/flare/copy")
-@clinician_required
+@role_required("clinician")
 def copy_to_flare(patient_id: int):
     """Start the flare-up variant from the usual plan, to cut down and ease."""
     person = patient_or_404(patient_id)
@@ -148,7 +149,7 @@ def copy_to_flare(patient_id: int):
 
 
 @bp.post("/patients/<int:patient_id>/plan/rules")
-@clinician_required
+@role_required("clinician")
 def rules(patient_id: int):
     """When a check-in's pain suggests the flare-up plan."""
     person = patient_or_404(patient_id)
@@ -167,7 +168,7 @@ def rules(patient_id: int):
 
 
 @bp.post("/patients/<int:patient_id>/plan/apply")
-@clinician_required
+@role_required("clinician")
 def apply_template(patient_id: int):
     """Write one of the clinician's templates into the usual plan, to tailor afterwards."""
     person = patient_or_404(patient_id)
@@ -190,7 +191,7 @@ def apply_template(patient_id: int):
 
 
 @bp.post("/patients/<int:patient_id>/plan/save-template")
-@clinician_required
+@role_required("clinician")
 def save_as_template(patient_id: int):
     """Keep this patient's usual plan as a template for others."""
     person = patient_or_404(patient_id)

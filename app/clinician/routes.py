@@ -4,8 +4,9 @@ from __future__ import annotations
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from app.access import role_required
 from app.clinician import bp
-from app.clinician.access import clinician_required, patient_or_404
+from app.clinician.access import patient_or_404
 from app.clinician.forms import InviteForm
 from app.extensions import db, limiter
 from app.services.care import audit, invites
@@ -18,7 +19,7 @@ def clinician_key() -> str:
 
 
 @bp.route("")
-@clinician_required
+@role_required("clinician")
 def dashboard():
     """Linked patients, the ones needing attention first, and the invites."""
     rows = patient_rows(db.session, current_user)
@@ -32,7 +33,7 @@ def dashboard():
 
 @bp.post("/invites")
 @limiter.limit(lambda: current_app.config["INVITE_CREATE_LIMITS"], key_func=clinician_key)
-@clinician_required
+@role_required("clinician")
 def create_invite():
     """A new single-use invite link and code, valid for 14 days."""
     form = InviteForm()
@@ -47,7 +48,7 @@ def create_invite():
 
 
 @bp.post("/invites/<int:invite_id>/revoke")
-@clinician_required
+@role_required("clinician")
 def revoke_invite(invite_id: int):
     """Withdraw an invite that has not been used yet."""
     invite = invites.revoke(db.session, current_user, invite_id)
@@ -59,7 +60,7 @@ def revoke_invite(invite_id: int):
 
 
 @bp.route("/patients/<int:patient_id>")
-@clinician_required
+@role_required("clinician")
 def patient(patient_id: int):
     """One patient: adherence by item and week, symptom trends, completions with pain, notes."""
     person = patient_or_404(patient_id)

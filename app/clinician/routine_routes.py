@@ -5,8 +5,8 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
+from app.access import role_required
 from app.clinician import bp
-from app.clinician.access import clinician_required
 from app.clinician.forms import RoutineForm
 from app.extensions import db
 from app.models import DOSE_FIELDS, Routine
@@ -32,7 +32,7 @@ def fill(routine: Routine, form: RoutineForm) -> None:
 
 
 @bp.route("/routines")
-@clinician_required
+@role_required("clinician")
 def routines():
     """The clinician's routines, archived ones last."""
     mine = db.session.scalars(select(Routine).where(Routine.owner_id == current_user.id)
@@ -41,7 +41,7 @@ def routines():
 
 
 @bp.route("/routines/new", methods=["GET", "POST"])
-@clinician_required
+@role_required("clinician")
 def new_routine():
     """Write a routine of your own."""
     form = RoutineForm()
@@ -56,7 +56,7 @@ def new_routine():
 
 
 @bp.route("/routines/<int:routine_id>", methods=["GET", "POST"])
-@clinician_required
+@role_required("clinician")
 def edit_routine(routine_id: int):
     """Change a routine: every plan that uses it shows the new text."""
     routine = own_routine(routine_id)
@@ -73,7 +73,7 @@ def edit_routine(routine_id: int):
 
 
 @bp.post("/routines/<int:routine_id>/archive")
-@clinician_required
+@role_required("clinician")
 def archive_routine(routine_id: int):
     """Archive (or restore): archived routines stay in existing plans but cannot be added again."""
     routine = own_routine(routine_id)

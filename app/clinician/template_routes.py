@@ -5,8 +5,8 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from app.access import role_required
 from app.clinician import bp
-from app.clinician.access import clinician_required
 from app.clinician.forms import TemplateForm
 from app.clinician.plan_routes import routine_choices, spec_from
 from app.extensions import db
@@ -38,7 +38,7 @@ def lines(template: PlanTemplate) -> list[dict]:
 
 
 @bp.route("/templates", methods=["GET", "POST"])
-@clinician_required
+@role_required("clinician")
 def templates():
     """Your templates, and a form to start one from scratch."""
     form = TemplateForm()
@@ -52,7 +52,7 @@ def templates():
 
 
 @bp.route("/templates/<int:template_id>", methods=["GET", "POST"])
-@clinician_required
+@role_required("clinician")
 def template(template_id: int):
     """A template's items; posting the form adds one."""
     template = own_template(template_id)
@@ -68,7 +68,7 @@ def template(template_id: int):
 
 
 @bp.post("/templates/<int:template_id>/items/<int:index>/remove")
-@clinician_required
+@role_required("clinician")
 def remove_template_item(template_id: int, index: int):
     """Take one routine out of a template."""
     template = own_template(template_id)
@@ -82,7 +82,7 @@ def remove_template_item(template_id: int, index: int):
 
 
 @bp.post("/templates/<int:template_id>/rename")
-@clinician_required
+@role_required("clinician")
 def rename_template(template_id: int):
     """Change a template's name or description."""
     template = own_template(template_id)
@@ -97,7 +97,7 @@ def rename_template(template_id: int):
 
 
 @bp.post("/templates/<int:template_id>/delete")
-@clinician_required
+@role_required("clinician")
 def delete_template(template_id: int):
     """Delete a template; plans made from it are not touched."""
     template = own_template(template_id)

@@ -8,9 +8,9 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField
 from wtforms.validators import DataRequired, Optional
 
+from app.access import role_required
 from app.extensions import db
 from app.patient import bp
-from app.patient.access import patient_required
 from app.patient.routes import store
 from app.services.plans import changes
 from app.services.plans import versions as plans
@@ -23,7 +23,7 @@ class ModeForm(FlaskForm):
 
 
 @bp.post("/today/mode")
-@patient_required
+@role_required("patient")
 def switch_mode():
     """One tap to the flare-up plan and back; stored like any synced entry, so a replay changes nothing."""
     form = ModeForm()
@@ -42,7 +42,7 @@ def switch_mode():
 
 
 @bp.post("/today/seen")
-@patient_required
+@role_required("patient")
 def seen_changes():
     """Dismiss the "what changed" card."""
     the_plan = plans.plan_for(db.session, current_user)

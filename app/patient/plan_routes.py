@@ -6,11 +6,11 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
+from app.access import role_required
 from app.extensions import db
 from app.i18n import current_language
 from app.models import CareLink, Routine
 from app.patient import bp
-from app.patient.access import patient_required
 from app.patient.forms import PlanItemForm
 from app.services.localize import routine_text
 from app.services.plans import library
@@ -37,7 +37,7 @@ def spec_from(form: PlanItemForm, key: str | None = None) -> ItemSpec:
 
 
 @bp.route("/plan")
-@patient_required
+@role_required("patient")
 def plan():
     """The current plan, its flare-up variant and a form to add a routine."""
     the_plan = plans.plan_for(db.session, current_user)
@@ -49,7 +49,7 @@ def plan():
 
 
 @bp.post("/plan/items")
-@patient_required
+@role_required("patient")
 def add_item():
     """Add a routine to the plan: a new version."""
     form = PlanItemForm()
@@ -78,7 +78,7 @@ def find_spec(key: str) -> tuple:
 
 
 @bp.route("/plan/items/<key>", methods=["GET", "POST"])
-@patient_required
+@role_required("patient")
 def edit_item(key: str):
     """Change an item's days, times or dose: a new version."""
     the_plan, specs, index = find_spec(key)
@@ -98,7 +98,7 @@ def edit_item(key: str):
 
 
 @bp.post("/plan/items/<key>/remove")
-@patient_required
+@role_required("patient")
 def remove_item(key: str):
     """Take an item out of the plan: a new version; its history stays."""
     the_plan, specs, index = find_spec(key)
@@ -112,7 +112,7 @@ def remove_item(key: str):
 
 
 @bp.route("/plan/history")
-@patient_required
+@role_required("patient")
 def plan_history():
     """Every version of the plan, newest first."""
     the_plan = plans.plan_for(db.session, current_user)
@@ -121,7 +121,7 @@ def plan_history():
 
 
 @bp.route("/library")
-@patient_required
+@role_required("patient")
 def library_index():
     """Browse routines by kind."""
     routines = library.available_to(db.session, current_user, clinician_ids())
@@ -129,7 +129,7 @@ def library_index():
 
 
 @bp.route("/library/<int:routine_id>")
-@patient_required
+@role_required("patient")
 def routine(routine_id: int):
     """One routine: steps, dose, precautions."""
     item = db.session.get(Routine, routine_id)

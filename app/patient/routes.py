@@ -4,14 +4,14 @@ from __future__ import annotations
 import uuid
 from datetime import timedelta
 
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
+from app.access import role_required
 from app.extensions import db
 from app.patient import bp
-from app.patient.access import patient_required
 from app.patient.forms import CheckInForm, CompletionForm
 from app.services.clock import local_today
 from app.services.plans.news import plan_news
@@ -30,9 +30,7 @@ def home():
     """Patients start on today; clinicians on their dashboard."""
     if current_user.is_patient:
         return redirect(url_for("patient.today"))
-    if "clinician.dashboard" in current_app.view_functions:
-        return redirect(url_for("clinician.dashboard"))
-    return render_template("patient/clinician_home.html")
+    return redirect(url_for("clinician.dashboard"))
 
 
 def requested_day():
@@ -47,7 +45,7 @@ def requested_day():
 
 
 @bp.route("/today")
-@patient_required
+@role_required("patient")
 def today():
     """Today's routines grouped by part of day, plus the check-in."""
     day = requested_day()
@@ -71,7 +69,7 @@ def store(entry: dict) -> records.Result:
 
 
 @bp.post("/today/complete")
-@patient_required
+@role_required("patient")
 def complete():
     """Tick an item as done, partly done or skipped (the plain-HTML path; the PWA syncs the same entry)."""
     form = CompletionForm()
@@ -88,7 +86,7 @@ def complete():
 
 
 @bp.post("/today/checkin")
-@patient_required
+@role_required("patient")
 def checkin():
     """Save the daily check-in (a later one the same day replaces it)."""
     form = CheckInForm()

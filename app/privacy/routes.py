@@ -1,27 +1,22 @@
 """Privacy and data: export, password change, the access trail, account deletion."""
 from __future__ import annotations
 
-import json
-from datetime import UTC, datetime
-
-from flask import Response, current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
-from app.errors import api_error
 from app.extensions import db, limiter
 from app.privacy import bp
 from app.privacy.forms import ChangePasswordForm, DeleteAccountForm
 from app.services import mail
 from app.services.accounts import deletion as accounts
-from app.services.accounts import export, fhir, passwords
+from app.services.accounts import passwords
 from app.services.care import audit
 from app.services.clock import zone
 
 ACTIONS = {"viewed_log": "looked at your log", "viewed_summary": "looked at your summary",
            "viewed_plan": "looked at your plan", "export": "exported your data",
            "password_changed": "changed your password", "password_reset": "reset your password with an email link"}
-FORMATS = {"json": "application/json", "csv": "application/zip", "fhir": "application/fhir+json"}
 
 
 def user_key() -> str:
@@ -36,27 +31,7 @@ def index():
     tz = zone(current_user.timezone)
     trail = [(e.at.astimezone(tz), e.actor_name or "Someone", ACTIONS.get(e.action, e.action.replace("_", " ")))
              for e in audit.trail_for(db.session, current_user.id, limit=10)]
-    return render_template("privacy/index.html", trail=trail,
-                           has_clinicians="care.mine" in current_app.view_functions)
-
-
-@bp.get("/api/v1/export")
-@login_required
-def export_all():
-    """Everything about the signed-in user: JSON, ?format=csv (zip) or ?format=fhir (R4 Bundle)."""
-    kind = request.args.get("format", "json")
-    if kind not in FORMATS:
-        return api_error(400, "Choose format json, csv or fhir.", {"format": "must be json, csv or fhir"})
-    if kind == "fhir":
-        body = json.dumps(fhir.bundle(db.session, current_user), indent=1)
-    else:
-        data = export.export_data(db.session, current_user)
-        body = export.to_csv_zip(data) if kind == "csv" else json.dumps(data, indent=1)
-    audit.record(db.session, current_user, current_user.id, "export", format=kind)
-    db.session.commit()
-    stamp = datetime.now(UTC).strftime("%Y%m%d")
-    name = f"inoplan-{stamp}.{'zip' if kind == 'csv' else 'fhir.json' if kind == 'fhir' else 'json'}"
-    return Response(body, mimetype=FORMATS[kind], headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return render_template("privacy/index.html", trail=trail, has_clinicians=current_user.is_patient)
 
 
 @bp.route("/settings/privacy/password", methods=["GET", "POST"])

@@ -4,8 +4,8 @@ from __future__ import annotations
 from flask import render_template, request
 from flask_login import current_user
 
+from app.access import role_required
 from app.extensions import db
-from app.patient.access import patient_required
 from app.progress import bp
 from app.services.clock import local_today
 from app.services.plans.library import KIND_LABELS
@@ -41,7 +41,7 @@ def weeks_chart(p: Progress):
 
 
 @bp.route("", strict_slashes=False)
-@patient_required
+@role_required("patient")
 def index():
     """How the plan and symptoms have gone over 7, 30 or 90 days."""
     days = request.args.get("days", type=int)
