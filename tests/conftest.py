@@ -56,6 +56,12 @@ def app(database_url, _schema):
         g.__dict__.clear()
         db.session.expire_all()
 
+    @app.teardown_request
+    def fresh_test_reads(exc):
+        # Objects stay loaded after a commit (expire_on_commit=False); the test's own reads after a
+        # request must still see what the request wrote.
+        db.session.expire_all()
+
     with app.app_context():
         limiter.reset()
         yield app

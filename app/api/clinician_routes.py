@@ -20,9 +20,8 @@ def patients():
     """Linked patients, the ones needing attention first."""
     rows = patient_rows(db.session, current_user)
     note_overview(db.session, current_user, [r.patient.id for r in rows])
-    body = [r.as_json() for r in rows]  # before the commit expires the rows
     db.session.commit()
-    return jsonify(body)
+    return jsonify([r.as_json() for r in rows])
 
 
 @bp.get("/patients/<int:patient_id>/summary")
@@ -37,6 +36,6 @@ def summary(patient_id: int):
         allowed = ", ".join(map(str, RANGES))
         return api_error(400, f"'days' must be one of {allowed}.", {"days": f"must be one of {allowed}"})
     audit.record(db.session, current_user, person.id, "viewed_summary", days=int(days))
-    db.session.commit()  # before loading: a commit would expire every loaded row
+    db.session.commit()
     result = summary_for(db.session, person, int(days))
     return jsonify(summary_json(result))

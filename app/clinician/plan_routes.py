@@ -49,7 +49,7 @@ def save(person: User, the_plan, specs, variant: str, note: str, message: str):
 
 def editor(person: User, variant: str, item_form=None, status: int = 200):
     audit.record(db.session, current_user, person.id, "viewed_plan", variant=variant)
-    db.session.commit()  # before loading: a commit expires loaded rows, and rendering would reload each one
+    db.session.commit()
     the_plan = plans.plan_for(db.session, person)
     version = plans.current_version(db.session, the_plan, variant) if the_plan else None
     item_form = item_form or ClinicianItemForm()
