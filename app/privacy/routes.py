@@ -11,12 +11,7 @@ from app.privacy.forms import ChangePasswordForm, DeleteAccountForm
 from app.services import mail
 from app.services.accounts import deletion as accounts
 from app.services.accounts import passwords
-from app.services.care import audit
-from app.services.clock import zone
-
-ACTIONS = {"viewed_log": "looked at your log", "viewed_summary": "looked at your summary",
-           "viewed_plan": "looked at your plan", "export": "exported your data",
-           "password_changed": "changed your password", "password_reset": "reset your password with an email link"}
+from app.services.care.access_log import log_lines
 
 
 def user_key() -> str:
@@ -28,9 +23,7 @@ def user_key() -> str:
 @login_required
 def index():
     """Export links, password, who read your data, and account deletion."""
-    tz = zone(current_user.timezone)
-    trail = [(e.at.astimezone(tz), e.actor_name or "Someone", ACTIONS.get(e.action, e.action.replace("_", " ")))
-             for e in audit.trail_for(db.session, current_user.id, limit=10)]
+    trail = log_lines(db.session, current_user, limit=10)
     return render_template("privacy/index.html", trail=trail, has_clinicians=current_user.is_patient)
 
 
