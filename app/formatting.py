@@ -137,11 +137,12 @@ def time_text(moment: datetime | None, tz_name: str | None, shape: str = "dateti
     return babel_datetime(moment, pattern(shape), tzinfo=zone(tz_name or "UTC"), locale=_locale())
 
 
-def number_text(value, digits: int = 1) -> str:
-    """A number with at most `digits` decimals, with the locale's decimal mark ("6.5" / "6,5")."""
+def number_text(value, digits: int = 1, fixed: bool = False) -> str:
+    """A number with at most (`fixed`: exactly) `digits` decimals, with the locale's decimal mark ("6.5" / "6,5")."""
     if value is None:
         return ""
-    return format_decimal(round(float(value), digits), format="#,##0." + "#" * digits if digits else "#,##0",
+    decimals = ("0" if fixed else "#") * digits
+    return format_decimal(round(float(value), digits), format="#,##0." + decimals if digits else "#,##0",
                           locale=_locale())
 
 

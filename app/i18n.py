@@ -10,6 +10,7 @@ from app.content.library_de import ROUTINES_DE
 from app.extensions import babel
 from app.formatting import dose_rule
 from app.services.localize import routine_text
+from app.services.progress.credit import CREDIT
 
 
 def N_(text: str) -> str:
@@ -54,7 +55,7 @@ def current_language() -> str:
 def js_catalog() -> dict:
     """For the page's scripts: the dose rule (every language), and in German the interface strings and the
     built-in routine titles."""
-    catalog = {"dose": dose_rule(), "strings": {}, "titles": {}}
+    catalog = {"dose": dose_rule(), "credit": CREDIT, "strings": {}, "titles": {}}
     if current_language() == "en":
         return catalog
     catalog["strings"] = {text: gettext(text) for text in JS_STRINGS}

@@ -30,7 +30,7 @@ def linked(clinician, patient):
     return version
 
 
-def test_summary_api(login, clinician, patient, linked):
+def test_summary_api(login, clinician, patient, linked, late_in_the_day):
     body = login(clinician).get(f"/api/v1/patients/{patient.id}/summary?days=14").json
     today = local_today(patient.timezone)
     assert body["patient"] == {"id": patient.id, "display_name": "Pat Patient", "timezone": "Europe/London"}

@@ -11,7 +11,7 @@ from app.clinician.forms import InviteForm
 from app.extensions import db, limiter
 from app.services.care import audit, invites
 from app.services.care.dashboard import note_overview, patient_rows
-from app.services.progress.summary import RANGES, charts, summary_for
+from app.services.progress.summary import RANGES, charts, mode_reason_text, summary_for
 
 
 def clinician_key() -> str:
@@ -68,4 +68,5 @@ def patient(patient_id: int):
     db.session.commit()
     summary = summary_for(db.session, person, days)
     return render_template("clinician/patient.html", person=person, s=summary, charts=charts(summary),
-                           days=days, ranges=RANGES)
+                           days=days, ranges=RANGES, last_week=summary.adherence.last_days(summary.end),
+                           mode_reason=mode_reason_text)

@@ -3,6 +3,10 @@
 // their text.
 const meta = document.querySelector('meta[name="inoplan-i18n"]');
 const catalog = meta ? JSON.parse(meta.content) : { strings: {}, titles: {} };
+export function credit() {
+  return catalog.credit || {};
+}
+
 export function doseRule() {
   return catalog.dose || { order: [], separator: "", forms: {} };  // every page carries the meta
 }

@@ -81,7 +81,7 @@ def patient_rows(session: Session, clinician: User, now: datetime | None = None)
     last = max(r.today for r in rows)
     plans = [r.plan for r in rows if r.plan]
     tallies = adherence_for(session, plans, {r.patient.id: r.patient.timezone for r in rows},
-                            first + timedelta(days=6), last)
+                            first + timedelta(days=7), last, now or utcnow())
     pains: dict[int, list[tuple[date, int]]] = defaultdict(list)
     for pid, day, pain in session.execute(select(CheckIn.patient_id, CheckIn.date, CheckIn.pain).where(
             CheckIn.patient_id.in_(ids), CheckIn.date >= first)):
@@ -96,12 +96,9 @@ def patient_rows(session: Session, clinician: User, now: datetime | None = None)
 
 
 def _fill(row: PatientRow, tally, pains: list[tuple[date, int]], latest: date | None) -> None:
-    # Adherence over the 7 complete days before today, so a morning view does not count the evening as missed.
-    week = [row.today - timedelta(days=d) for d in range(1, 8)]
+    # The last 7 days, today's slots once due or recorded (the same figure as the patient page and Progress).
     if tally is not None:
-        planned = sum(tally.by_day[d].planned for d in week if d in tally.by_day)
-        credit = sum(tally.by_day[d].credit for d in week if d in tally.by_day)
-        row.adherence_7d = round(min(1.0, credit / planned), 3) if planned else None
+        row.adherence_7d = tally.last_days(row.today).rate
     recent = [p for d, p in pains if row.today - timedelta(days=6) <= d <= row.today]
     before = [p for d, p in pains if row.today - timedelta(days=13) <= d < row.today - timedelta(days=6)]
     row.pain_avg_7d = round(mean(recent), 1) if recent else None

@@ -5,13 +5,15 @@ Plain functions over plain data; `progress_for` loads everything a page needs in
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from statistics import mean
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import CheckIn, User
+from app.models.base import utcnow
+from app.services.clock import local_today
 from app.services.plans.versions import plan_for
 from app.services.progress.adherence import Adherence, Tally, adherence_for
 from app.services.progress.insights import Insight, good_bad_insight, session_insight, session_pairs, sleep_insight
@@ -126,13 +128,18 @@ class Progress:
     insights: list[Insight] = field(default_factory=list)
 
 
-def progress_for(session: Session, patient: User, today: date, days: int) -> Progress:
-    """Everything /progress shows, in a fixed number of queries whatever the amount of history."""
+def progress_for(session: Session, patient: User, today: date, days: int, now: datetime | None = None) -> Progress:
+    """Everything /progress shows, in a fixed number of queries whatever the amount of history.
+
+    Slots later today count once due (see adherence_for); `now` defaults to the current time when `today` is the
+    patient's today."""
+    if now is None and today == local_today(patient.timezone):
+        now = utcnow()
     first = today - timedelta(days=HISTORY_DAYS - 1)
     plan = plan_for(session, patient)
 
     def adherence(start: date) -> Adherence:
-        return adherence_for(session, [plan], {patient.id: patient.timezone}, start, today)[patient.id] if plan \
+        return adherence_for(session, [plan], {patient.id: patient.timezone}, start, today, now)[patient.id] if plan \
             else Adherence()
     tally = adherence(first)
     period = tally if days == HISTORY_DAYS else adherence(today - timedelta(days=days - 1))
