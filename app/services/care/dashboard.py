@@ -10,9 +10,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from statistics import mean
 
+from flask_babel import gettext, ngettext
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from app.formatting import N_, number_text
 from app.models import AuditEvent, CareLink, CheckIn, Plan, User
 from app.models.base import utcnow
 from app.services.clock import local_today
@@ -21,12 +23,12 @@ from app.services.progress.adherence import adherence_for
 LOW_ADHERENCE = 0.5   # under half of the last 7 days' planned routines
 PAIN_RISE = 1.0       # average pain of the last 7 days at least a point above the 7 days before
 QUIET_DAYS = 3        # no check-in for this many days
-LABELS = {
-    "no_plan": "No plan yet",
-    "low_adherence": "Low adherence",
-    "pain_rising": "Pain trending up",
-    "no_checkin": "No recent check-in",
-    "flare_mode": "Flare mode on",
+LABELS = {  # translated when shown
+    "no_plan": N_("No plan yet"),
+    "low_adherence": N_("Low adherence"),
+    "pain_rising": N_("Pain trending up"),
+    "no_checkin": N_("No recent check-in"),
+    "flare_mode": N_("Flare mode on"),
 }
 
 
@@ -50,15 +52,17 @@ class PatientRow:
         return bool(self.reasons)
 
     def chips(self) -> list[tuple[str, str]]:
-        """(reason code, text) for the page."""
+        """(reason code, text) for the page, in the reader's language."""
         out = []
         for code in self.reasons:
-            text = LABELS[code]
+            text = gettext(LABELS[code])
             if code == "pain_rising":
-                text = f"Pain up {self.pain_avg_7d - self.pain_avg_prev:.1f} on last week"
+                text = gettext("Pain up %(by)s on last week",
+                               by=number_text(self.pain_avg_7d - self.pain_avg_prev, fixed=True))
             elif code == "no_checkin":
-                text = (f"No check-in for {(self.today - self.last_checkin).days} days" if self.last_checkin
-                        else "No check-ins yet")
+                text = (ngettext("No check-in for %(num)d day", "No check-in for %(num)d days",
+                                 (self.today - self.last_checkin).days) if self.last_checkin
+                        else gettext("No check-ins yet"))
             out.append((code, text))
         return out
 
