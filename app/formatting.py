@@ -154,10 +154,10 @@ def percent_text(rate: float | None) -> str:
 
 
 @contextmanager
-def in_language(user) -> Iterator[None]:
-    """Write in `user`'s saved language (English when none), whoever is asking."""
+def in_language(user, fallback: str = "en") -> Iterator[None]:
+    """Write in `user`'s saved language (`fallback` when none), whoever is asking."""
     if not has_app_context():
         yield
         return
-    with force_locale(getattr(user, "locale", None) or "en"):
+    with force_locale(getattr(user, "locale", None) or fallback):
         yield

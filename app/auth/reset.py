@@ -11,6 +11,7 @@ from sqlalchemy import select
 from app.auth import bp
 from app.auth.forms import NewPasswordForm, ResetRequestForm
 from app.extensions import account_key, db, limiter
+from app.formatting import in_language, language
 from app.models import User
 from app.services import mail
 from app.services.accounts import passwords
@@ -38,11 +39,13 @@ def reset_request():
         if user is not None:
             link = url_for("auth.reset_password", token=passwords.reset_token(user, current_app.secret_key),
                            _external=True)
-            mail.send(user.email, "Choose a new Inoplan password",
-                      f"Hello {user.display_name},\n\nSomeone (we hope you) asked to reset your Inoplan password.\n"
-                      f"Open this link within one hour to choose a new one:\n\n{link}\n\n"
-                      "If it was not you, ignore this message: your password stays as it is.\n",
-                      current_app.config["MAIL_FROM"], current_app.config.get("MAIL_DIR"))
+            with in_language(user, fallback=language()):  # the reader's saved language, else this page's
+                subject = _("Choose a new Inoplan password")
+                body = _("Hello %(name)s,\n\nSomeone (we hope you) asked to reset your Inoplan password.\n"
+                         "Open this link within one hour to choose a new one:\n\n%(link)s\n\n"
+                         "If it was not you, ignore this message: your password stays as it is.\n",
+                         name=user.display_name, link=link)
+            mail.send(user.email, subject, body, current_app.config["MAIL_FROM"], current_app.config.get("MAIL_DIR"))
         flash(str(SENT))
         return redirect(url_for("auth.login")), 303
     return render_template("auth/reset_request.html", form=form), 422 if form.errors else 200

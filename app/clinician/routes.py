@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.access import role_required
@@ -41,7 +42,7 @@ def create_invite():
         return redirect(url_for("clinician.dashboard") + "#invites"), 303
     invite = invites.create(db.session, current_user, form.label.data or "")
     db.session.commit()
-    flash(f"Invite ready: share the link or the code {invite.pretty_code}. It works once, for 14 days.")
+    flash(_("Invite ready: share the link or the code %(code)s. It works once, for 14 days.", code=invite.pretty_code))
     return redirect(url_for("clinician.dashboard") + f"#invite-{invite.id}"), 303
 
 
@@ -51,9 +52,9 @@ def revoke_invite(invite_id: int):
     """Withdraw an invite that has not been used yet."""
     invite = invites.revoke(db.session, current_user, invite_id)
     if invite is None:
-        return render_template("errors/error.html", code=404, message="No such invite."), 404
+        return render_template("errors/error.html", code=404, message=_("No such invite.")), 404
     db.session.commit()
-    flash("Invite withdrawn." if invite.state() == "revoked" else "That invite was already used or had expired.")
+    flash(_("Invite withdrawn.") if invite.state() == "revoked" else _("That invite was already used or had expired."))
     return redirect(url_for("clinician.dashboard") + "#invites"), 303
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -50,7 +51,7 @@ def new_routine():
         fill(routine, form)
         db.session.add(routine)
         db.session.commit()
-        flash(f"Saved {routine.title}. You can now add it to any patient's plan.")
+        flash(_("Saved %(title)s. You can now add it to any patient's plan.", title=routine.title))
         return redirect(url_for("clinician.routines")), 303
     return render_template("clinician/routine_form.html", form=form, routine=None), 422 if form.errors else 200
 
@@ -67,7 +68,7 @@ def edit_routine(routine_id: int):
         fill(routine, form)
         touch(db.session, patients_using([routine.id]))
         db.session.commit()
-        flash(f"Saved {routine.title}.")
+        flash(_("Saved %(title)s.", title=routine.title))
         return redirect(url_for("clinician.routines")), 303
     return render_template("clinician/routine_form.html", form=form, routine=routine), 422 if form.errors else 200
 
@@ -80,5 +81,6 @@ def archive_routine(routine_id: int):
     routine.archived = not routine.archived
     touch(db.session, patients_using([routine.id]))
     db.session.commit()
-    flash(f"{routine.title} {'archived' if routine.archived else 'restored'}.")
+    flash(_("%(title)s archived.", title=routine.title) if routine.archived
+          else _("%(title)s restored.", title=routine.title))
     return redirect(url_for("clinician.routines")), 303

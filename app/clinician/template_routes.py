@@ -45,7 +45,7 @@ def templates():
     if form.validate_on_submit():
         template = plan_templates.create(db.session, current_user, form.name.data, form.description.data or "")
         db.session.commit()
-        flash(f"Template \u201c{template.name}\u201d created. Add its routines below.")
+        flash(_("Template \u201c%(name)s\u201d created. Add its routines below.", name=template.name))
         return redirect(url_for("clinician.template", template_id=template.id)), 303
     return render_template("clinician/templates.html", form=form,
                            templates=plan_templates.for_owner(db.session, current_user)), 422 if form.errors else 200
@@ -61,7 +61,7 @@ def template(template_id: int):
     if form.validate_on_submit():
         plan_templates.set_items(template, [*map(plan_templates.spec_from_dict, template.items), spec_from(form)])
         db.session.commit()
-        flash(f"Added {routines[form.routine_id.data].title}.")
+        flash(_("Added %(title)s.", title=title_of(routines[form.routine_id.data])))
         return redirect(url_for("clinician.template", template_id=template.id)), 303
     return render_template("clinician/template.html", template=template, lines=lines(template), form=form,
                            rename_form=TemplateForm(obj=template)), 422 if form.errors else 200
@@ -77,7 +77,7 @@ def remove_template_item(template_id: int, index: int):
     plan_templates.set_items(template, [plan_templates.spec_from_dict(d) for i, d in enumerate(template.items)
                                         if i != index])
     db.session.commit()
-    flash("Removed from the template.")
+    flash(_("Removed from the template."))
     return redirect(url_for("clinician.template", template_id=template.id)), 303
 
 
@@ -90,7 +90,7 @@ def rename_template(template_id: int):
     if form.validate_on_submit():
         template.name, template.description = form.name.data.strip(), (form.description.data or "").strip()
         db.session.commit()
-        flash("Template saved.")
+        flash(_("Template saved."))
     else:
         flash(next(iter(form.errors.values()))[0], "error")
     return redirect(url_for("clinician.template", template_id=template.id)), 303
@@ -103,5 +103,5 @@ def delete_template(template_id: int):
     template = own_template(template_id)
     db.session.delete(template)
     db.session.commit()
-    flash(f"Deleted \u201c{template.name}\u201d.")
+    flash(_("Deleted \u201c%(name)s\u201d.", name=template.name))
     return redirect(url_for("clinician.templates")), 303

@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
 from app.extensions import db, limiter
+from app.formatting import in_language, language
 from app.privacy import bp
 from app.privacy.forms import ChangePasswordForm, DeleteAccountForm
 from app.services import mail
@@ -40,10 +41,12 @@ def password():
             passwords.set_password(db.session, current_user, form.password.data, "password_changed")
             db.session.commit()
             login_user(current_user._get_current_object())  # this session now carries the new session token
-            mail.send(current_user.email, "Your Inoplan password was changed",
-                      "Your password was changed and your other devices were logged out.\n"
-                      "If this was not you, reset your password from the login page at once.\n",
-                      current_app.config["MAIL_FROM"], current_app.config.get("MAIL_DIR"))
+            with in_language(current_user, fallback=language()):
+                subject = _("Your Inoplan password was changed")
+                body = _("Your password was changed and your other devices were logged out.\n"
+                         "If this was not you, reset your password from the login page at once.\n")
+            mail.send(current_user.email, subject, body, current_app.config["MAIL_FROM"],
+                      current_app.config.get("MAIL_DIR"))
             flash(_("Password changed. Your other devices are logged out."))
             return redirect(url_for("privacy.index")), 303
     return render_template("privacy/password.html", form=form), 422 if form.errors else 200
