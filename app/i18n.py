@@ -33,6 +33,15 @@ JS_STRINGS = [N_("Today"), N_("Day"), N_("Previous day"), N_("Next day"), N_("Do
               N_("Saved on this phone: pain %(pain)s/10, slept %(hours)s h."),
               N_("Saved on this phone: pain %(pain)s/10."), N_("It will be sent when you're online."),
               N_("You can update it below."), N_("Please choose a value."), N_("Enter hours from %(lo)s to %(hi)s.")]
+# What other page scripts show: writes.js (outbox labels) and notifications.js (the reminders page).
+JS_STRINGS += [N_("Routine"), N_("%(title)s, %(day)s at %(time)s"), N_("Check-in for %(day)s"),
+               N_("Switch to the flare-up plan"), N_("Switch back to the usual plan"),
+               N_("The server answered %(status)s."), N_("Could not reach Inoplan."),
+               N_("This browser cannot show notifications from Inoplan. The calendar below still works."),
+               N_("Notifications are blocked for Inoplan. Allow them in your browser's site settings, then come back."),
+               N_("Notifications are on for this device."), N_("Notifications are off for this device."),
+               N_("Turn off notifications"), N_("Turn on notifications"), N_("Notifications: %(problem)s"),
+               N_("That did not work: %(problem)s")]
 
 LANGUAGES = {"en": "English", "de": "Deutsch"}
 

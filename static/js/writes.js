@@ -34,11 +34,11 @@ function entryFrom(form, submitter, type) {
 function label(form, entry) {
   const day = isDate(entry.date) ? formatDate(entry.date, { weekday: "short", day: "numeric", month: "short" }) : entry.date;
   if (entry.type === "completion") {
-    const title = form.closest("[data-plan-item-id]")?.querySelector("h3")?.textContent.trim() || "Routine";
-    return `${title}, ${day} at ${entry.slot}`;
+    const title = form.closest("[data-plan-item-id]")?.querySelector("h3")?.textContent.trim() || t("Routine");
+    return t("%(title)s, %(day)s at %(time)s", { title, day, time: entry.slot });
   }
-  if (entry.type === "checkin") return `Check-in for ${day}`;
-  if (entry.type === "mode") return entry.mode === "flare" ? "Switch to the flare-up plan" : "Switch back to the usual plan";
+  if (entry.type === "checkin") return t("Check-in for %(day)s", { day });
+  if (entry.type === "mode") return entry.mode === "flare" ? t("Switch to the flare-up plan") : t("Switch back to the usual plan");
   return entry.type;
 }
 
