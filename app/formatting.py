@@ -16,7 +16,7 @@ from babel.dates import format_datetime as babel_datetime
 from babel.dates import get_day_names
 from babel.numbers import format_decimal, format_percent
 from flask import has_app_context
-from flask_babel import force_locale, get_locale, gettext, ngettext
+from flask_babel import force_locale, get_locale, get_translations, gettext, ngettext
 
 from app.services.clock import zone
 from app.services.localize import routine_text
@@ -80,7 +80,8 @@ def dose_rule() -> dict:
     English and German both use the form for one when the number is 1 and the other form otherwise.
     """
     return {"order": list(DOSE_FORMS), "separator": SEPARATOR,
-            "forms": {name: [gettext(one), gettext(many)] for name, (one, many) in DOSE_FORMS.items()}}
+            "forms": {name: [get_translations().ngettext(one, many, n) for n in (1, 2)]
+                      for name, (one, many) in DOSE_FORMS.items()}}
 
 
 def day_names() -> list[str]:
