@@ -9,6 +9,7 @@ from app.clinician import bp
 from app.clinician.access import patient_or_404
 from app.clinician.forms import ApplyTemplateForm, ClinicianItemForm, RulesForm, TemplateForm, VersionNoteForm
 from app.extensions import db
+from app.formatting import title_of
 from app.models import KINDS, Routine, User
 from app.services.care import audit
 from app.services.plans import changes
@@ -24,7 +25,7 @@ def routine_choices(form, extra: Routine | None = None) -> dict[int, Routine]:
     routines = plan_templates.usable_routines(db.session, current_user)
     if extra is not None:  # an item may use a routine the clinician can no longer pick (archived)
         routines.setdefault(extra.id, extra)
-    form.routine_id.choices = [(r.id, f"{KIND_LABELS[r.kind]}: {r.title}") for r in
+    form.routine_id.choices = [(r.id, f"{KIND_LABELS[r.kind]}: {title_of(r)}") for r in
                                sorted(routines.values(), key=lambda r: (KINDS.index(r.kind), r.title))]
     return routines
 
