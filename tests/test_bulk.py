@@ -28,7 +28,7 @@ def test_rows_round_trip_with_types_and_defaults(app, patient):
 
 
 def test_nothing_to_insert_sends_nothing(app):
-    from conftest import counting_queries
+    from helpers import counting_queries
     with counting_queries() as statements:
         insert_rows(db.session, CheckIn.__table__, [])
     assert statements == []

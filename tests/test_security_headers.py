@@ -61,7 +61,7 @@ def test_server_error_page_has_the_headers(database_url, _schema):
 
 
 def test_rate_limited_answer_has_the_headers(client, patient):
-    from conftest import csrf_from
+    from helpers import csrf_from
     for _ in range(12):
         response = client.post("/login", data={"email": patient.email, "password": "nope nope",
                                                 "csrf_token": csrf_from(client)})
