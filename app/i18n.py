@@ -42,6 +42,13 @@ JS_STRINGS += [N_("Routine"), N_("%(title)s, %(day)s at %(time)s"), N_("Check-in
                N_("Notifications are on for this device."), N_("Notifications are off for this device."),
                N_("Turn off notifications"), N_("Turn on notifications"), N_("Notifications: %(problem)s"),
                N_("That did not work: %(problem)s")]
+# sync.js: the offline line, the waiting badge, the expired-session and rejected-changes banners.
+JS_STRINGS += [N_("Can't reach Inoplan — your changes are saved on this phone"),
+               N_("Offline — your changes are saved on this phone"), N_("%(n)s waiting"),
+               N_("%(n)s change waiting to be sent. Tap to send now."),
+               N_("%(n)s changes waiting to be sent. Tap to send now."), N_("Log in again"),
+               N_("Your session has ended. Your changes are safe on this phone. %(link)s to send them."),
+               N_("Dismiss"), N_("This change was not saved:"), N_("These changes were not saved:")]
 
 LANGUAGES = {"en": "English", "de": "Deutsch"}
 
