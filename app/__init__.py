@@ -12,6 +12,7 @@ from app.extensions import csrf, db, limiter, login_manager, migrate
 from app.i18n import init_i18n
 from app.json_provider import SafeJSONProvider
 from app.security import BoundedInt, register_api_auth, static_headers
+from app.template_helpers import init_template_helpers
 
 
 def create_app(config: str | dict | None = None) -> Flask:
@@ -43,6 +44,7 @@ def create_app(config: str | dict | None = None) -> Flask:
     limiter.init_app(app)
     login_manager.init_app(app)
     init_i18n(app)
+    init_template_helpers(app)
 
     from app import models  # noqa: F401  (register tables)
     from app.api import bp as api_bp
@@ -51,8 +53,8 @@ def create_app(config: str | dict | None = None) -> Flask:
     from app.auth import bp as auth_bp
     from app.care import bp as clinicians_bp
     from app.cli import register_cli
-    from app.diary import bp as diary_bp
     from app.clinician import bp as clinician_bp
+    from app.diary import bp as diary_bp
     from app.errors import register_error_handlers
     from app.learn import bp as learn_bp
     from app.measures import bp as measures_bp

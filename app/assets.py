@@ -96,5 +96,4 @@ def init_assets(app: Flask) -> None:
 
     app.jinja_env.globals["asset"] = asset
     app.jinja_env.globals["icon"] = icon
-    app.jinja_env.globals["has_endpoint"] = lambda endpoint: endpoint in app.view_functions
     app.extensions["asset_url"] = asset

@@ -30,7 +30,9 @@ class Base(DeclarativeBase):
     )
 
 
-db = SQLAlchemy(model_class=Base)
+# Objects stay loaded after a commit (docs/architecture.md, "Sessions"): a request commits its writes and then
+# renders what it already loaded, without one reload query per row.
+db = SQLAlchemy(model_class=Base, session_options={"expire_on_commit": False})
 login_manager = LoginManager()
 csrf = CSRFProtect()
 migrate = Migrate()

@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 from flask import Flask, has_request_context, request
-from flask_babel import get_locale, gettext, ngettext
+from flask_babel import get_locale, gettext
 from flask_login import current_user
 
 from app.config import ROOT
 from app.content.library_de import ROUTINES_DE
 from app.extensions import babel
+from app.formatting import dose_rule
 from app.services.localize import routine_text
+from app.services.progress.credit import CREDIT
 
 
 def N_(text: str) -> str:
@@ -25,12 +27,28 @@ JS_STRINGS = [N_("Today"), N_("Day"), N_("Previous day"), N_("Next day"), N_("Do
               N_("Let's set up your plan"), N_("Build my plan"), N_("Nothing planned for this day"),
               N_("Your physiotherapist can send you a plan, or you can build one yourself from our routine library."),
               N_("A rest day is part of the plan too. A gentle walk or a few slow breaths still count."),
-              N_("%(n)s reps"), N_("hold %(n)s s"), N_("%(n)s min"), N_("waiting to send"),
+              N_("waiting to send"),
               N_("Takes ten seconds. Only pain is needed; the rest helps you and your physio see patterns."),
               N_("Saved: pain %(pain)s/10, slept %(hours)s h."), N_("Saved: pain %(pain)s/10."),
               N_("Saved on this phone: pain %(pain)s/10, slept %(hours)s h."),
               N_("Saved on this phone: pain %(pain)s/10."), N_("It will be sent when you're online."),
-              N_("You can update it below.")]
+              N_("You can update it below."), N_("Please choose a value."), N_("Enter hours from %(lo)s to %(hi)s.")]
+# What other page scripts show: writes.js (outbox labels) and notifications.js (the reminders page).
+JS_STRINGS += [N_("Routine"), N_("%(title)s, %(day)s at %(time)s"), N_("Check-in for %(day)s"),
+               N_("Switch to the flare-up plan"), N_("Switch back to the usual plan"),
+               N_("The server answered %(status)s."), N_("Could not reach Inoplan."),
+               N_("This browser cannot show notifications from Inoplan. The calendar below still works."),
+               N_("Notifications are blocked for Inoplan. Allow them in your browser's site settings, then come back."),
+               N_("Notifications are on for this device."), N_("Notifications are off for this device."),
+               N_("Turn off notifications"), N_("Turn on notifications"), N_("Notifications: %(problem)s"),
+               N_("That did not work: %(problem)s")]
+# sync.js: the offline line, the waiting badge, the expired-session and rejected-changes banners.
+JS_STRINGS += [N_("Can't reach Inoplan — your changes are saved on this phone"),
+               N_("Offline — your changes are saved on this phone"), N_("%(n)s waiting"),
+               N_("%(n)s change waiting to be sent. Tap to send now."),
+               N_("%(n)s changes waiting to be sent. Tap to send now."), N_("Log in again"),
+               N_("Your session has ended. Your changes are safe on this phone. %(link)s to send them."),
+               N_("Dismiss"), N_("This change was not saved:"), N_("These changes were not saved:")]
 
 LANGUAGES = {"en": "English", "de": "Deutsch"}
 
@@ -50,14 +68,15 @@ def current_language() -> str:
     return get_locale().language if get_locale() else "en"
 
 
-def js_catalog() -> dict | None:
-    """Interface strings and built-in routine titles for the page's scripts; None in English."""
+def js_catalog() -> dict:
+    """For the page's scripts: the dose rule (every language), and in German the interface strings and the
+    built-in routine titles."""
+    catalog = {"dose": dose_rule(), "credit": CREDIT, "strings": {}, "titles": {}}
     if current_language() == "en":
-        return None
-    strings = {text: gettext(text) for text in JS_STRINGS}
-    strings["%(num)d set"] = ngettext("%(num)d set", "%(num)d sets", 1)
-    strings["%(num)d sets"] = ngettext("%(num)d set", "%(num)d sets", 2)
-    return {"strings": strings, "titles": {slug: r["title"] for slug, r in ROUTINES_DE.items()}}
+        return catalog
+    catalog["strings"] = {text: gettext(text) for text in JS_STRINGS}
+    catalog["titles"] = {slug: r["title"] for slug, r in ROUTINES_DE.items()}
+    return catalog
 
 
 def init_i18n(app: Flask) -> None:

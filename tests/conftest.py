@@ -56,6 +56,12 @@ def app(database_url, _schema):
         g.__dict__.clear()
         db.session.expire_all()
 
+    @app.teardown_request
+    def fresh_test_reads(exc):
+        # Objects stay loaded after a commit (expire_on_commit=False); the test's own reads after a
+        # request must still see what the request wrote.
+        db.session.expire_all()
+
     with app.app_context():
         limiter.reset()
         yield app
@@ -120,3 +126,17 @@ def world(login, patient, clinician):
 
 
 pytest_plugins = ["browser_fixtures"]
+
+
+@pytest.fixture
+def late_in_the_day(monkeypatch):
+    """The figures' clock at 23:59 of today in London, so every slot of today is due (adherence counts a slot
+    later today only once it is due); the dates stay today's whatever the real time."""
+    from datetime import UTC, datetime, time
+
+    from app.services.clock import local_today, zone
+    late = datetime.combine(local_today("Europe/London"), time(23, 59), zone("Europe/London")).astimezone(UTC)
+    for module in ("app.services.progress.summary", "app.services.progress.overview",
+                   "app.services.care.dashboard"):
+        monkeypatch.setattr(f"{module}.utcnow", lambda: late)
+    return late

@@ -10,12 +10,12 @@ from helpers import add_checkins, backdate, events, give_plan, link, make_user, 
 
 
 def steady(clinician, name: str):
-    """A patient doing well: every item ticked for 7 days, daily check-ins, pain flat."""
+    """A patient doing well: every item ticked for 7 days and today, daily check-ins, pain flat."""
     person = make_user(name=name)
     link(clinician, person)
     version = give_plan(person)
     backdate(version, 20)
-    for ago in range(1, 8):
+    for ago in range(0, 8):
         for item in version.items:
             tick(person, item, ago)
     add_checkins(person, {ago: 3 for ago in range(0, 14)})

@@ -106,7 +106,7 @@ def test_privacy_page_links_exports_and_shows_who_looked(history, clinician):
     for href in ("/api/v1/export", "/api/v1/export?format=csv", "/api/v1/export?format=fhir",
                  "/settings/privacy/password", "/settings/privacy/delete"):
         assert f'href="{href}"' in html
-    assert f"{clinician.display_name} looked at your log" in html
+    assert f"{clinician.display_name} looked at your ticks and check-ins" in html
     assert "/settings/privacy" in history.get("/settings/").get_data(as_text=True)
 
 

@@ -34,10 +34,10 @@ def history(patient, version, days: int, pain=lambda i: 5, heat_pairs: int = 0):
 
 
 
-def test_progress_for_on_real_rows(app, patient):
+def test_progress_for_on_real_rows(app, patient, late_in_the_day):
     version = give_plan(patient)  # three items every day
     history(patient, version, 20, pain=lambda i: 3 if i % 2 else 7, heat_pairs=6)
-    p = progress_for(db.session, patient, local_today(patient.timezone), 7)
+    p = progress_for(db.session, patient, local_today(patient.timezone), 7, late_in_the_day)
     assert p.streak.current == 20 and p.streak.best == 20  # today not done yet: still counts as a streak
     assert p.period.total.planned == 21 and p.period.total.credit == 18  # 6 past days done, today open
     pain = p.trends[0]

@@ -1,11 +1,10 @@
 """JSON API for clinicians: linked patients and one patient's summary (see shared API.md)."""
 from __future__ import annotations
 
-from functools import wraps
-
 from flask import jsonify, request
-from flask_login import current_user, login_required
+from flask_login import current_user
 
+from app.access import role_required
 from app.api import bp
 from app.errors import api_error
 from app.extensions import db
@@ -15,29 +14,18 @@ from app.services.care.links import linked_patient
 from app.services.progress.summary import RANGES, summary_for, summary_json
 
 
-def clinician_only(view):
-    @wraps(view)
-    @login_required
-    def wrapper(*args, **kwargs):
-        if not current_user.is_clinician:
-            return api_error(403, "Only physiotherapists have patients.")
-        return view(*args, **kwargs)
-    return wrapper
-
-
 @bp.get("/patients")
-@clinician_only
+@role_required("clinician")
 def patients():
     """Linked patients, the ones needing attention first."""
     rows = patient_rows(db.session, current_user)
     note_overview(db.session, current_user, [r.patient.id for r in rows])
-    body = [r.as_json() for r in rows]  # before the commit expires the rows
     db.session.commit()
-    return jsonify(body)
+    return jsonify([r.as_json() for r in rows])
 
 
 @bp.get("/patients/<int:patient_id>/summary")
-@clinician_only
+@role_required("clinician")
 def summary(patient_id: int):
     """Adherence by item and week, and symptom series, for ?days= (14, 28, 56 or 90; default 28)."""
     person = linked_patient(db.session, current_user, patient_id)
@@ -48,6 +36,6 @@ def summary(patient_id: int):
         allowed = ", ".join(map(str, RANGES))
         return api_error(400, f"'days' must be one of {allowed}.", {"days": f"must be one of {allowed}"})
     audit.record(db.session, current_user, person.id, "viewed_summary", days=int(days))
-    db.session.commit()  # before loading: a commit would expire every loaded row
+    db.session.commit()
     result = summary_for(db.session, person, int(days))
     return jsonify(summary_json(result))

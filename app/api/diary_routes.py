@@ -6,8 +6,9 @@ from datetime import timedelta
 from flask import jsonify
 from flask_login import current_user
 
+from app.access import role_required
 from app.api import bp
-from app.api.routes import HISTORY_MAX_DAYS, date_arg, patient_only
+from app.api.routes import HISTORY_MAX_DAYS, date_arg
 from app.errors import api_error
 from app.extensions import db
 from app.services.clock import local_today
@@ -19,7 +20,7 @@ def _iso(at):
 
 
 @bp.get("/diary")
-@patient_only
+@role_required("patient")
 def diary():
     """Entries between ?from= and ?to= (local dates, inclusive; default the last 30 days), with summaries."""
     end = date_arg("to", local_today(current_user.timezone))

@@ -4,8 +4,8 @@ from __future__ import annotations
 from flask import jsonify
 from flask_login import current_user
 
+from app.access import role_required
 from app.api import bp
-from app.api.routes import patient_only
 from app.extensions import db
 from app.services.measures import schedule, store
 
@@ -16,7 +16,7 @@ def response_json(r) -> dict:
 
 
 @bp.get("/measures")
-@patient_only
+@role_required("patient")
 def measures():
     """{"due": [{"instrument", "due_date"}], "history": [{"instrument", "date", "score", "flags"}]}, oldest first."""
     due = [{"instrument": p.instrument, "due_date": p.due_date.isoformat(), "every_days": p.every_days}

@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 from flask import current_app, jsonify, request
 from flask_login import current_user, login_required
 
+from app.access import role_required
 from app.api import bp
-from app.api.routes import patient_only
 from app.errors import api_error
 from app.extensions import db
 from app.reminders.push import application_server_key
@@ -84,7 +84,7 @@ def push_unsubscribe():
 
 
 @bp.post("/push/snooze")
-@patient_only
+@role_required("patient")
 def push_snooze():
     """Push this reminder again in 30 minutes: {plan_item_id, date, slot} or {kind: "checkin", date, slot}."""
     try:

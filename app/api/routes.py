@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from functools import wraps
 
 from flask import current_app, jsonify, request
 from flask_login import current_user, login_required
 from flask_wtf.csrf import generate_csrf
 from sqlalchemy import select
 
+from app.access import role_required
 from app.api import bp
 from app.api.day_cache import day_bytes, etag_for
 from app.api.me_routes import calendar_url
@@ -24,16 +24,6 @@ from app.services.records.days import recordable_days
 from app.services.records.validation import Invalid, local_date
 
 HISTORY_MAX_DAYS = 400
-
-
-def patient_only(view):
-    @wraps(view)
-    @login_required
-    def wrapper(*args, **kwargs):
-        if not current_user.is_patient:
-            return api_error(403, "Only patients have a plan and a log.")
-        return view(*args, **kwargs)
-    return wrapper
 
 
 def date_arg(name: str, default):
@@ -71,7 +61,7 @@ def csrf_token():
 
 
 @bp.get("/today")
-@patient_only
+@role_required("patient")
 def today():
     """Today's (or ?date=) items with their status, and the check-in."""
     day = date_arg("date", local_today(current_user.timezone))
@@ -90,7 +80,7 @@ def today():
 
 
 @bp.get("/plan")
-@patient_only
+@role_required("patient")
 def plan():
     """The whole plan: both variants with items and schedules."""
     the_plan = plans.plan_for(db.session, current_user)
@@ -102,7 +92,7 @@ def plan():
 
 
 @bp.get("/history")
-@patient_only
+@role_required("patient")
 def history():
     """Completions and check-ins between ?from= and ?to= (inclusive, at most 400 days, within the account's life)."""
     days = recordable_days(current_user)
@@ -128,7 +118,7 @@ def history():
 
 
 @bp.post("/sync")
-@patient_only
+@role_required("patient")
 def sync():
     """Store a batch of outbox entries; one result per entry, in order."""
     body = request.get_json(silent=True)

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from app.auth import bp
 from app.auth.forms import NewPasswordForm, ResetRequestForm
 from app.extensions import account_key, address_key, db, limiter, normal_email
+from app.formatting import in_language, language
 from app.models import User
 from app.services import mail
 from app.services.accounts import passwords
@@ -37,10 +38,13 @@ def reset_request():
         user = db.session.scalar(select(User).where(User.email == email))
         if user is not None:
             link = absolute_url("auth.reset_password", token=passwords.reset_token(user, current_app.secret_key))
-            mail.send_from_app(user.email, "Choose a new Inoplan password",
-                               f"Hello {user.display_name},\n\nSomeone (we hope you) asked to reset your Inoplan "
-                               f"password.\nOpen this link within one hour to choose a new one:\n\n{link}\n\n"
-                               "If it was not you, ignore this message: your password stays as it is.\n")
+            with in_language(user, fallback=language()):  # the reader's saved language, else this page's
+                subject = _("Choose a new Inoplan password")
+                body = _("Hello %(name)s,\n\nSomeone (we hope you) asked to reset your Inoplan password.\n"
+                         "Open this link within one hour to choose a new one:\n\n%(link)s\n\n"
+                         "If it was not you, ignore this message: your password stays as it is.\n",
+                         name=user.display_name, link=link)
+            mail.send_from_app(user.email, subject, body)
         flash(str(SENT))
         return redirect(url_for("auth.login")), 303
     return render_template("auth/reset_request.html", form=form), 422 if form.errors else 200

@@ -9,21 +9,12 @@ from flask_wtf import FlaskForm
 from wtforms import StringField
 from wtforms.validators import DataRequired, Length
 
+from app.access import role_required
 from app.care import bp
 from app.extensions import db, limiter
-from app.patient.access import patient_required
-from app.services.care import audit, invites
+from app.services.care import invites
 from app.services.care import links as care
-from app.services.clock import zone
-
-ACTIONS = {
-    "viewed_log": "viewed your log",
-    "viewed_summary": "viewed your summary (through the app's API)",
-    "viewed_plan": "opened your plan",
-    "changed_plan": "changed your plan",
-    "changed_rules": "changed your flare-up suggestion",
-    "viewed_overview": "saw your weekly figures on their dashboard",
-}
+from app.services.care.access_log import log_lines
 
 
 class CodeForm(FlaskForm):
@@ -38,24 +29,23 @@ def invite_limits() -> str:
 
 
 @bp.route("/settings/clinicians")
-@patient_required
+@role_required("patient")
 def mine():
     """Who can see your plan and log, and every time they looked."""
-    tz = zone(current_user.timezone)
-    trail = [(e, ACTIONS.get(e.action, e.action.replace("_", " ")), e.at.astimezone(tz))
-             for e in audit.trail_for(db.session, current_user.id)]
-    return render_template("care/mine.html", links=care.clinicians_of(db.session, current_user), trail=trail)
+    return render_template("care/mine.html", links=care.clinicians_of(db.session, current_user),
+                           trail=log_lines(db.session, current_user))
 
 
 @bp.post("/settings/clinicians/<int:link_id>/remove")
-@patient_required
+@role_required("patient")
 def remove(link_id: int):
     """End a care link; the clinician loses access at once. Your plan stays yours."""
     clinician = care.unlink(db.session, current_user, link_id)
     if clinician is None:
         abort(404)
     db.session.commit()
-    flash(_("%(name)s can no longer see your plan or log. Your plan and history stay with you.", name=clinician.display_name))
+    flash(_("%(name)s can no longer see your plan or log. Your plan and history stay with you.",
+            name=clinician.display_name))
     return redirect(url_for("care.mine")), 303
 
 

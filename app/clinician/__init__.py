@@ -2,4 +2,4 @@ from flask import Blueprint
 
 bp = Blueprint("clinician", __name__, url_prefix="/clinician")
 
-from app.clinician import filters, plan_routes, routes, routine_routes, template_routes  # noqa: E402,F401
+from app.clinician import plan_routes, routes, routine_routes, template_routes  # noqa: E402,F401

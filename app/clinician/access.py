@@ -1,24 +1,12 @@
-"""Guards for the clinician's pages: the role, and an active care link for any patient in the URL."""
+"""The clinician pages' guard for a patient in the URL: an active care link (the role check is app/access.py)."""
 from __future__ import annotations
 
-from functools import wraps
-
 from flask import abort
-from flask_login import current_user, login_required
+from flask_login import current_user
 
 from app.extensions import db
 from app.models import User
 from app.services.care.links import linked_patient
-
-
-def clinician_required(view):
-    @wraps(view)
-    @login_required
-    def wrapper(*args, **kwargs):
-        if not current_user.is_clinician:
-            abort(403, "This page is for physiotherapists.")
-        return view(*args, **kwargs)
-    return wrapper
 
 
 def patient_or_404(patient_id) -> User:

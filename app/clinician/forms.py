@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import IntegerField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
@@ -11,14 +12,14 @@ from app.models import DOSE_FIELDS, KINDS
 from app.patient.forms import PlanItemForm
 from app.services.plans.library import KIND_LABELS
 from app.services.plans.routines import RoutineText
-from app.services.records.validation import NOTE_MAX
+from app.services.records.limits import NOTE_MAX, PAIN
 
 MAX_STEPS = 20
 
 
-def version_note(label: str = "Note to your patient"):
-    return TextAreaField(label, validators=[Optional(), Length(max=NOTE_MAX)],
-                         description="Shown with this change on their Today page.")
+def version_note(label=None):
+    return TextAreaField(label or _l("Note to your patient"), validators=[Optional(), Length(max=NOTE_MAX)],
+                         description=_l("Shown with this change on their Today page."))
 
 
 class ClinicianItemForm(PlanItemForm):
@@ -30,26 +31,26 @@ class VersionNoteForm(FlaskForm):
 
 
 class InviteForm(FlaskForm):
-    label = StringField("Who is it for? (optional)", validators=[Optional(), Length(max=80)],
-                        description="Only you see this, e.g. initials or first name.")
+    label = StringField(_l("Who is it for? (optional)"), validators=[Optional(), Length(max=80)],
+                        description=_l("Only you see this, e.g. initials or first name."))
 
 
 class RoutineForm(FlaskForm):
-    kind = SelectField("Kind", choices=[(k, KIND_LABELS[k]) for k in KINDS], validators=[DataRequired()])
-    title = StringField("Title", validators=[DataRequired(), Length(max=80)])
-    summary = StringField("One-line summary", validators=[Optional(), Length(max=300)])
-    steps = TextAreaField("Steps", validators=[DataRequired(message="Write at least one step.")],
-                          description="One step per line.")
-    sets = IntegerField("Sets", validators=[Optional(), NumberRange(1, 20)])
-    reps = IntegerField("Reps", validators=[Optional(), NumberRange(1, 100)])
-    hold_seconds = IntegerField("Hold (seconds)", validators=[Optional(), NumberRange(1, 600)])
-    minutes = IntegerField("Minutes", validators=[Optional(), NumberRange(1, 240)])
-    precautions = TextAreaField("Precautions", validators=[Optional(), Length(max=NOTE_MAX)])
-    media_url = StringField("Image or video link (optional)", validators=[Optional(), Length(max=500)],
-                            description="An https:// address, e.g. your clinic's video of the exercise.")
-    version_note = TextAreaField("Note to your patients (optional)", validators=[Optional(), Length(max=NOTE_MAX)],
-                                 description="Patients whose plan uses this routine see the new version with this "
-                                             "note under \u201cWhat changed\u201d.")
+    kind = SelectField(_l("Kind"), choices=[(k, KIND_LABELS[k]) for k in KINDS], validators=[DataRequired()])
+    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=80)])
+    summary = StringField(_l("One-line summary"), validators=[Optional(), Length(max=300)])
+    steps = TextAreaField(_l("Steps"), validators=[DataRequired(message=_l("Write at least one step."))],
+                          description=_l("One step per line."))
+    sets = IntegerField(_l("Sets"), validators=[Optional(), NumberRange(1, 20)])
+    reps = IntegerField(_l("Reps"), validators=[Optional(), NumberRange(1, 100)])
+    hold_seconds = IntegerField(_l("Hold (seconds)"), validators=[Optional(), NumberRange(1, 600)])
+    minutes = IntegerField(_l("Minutes"), validators=[Optional(), NumberRange(1, 240)])
+    precautions = TextAreaField(_l("Precautions"), validators=[Optional(), Length(max=NOTE_MAX)])
+    media_url = StringField(_l("Image or video link (optional)"), validators=[Optional(), Length(max=500)],
+                            description=_l("An https:// address, e.g. your clinic's video of the exercise."))
+    version_note = TextAreaField(_l("Note to your patients (optional)"), validators=[Optional(), Length(max=NOTE_MAX)],
+                                 description=_l("Patients whose plan uses this routine see the new version with "
+                                                "this note under \u201cWhat changed\u201d."))
 
     @classmethod
     def of(cls, routine) -> RoutineForm:
@@ -70,32 +71,34 @@ class RoutineForm(FlaskForm):
     def validate_steps(self, field) -> None:
         steps = self.step_list
         if not steps:
-            raise ValidationError("Write at least one step.")
+            raise ValidationError(_l("Write at least one step."))
         if len(steps) > MAX_STEPS:
-            raise ValidationError(f"At most {MAX_STEPS} steps.")
+            raise ValidationError(_l("At most %(n)s steps.", n=MAX_STEPS))
         if any(len(s) > 300 for s in steps):
-            raise ValidationError("Keep each step under 300 characters.")
+            raise ValidationError(_l("Keep each step under 300 characters."))
 
     def validate_media_url(self, field) -> None:
         parts = urlsplit(field.data.strip())
         if parts.scheme != "https" or not parts.netloc or " " in field.data.strip():
-            raise ValidationError("Use a full https:// link.")
+            raise ValidationError(_l("Use a full https:// link."))
 
 
 class RulesForm(FlaskForm):
     flare_pain_threshold = IntegerField(
-        "Suggest the flare-up plan when check-in pain is at least", validators=[Optional(), NumberRange(1, 10)],
-        description="1 to 10; leave empty for no suggestion.")
+        _l("Suggest the flare-up plan when check-in pain is at least"),
+        validators=[Optional(), NumberRange(1, PAIN.hi)],
+        description=_l("1 to 10; leave empty for no suggestion."))
 
 
 class TemplateForm(FlaskForm):
-    name = StringField("Template name", validators=[DataRequired(), Length(max=80)],
-                       description="e.g. Lower back starter, Sleep reset")
-    description = TextAreaField("Description (optional)", validators=[Optional(), Length(max=500)])
+    name = StringField(_l("Template name"), validators=[DataRequired(), Length(max=80)],
+                       description=_l("e.g. Lower back starter, Sleep reset"))
+    description = TextAreaField(_l("Description (optional)"), validators=[Optional(), Length(max=500)])
 
 
 class ApplyTemplateForm(FlaskForm):
-    template_id = SelectField("Template", coerce=int, validators=[DataRequired(message="Choose a template.")])
-    how = RadioField("How", choices=[("replace", "Replace the current plan"), ("add", "Add to the current plan")],
+    template_id = SelectField(_l("Template"), coerce=int, validators=[DataRequired(message=_l("Choose a template."))])
+    how = RadioField(_l("How"), choices=[("replace", _l("Replace the current plan")),
+                                         ("add", _l("Add to the current plan"))],
                      default="replace", validators=[DataRequired()])
     version_note = version_note()

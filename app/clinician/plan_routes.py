@@ -4,10 +4,12 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
+from app.access import role_required
 from app.clinician import bp
-from app.clinician.access import clinician_required, patient_or_404
+from app.clinician.access import patient_or_404
 from app.clinician.forms import ApplyTemplateForm, ClinicianItemForm, RulesForm, TemplateForm, VersionNoteForm
 from app.extensions import db
+from app.formatting import title_of
 from app.models import Routine, User
 from app.services.care import audit
 from app.services.plans import changes, drafts, library
@@ -20,7 +22,7 @@ NAMES = {"standard": "usual plan", "flare": "flare-up plan"}
 
 def routine_choices(form, extra: Routine | None = None) -> dict[int, Routine]:
     """The clinician's routines (built-in and own); an item keeps its routine even if archived."""
-    return form.offer(plan_templates.usable_routines(db.session, current_user), lambda r: r.title, extra)
+    return form.offer(plan_templates.usable_routines(db.session, current_user), title_of, extra)
 
 
 def address(person: User, *forms) -> None:
@@ -44,7 +46,7 @@ def save(person: User, the_plan, specs, variant: str, note: str, message: str):
 
 def editor(person: User, variant: str, item_form=None, status: int = 200):
     audit.record(db.session, current_user, person.id, "viewed_plan", variant=variant)
-    db.session.commit()  # before loading: a commit expires loaded rows, and rendering would reload each one
+    db.session.commit()
     the_plan = plans.plan_for(db.session, person)
     version = plans.current_version(db.session, the_plan, variant) if the_plan else None
     draft = drafts.get(db.session, the_plan, variant, current_user)
@@ -67,14 +69,14 @@ def editor(person: User, variant: str, item_form=None, status: int = 200):
 
 @bp.route(f"/patients/<int:patient_id>/plan/{VARIANT}")
 @bp.route("/patients/<int:patient_id>/plan", defaults={"variant": "standard"})
-@clinician_required
+@role_required("clinician")
 def plan(patient_id: int, variant: str):
     """The patient's current plan (usual or flare-up variant) with forms to change it."""
     return editor(patient_or_404(patient_id), variant)
 
 
 @bp.post(f"/patients/<int:patient_id>/plan/{VARIANT}/items")
-@clinician_required
+@role_required("clinician")
 def add_item(patient_id: int, variant: str):
     """Add a routine: a new version."""
     person = patient_or_404(patient_id)
@@ -105,7 +107,7 @@ def find(person: User, variant: str, key: str):
 
 
 @bp.route(f"/patients/<int:patient_id>/plan/{VARIANT}/items/<key>", methods=["GET", "POST"])
-@clinician_required
+@role_required("clinician")
 def edit_item(patient_id: int, variant: str, key: str):
     """Change one item's days, times, dose or notes: a new version."""
     person = patient_or_404(patient_id)
@@ -127,7 +129,7 @@ def edit_item(patient_id: int, variant: str, key: str):
 
 
 @bp.post(f"/patients/<int:patient_id>/plan/{VARIANT}/items/<key>/remove")
-@clinician_required
+@role_required("clinician")
 def remove_item(patient_id: int, variant: str, key: str):
     """Take an item out: a new version; the patient's ticks against it stay."""
     person = patient_or_404(patient_id)
@@ -140,7 +142,7 @@ def remove_item(patient_id: int, variant: str, key: str):
 
 
 @bp.post(f"/patients/<int:patient_id>/plan/{VARIANT}/draft")
-@clinician_required
+@role_required("clinician")
 def start_draft(patient_id: int, variant: str):
     """Collect changes in a draft, to send them to the patient at once with one note."""
     person = patient_or_404(patient_id)
@@ -151,7 +153,7 @@ def start_draft(patient_id: int, variant: str):
 
 
 @bp.post(f"/patients/<int:patient_id>/plan/{VARIANT}/draft/send")
-@clinician_required
+@role_required("clinician")
 def send_draft(patient_id: int, variant: str):
     """Send the draft: one new version, one note, one "What changed" for the patient."""
     person = patient_or_404(patient_id)
@@ -167,7 +169,7 @@ def send_draft(patient_id: int, variant: str):
 
 
 @bp.post(f"/patients/<int:patient_id>/plan/{VARIANT}/draft/discard")
-@clinician_required
+@role_required("clinician")
 def discard_draft(patient_id: int, variant: str):
     """Throw the draft away; the patient's plan stays as it is."""
     person = patient_or_404(patient_id)
@@ -181,7 +183,7 @@ def discard_draft(patient_id: int, variant: str):
 
 
 @bp.post("/patients/<int:patient_id>/plan/flare/copy")
-@clinician_required
+@role_required("clinician")
 def copy_to_flare(patient_id: int):
     """Start the flare-up variant from the usual plan, to cut down and ease."""
     person = patient_or_404(patient_id)
@@ -195,7 +197,7 @@ def copy_to_flare(patient_id: int):
 
 
 @bp.post("/patients/<int:patient_id>/plan/rules")
-@clinician_required
+@role_required("clinician")
 def rules(patient_id: int):
     """When a check-in's pain suggests the flare-up plan."""
     person = patient_or_404(patient_id)
@@ -215,7 +217,7 @@ def rules(patient_id: int):
 
 
 @bp.post("/patients/<int:patient_id>/plan/apply")
-@clinician_required
+@role_required("clinician")
 def apply_template(patient_id: int):
     """Write one of the clinician's templates into the usual plan, to tailor afterwards."""
     person = patient_or_404(patient_id)
@@ -238,7 +240,7 @@ def apply_template(patient_id: int):
 
 
 @bp.post("/patients/<int:patient_id>/plan/save-template")
-@clinician_required
+@role_required("clinician")
 def save_as_template(patient_id: int):
     """Keep this patient's usual plan as a template for others."""
     person = patient_or_404(patient_id)

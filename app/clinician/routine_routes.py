@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
+from app.access import role_required
 from app.clinician import bp
-from app.clinician.access import clinician_required
 from app.clinician.forms import RoutineForm
 from app.extensions import db
 from app.models import Routine
@@ -21,7 +23,7 @@ def own_routine(routine_id: int) -> Routine:
 
 
 @bp.route("/routines")
-@clinician_required
+@role_required("clinician")
 def routines():
     """The clinician's routines, archived ones last."""
     return render_template("clinician/routines.html", routines=my_routines.of_owner(db.session, current_user),
@@ -29,20 +31,20 @@ def routines():
 
 
 @bp.route("/routines/new", methods=["GET", "POST"])
-@clinician_required
+@role_required("clinician")
 def new_routine():
     """Write a routine of your own."""
     form = RoutineForm()
     if form.validate_on_submit():
         routine = my_routines.create(db.session, current_user, form.text())
         db.session.commit()
-        flash(f"Saved {routine.title}. You can now add it to any patient's plan.")
+        flash(_("Saved %(title)s. You can now add it to any patient's plan.", title=routine.title))
         return redirect(url_for("clinician.routines")), 303
     return render_template("clinician/routine_form.html", form=form, routine=None), 422 if form.errors else 200
 
 
 @bp.route("/routines/<int:routine_id>", methods=["GET", "POST"])
-@clinician_required
+@role_required("clinician")
 def edit_routine(routine_id: int):
     """Change a routine: linked patients who use it get a new plan version with the new text."""
     routine = own_routine(routine_id)
@@ -51,18 +53,22 @@ def edit_routine(routine_id: int):
         result = my_routines.edit(db.session, current_user, routine, form.text(), form.version_note.data or "")
         db.session.commit()
         count = len(result.updated_patients)
-        flash(f"Saved {result.routine.title}." + (f" {count} patient{'s' if count != 1 else ''} will see what "
-                                                  "changed." if count else ""))
+        message = _("Saved %(title)s.", title=result.routine.title)
+        if count:
+            message += " " + ngettext("%(num)d patient will see what changed.",
+                                      "%(num)d patients will see what changed.", count)
+        flash(message)
         return redirect(url_for("clinician.routines")), 303
     return render_template("clinician/routine_form.html", form=form, routine=routine), 422 if form.errors else 200
 
 
 @bp.post("/routines/<int:routine_id>/archive")
-@clinician_required
+@role_required("clinician")
 def archive_routine(routine_id: int):
     """Archive (or restore): archived routines stay in existing plans but cannot be added again."""
     routine = own_routine(routine_id)
     my_routines.set_archived(db.session, current_user, routine, not routine.archived)
     db.session.commit()
-    flash(f"{routine.title} {'archived' if routine.archived else 'restored'}.")
+    flash(_("%(title)s archived.", title=routine.title) if routine.archived
+          else _("%(title)s restored.", title=routine.title))
     return redirect(url_for("clinician.routines")), 303

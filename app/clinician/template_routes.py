@@ -2,17 +2,18 @@
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
+from app.access import role_required
 from app.clinician import bp
-from app.clinician.access import clinician_required
 from app.clinician.forms import TemplateForm
 from app.clinician.plan_routes import routine_choices
 from app.extensions import db
+from app.formatting import dose_or_none, schedule_text, title_of
 from app.models import PlanTemplate, Routine
 from app.patient.forms import PlanItemForm
 from app.services.plans import templates as plan_templates
-from app.services.plans.changes import days_text, dose_text
 from app.services.plans.library import with_usual_dose
 
 
@@ -29,30 +30,30 @@ def lines(template: PlanTemplate) -> list[dict]:
     for index, data in enumerate(template.items):
         spec = plan_templates.spec_from_dict(data)
         routine = db.session.get(Routine, spec.routine_id)
-        title = routine.title if routine else "A removed routine"
+        title = title_of(routine) if routine else _("A removed routine")
         if routine is not None and routine.archived:
-            title += " (archived, left out when applied)"
-        out.append({"index": index, "title": title, "dose": dose_text(spec.__dict__),
-                    "schedule": f"{days_text(spec.days_mask)} at {', '.join(spec.times)}"})
+            title = _("%(title)s (archived, left out when applied)", title=title)
+        out.append({"index": index, "title": title, "dose": dose_or_none(spec.__dict__),
+                    "schedule": schedule_text(spec.days_mask, spec.times)})
     return out
 
 
 @bp.route("/templates", methods=["GET", "POST"])
-@clinician_required
+@role_required("clinician")
 def templates():
     """Your templates, and a form to start one from scratch."""
     form = TemplateForm()
     if form.validate_on_submit():
         template = plan_templates.create(db.session, current_user, form.name.data, form.description.data or "")
         db.session.commit()
-        flash(f"Template \u201c{template.name}\u201d created. Add its routines below.")
+        flash(_("Template \u201c%(name)s\u201d created. Add its routines below.", name=template.name))
         return redirect(url_for("clinician.template", template_id=template.id)), 303
     return render_template("clinician/templates.html", form=form,
                            templates=plan_templates.for_owner(db.session, current_user)), 422 if form.errors else 200
 
 
 @bp.route("/templates/<int:template_id>", methods=["GET", "POST"])
-@clinician_required
+@role_required("clinician")
 def template(template_id: int):
     """A template's items; posting the form adds one."""
     template = own_template(template_id)
@@ -62,7 +63,7 @@ def template(template_id: int):
         plan_templates.set_items(template, [*map(plan_templates.spec_from_dict, template.items),
                                             with_usual_dose(form.spec(), routines[form.routine_id.data])])
         db.session.commit()
-        flash(f"Added {routines[form.routine_id.data].title}.")
+        flash(_("Added %(title)s.", title=title_of(routines[form.routine_id.data])))
         return redirect(url_for("clinician.template", template_id=template.id)), 303
     return render_template("clinician/template.html", template=template, lines=lines(template), form=form,
                            doses=form.usual_doses(routines),
@@ -70,7 +71,7 @@ def template(template_id: int):
 
 
 @bp.post("/templates/<int:template_id>/items/<int:index>/remove")
-@clinician_required
+@role_required("clinician")
 def remove_template_item(template_id: int, index: int):
     """Take one routine out of a template."""
     template = own_template(template_id)
@@ -79,12 +80,12 @@ def remove_template_item(template_id: int, index: int):
     plan_templates.set_items(template, [plan_templates.spec_from_dict(d) for i, d in enumerate(template.items)
                                         if i != index])
     db.session.commit()
-    flash("Removed from the template.")
+    flash(_("Removed from the template."))
     return redirect(url_for("clinician.template", template_id=template.id)), 303
 
 
 @bp.post("/templates/<int:template_id>/rename")
-@clinician_required
+@role_required("clinician")
 def rename_template(template_id: int):
     """Change a template's name or description."""
     template = own_template(template_id)
@@ -92,18 +93,18 @@ def rename_template(template_id: int):
     if form.validate_on_submit():
         template.name, template.description = form.name.data.strip(), (form.description.data or "").strip()
         db.session.commit()
-        flash("Template saved.")
+        flash(_("Template saved."))
     else:
         flash(next(iter(form.errors.values()))[0], "error")
     return redirect(url_for("clinician.template", template_id=template.id)), 303
 
 
 @bp.post("/templates/<int:template_id>/delete")
-@clinician_required
+@role_required("clinician")
 def delete_template(template_id: int):
     """Delete a template; plans made from it are not touched."""
     template = own_template(template_id)
     db.session.delete(template)
     db.session.commit()
-    flash(f"Deleted \u201c{template.name}\u201d.")
+    flash(_("Deleted \u201c%(name)s\u201d.", name=template.name))
     return redirect(url_for("clinician.templates")), 303

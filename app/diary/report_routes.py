@@ -9,11 +9,10 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from app.clinician.access import clinician_required
+from app.access import role_required
 from app.diary import bp
 from app.extensions import db, limiter
 from app.models import User
-from app.patient.access import patient_required
 from app.services.care.links import linked_patient
 from app.services.clock import local_today
 from app.services.diary import report, shares
@@ -49,7 +48,7 @@ def _period() -> tuple[date, date]:
 
 
 @bp.get("/reports")
-@patient_required
+@role_required("patient")
 def reports():
     """Choose a period, download the report, or share it through a link and a QR code."""
     return render_template("diary/reports.html", periods=PERIODS, shares=shares.active(db.session, current_user),
@@ -57,7 +56,7 @@ def reports():
 
 
 @bp.get("/reports/doctor.pdf")
-@patient_required
+@role_required("patient")
 def doctor_pdf():
     start, end = _period()
     data = report.doctor_pdf(report.gather(db.session, current_user, start, end))
@@ -65,7 +64,7 @@ def doctor_pdf():
 
 
 @bp.post("/reports/share")
-@patient_required
+@role_required("patient")
 @limiter.limit("20 per hour")
 def share():
     """A link (and QR code) that opens this period's report for 7 days, without an account."""
@@ -91,7 +90,7 @@ def _form_period() -> tuple[date, date]:
 
 
 @bp.post("/reports/share/<int:share_id>/revoke")
-@patient_required
+@role_required("patient")
 def revoke(share_id: int):
     if not shares.revoke(db.session, current_user, share_id):
         abort(404)
@@ -118,14 +117,14 @@ def shared(token: str):
 
 
 @bp.get("/plan.pdf")
-@patient_required
+@role_required("patient")
 def plan_pdf():
     """The current plan on paper: routines with steps, dose, days, times and precautions, and the flare-up plan."""
     return _pdf(report.plan_pdf(db.session, current_user), "inoplan-plan.pdf")
 
 
 @bp.get("/clinician/patients/<int:patient_id>/plan.pdf")
-@clinician_required
+@role_required("clinician")
 def clinician_plan_pdf(patient_id: int):
     """A linked patient's plan, printed by their physio, in the patient's language."""
     patient = linked_patient(db.session, current_user, patient_id)

@@ -11,11 +11,11 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
+from app.access import role_required
 from app.diary import bp
 from app.extensions import db
 from app.models import Treatment
 from app.models.diary import BODY_AREAS, QUALITIES, TREATMENT_KINDS, TRIGGERS
-from app.patient.access import patient_required
 from app.services.clock import local_today
 from app.services.diary import read
 from app.services.records import sync as records
@@ -43,7 +43,7 @@ def _number(name: str):
 
 
 @bp.get("/diary")
-@patient_required
+@role_required("patient")
 def index():
     """Today's quick pain entry, the flare switch, the treatment log, and the last two weeks."""
     today = local_today(current_user.timezone)
@@ -57,7 +57,7 @@ def index():
 
 
 @bp.post("/diary/pain")
-@patient_required
+@role_required("patient")
 def pain():
     """A pain entry from the plain form: overall intensity, the areas ticked, words and context."""
     intensity = _number("intensity")
@@ -72,7 +72,7 @@ def pain():
 
 
 @bp.post("/diary/flare")
-@patient_required
+@role_required("patient")
 def flare():
     """Start a flare episode now, or end the open one (`of` = its id)."""
     of = request.form.get("of")
@@ -94,7 +94,7 @@ def flare():
 
 
 @bp.post("/diary/treatment")
-@patient_required
+@role_required("patient")
 def treatment():
     """Log something taken or done, or (with `of`) rate later how much it helped."""
     of = request.form.get("of")

@@ -23,14 +23,6 @@ GROUPS = [  # how the index groups the topics; every topic but the red flags app
 ]
 
 
-@bp.app_template_global()
-def topic_title(slug: str | None) -> str | None:
-    """The title of a learn topic (for "why this helps" links), or None."""
-    topics, _disclaimer = topics_for(current_language())
-    topic = next((t for t in topics if t["slug"] == slug), None)
-    return topic["title"] if topic else None
-
-
 def _localized() -> tuple[dict, list[dict], str]:
     topics, disclaimer = topics_for(current_language())
     return {t["slug"]: t for t in topics}, topics, disclaimer

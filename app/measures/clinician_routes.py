@@ -4,7 +4,8 @@ from __future__ import annotations
 from flask import flash, redirect, render_template, url_for
 from flask_login import current_user
 
-from app.clinician.access import clinician_required, patient_or_404
+from app.access import role_required
+from app.clinician.access import patient_or_404
 from app.extensions import db
 from app.measures import bp
 from app.measures.routes import save_schedule
@@ -16,7 +17,7 @@ from app.services.measures.trends import trends
 
 
 @bp.get("/clinician/patients/<int:patient_id>/measures")
-@clinician_required
+@role_required("clinician")
 def patient_measures(patient_id: int):
     """Trends with bands and minimal important change, open flags, and the schedule."""
     person = patient_or_404(patient_id)
@@ -31,7 +32,7 @@ def patient_measures(patient_id: int):
 
 
 @bp.post("/clinician/patients/<int:patient_id>/measures/acknowledge")
-@clinician_required
+@role_required("clinician")
 def acknowledge(patient_id: int):
     """The physio has seen the flagged answers (audited)."""
     person = patient_or_404(patient_id)
@@ -41,7 +42,7 @@ def acknowledge(patient_id: int):
 
 
 @bp.post("/clinician/patients/<int:patient_id>/measures/schedule")
-@clinician_required
+@role_required("clinician")
 def schedule_for(patient_id: int):
     """The physio sets how often each measure is asked."""
     person = patient_or_404(patient_id)

@@ -8,10 +8,10 @@ from flask import session as cookie
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from app.access import role_required
 from app.extensions import db
 from app.measures import bp
 from app.measures.views import chart, help_contacts, title, wording
-from app.patient.access import patient_required
 from app.services.clock import local_today
 from app.services.measures import crisis, schedule, store
 from app.services.measures.instruments import AREA_NAMES, BODY_AREAS, BY_ID, INSTRUMENTS, PEG_ANCHORS, SSS_YES_NO
@@ -20,7 +20,7 @@ from app.services.records import sync as records
 
 
 @bp.get("/measures")
-@patient_required
+@role_required("patient")
 def index():
     """Due questionnaires, every measure's trend, and (self-managed) how often each is asked."""
     today = local_today(current_user.timezone)
@@ -31,7 +31,7 @@ def index():
 
 
 @bp.get("/measures/<instrument>")
-@patient_required
+@role_required("patient")
 def answer(instrument: str):
     """One questionnaire: a short form that the page turns into one question per screen."""
     if instrument not in INSTRUMENTS:
@@ -58,7 +58,7 @@ def answers_from(instrument: str, form) -> object:
 
 
 @bp.post("/measures/<instrument>")
-@patient_required
+@role_required("patient")
 def submit(instrument: str):
     """The plain-form path; the PWA queues the same entry in the outbox."""
     if instrument not in INSTRUMENTS:
@@ -74,14 +74,14 @@ def submit(instrument: str):
 
 
 @bp.get("/measures/thanks")
-@patient_required
+@role_required("patient")
 def thanks():
     """Saved; with the crisis contacts after a PHQ-9 item 9 answer above 0."""
     return render_template("measures/thanks.html", urgent=bool(request.args.get("urgent")), contacts=help_contacts())
 
 
 @bp.post("/measures/not-now")
-@patient_required
+@role_required("patient")
 def not_now():
     """Hide the due card until the next due date."""
     schedule.not_now(db.session, current_user)
@@ -89,7 +89,7 @@ def not_now():
 
 
 @bp.post("/measures/schedule")
-@patient_required
+@role_required("patient")
 def own_schedule():
     """A self-managed patient sets how often each measure is asked."""
     if not schedule.self_managed(db.session, current_user):

@@ -22,29 +22,37 @@ from app.models import DOSE_FIELDS, KINDS, Routine
 from app.services.plans.library import KIND_LABELS
 from app.services.plans.removals import REASONS
 from app.services.plans.versions import ItemSpec, days_to_mask
-from app.services.records.validation import NOTE_MAX, SLOT_RE
+from app.services.records.limits import CHECKIN_LIMITS as LIMITS
+from app.services.records.limits import NOTE_MAX, PAIN, Limit
+from app.services.records.validation import SLOT_RE
 
 WEEKDAYS = [("0", _l("Mon")), ("1", _l("Tue")), ("2", _l("Wed")), ("3", _l("Thu")), ("4", _l("Fri")), ("5", _l("Sat")),
             ("6", _l("Sun"))]
 
 
-def scale(label, lo: int, hi: int, required: bool = False, description=""):
+def scale(label, limit: Limit, required: bool = False, description=""):
+    """A 0-10 (or 1-5) tap scale; its range comes from the one definition and is also written into the HTML."""
+    lo, hi = limit.range
     check = [InputRequired(message=_l("Please choose a value."))] if required else [Optional()]
     in_range = NumberRange(lo, hi, message=_l("Choose a number from %(lo)s to %(hi)s.", lo=lo, hi=hi))
-    return IntegerField(label, validators=check + [in_range],
-                        description=description)
+    return IntegerField(label, validators=check + [in_range], description=description,
+                        render_kw={"min": lo, "max": hi})
+
+
+HOURS = LIMITS["sleep_hours"]
 
 
 class CheckInForm(FlaskForm):
     client_id = HiddenField(validators=[DataRequired()])
     date = HiddenField(validators=[DataRequired()])
-    pain = scale(_l("Pain"), 0, 10, required=True, description=_l("0 = no pain, 10 = worst imaginable"))
-    stiffness = scale(_l("Stiffness"), 0, 10, description=_l("0 = none, 10 = very stiff"))
-    fatigue = scale(_l("Fatigue"), 0, 10, description=_l("0 = full of energy, 10 = exhausted"))
-    sleep_hours = DecimalField(_l("Hours slept"), places=1, validators=[
-        Optional(), NumberRange(0, 24, message=_l("Enter hours from 0 to 24."))])
-    sleep_quality = scale(_l("Sleep quality"), 1, 5, description=_l("1 = very poor, 5 = very good"))
-    mood = scale(_l("Mood"), 1, 5, description=_l("1 = very low, 5 = very good"))
+    pain = scale(_l("Pain"), LIMITS["pain"], required=True, description=_l("0 = no pain, 10 = worst imaginable"))
+    stiffness = scale(_l("Stiffness"), LIMITS["stiffness"], description=_l("0 = none, 10 = very stiff"))
+    fatigue = scale(_l("Fatigue"), LIMITS["fatigue"], description=_l("0 = full of energy, 10 = exhausted"))
+    sleep_hours = DecimalField(_l("Hours slept"), places=1, validators=[Optional(), NumberRange(
+        *HOURS.range, message=_l("Enter hours from %(lo)s to %(hi)s.", lo=HOURS.lo, hi=HOURS.hi))],
+        render_kw={"min": HOURS.lo, "max": HOURS.hi, "inputmode": "decimal"})
+    sleep_quality = scale(_l("Sleep quality"), LIMITS["sleep_quality"], description=_l("1 = very poor, 5 = very good"))
+    mood = scale(_l("Mood"), LIMITS["mood"], description=_l("1 = very low, 5 = very good"))
     note = TextAreaField(_l("Note"), validators=[Optional(), Length(max=NOTE_MAX)])
 
 
@@ -55,8 +63,8 @@ class CompletionForm(FlaskForm):
     slot = HiddenField(validators=[DataRequired()])
     status = SelectField(choices=[("done", _l("Done")), ("partial", _l("Partly")), ("skipped", _l("Skipped")),
                                   ("cleared", _l("Not done"))])
-    pain_before = scale(_l("Pain before"), 0, 10)
-    pain_after = scale(_l("Pain after"), 0, 10)
+    pain_before = scale(_l("Pain before"), PAIN)
+    pain_after = scale(_l("Pain after"), PAIN)
     note = StringField(_l("Note"), validators=[Optional(), Length(max=NOTE_MAX)])
 
 

@@ -1,24 +1,19 @@
 """The flare-up switch on Today, and the "what changed" note after someone else edits the plan."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from flask import abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from sqlalchemy import select
 from wtforms import HiddenField
 from wtforms.validators import DataRequired, Optional
 
+from app.access import role_required
 from app.extensions import db
-from app.models import PlanVersion
 from app.patient import bp
-from app.patient.access import patient_required
 from app.patient.routes import store
 from app.services.plans import changes
 from app.services.plans import versions as plans
-from app.services.plans.today import Day
 
 
 class ModeForm(FlaskForm):
@@ -27,34 +22,8 @@ class ModeForm(FlaskForm):
     suggested_by_pain = HiddenField(validators=[Optional()])
 
 
-@dataclass
-class PlanNews:
-    news: changes.News | None = None
-    has_flare: bool = False
-    suggest_pain: int | None = None  # today's pain, when it reaches the clinician's threshold
-
-
-@bp.app_template_global()
-def plan_news(day: Day, is_today: bool) -> PlanNews:
-    """What Today shows above the routines: unseen changes, the flare switch, a flare suggestion."""
-    if not current_user.is_authenticated or not current_user.is_patient or day.plan is None:
-        return PlanNews()
-    plan = day.plan
-    out = PlanNews(news=changes.unseen(db.session, plan, current_user))
-    out.has_flare = db.session.scalar(select(PlanVersion.id).where(
-        PlanVersion.plan_id == plan.id, PlanVersion.variant == "flare").limit(1)) is not None
-    # Without a rule from the physiotherapist, pain of 7 or more still counts as a hard day.
-    threshold = plan.flare_pain_threshold or DEFAULT_FLARE_PAIN
-    if is_today and plan.mode == "standard" and day.checkin and day.checkin.pain >= threshold:
-        out.suggest_pain = day.checkin.pain
-    return out
-
-
-DEFAULT_FLARE_PAIN = 7
-
-
 @bp.post("/today/mode")
-@patient_required
+@role_required("patient")
 def switch_mode():
     """One tap to the flare-up plan and back; stored like any synced entry, so a replay changes nothing."""
     form = ModeForm()
@@ -73,7 +42,7 @@ def switch_mode():
 
 
 @bp.post("/today/seen")
-@patient_required
+@role_required("patient")
 def seen_changes():
     """Dismiss the "what changed" card."""
     the_plan = plans.plan_for(db.session, current_user)

@@ -7,11 +7,11 @@ from flask_babel import ngettext
 from flask_login import current_user
 from sqlalchemy import select
 
+from app.access import role_required
 from app.extensions import db
 from app.i18n import current_language
 from app.models import VARIANTS, CareLink, Routine
 from app.patient import bp
-from app.patient.access import patient_required
 from app.patient.forms import PlanItemForm, RemovalForm, SeveralItemsForm
 from app.services.localize import routine_text
 from app.services.plans import changes, library, removals
@@ -47,14 +47,14 @@ def plan_page(form: PlanItemForm | None = None, removal_form: RemovalForm | None
 
 
 @bp.route("/plan")
-@patient_required
+@role_required("patient")
 def plan():
     """The current plan, its flare-up variant and a form to add a routine."""
     return plan_page()
 
 
 @bp.post("/plan/items")
-@patient_required
+@role_required("patient")
 def add_item():
     """Add a routine to the plan: a new version."""
     form = PlanItemForm()
@@ -80,7 +80,7 @@ def find_spec(key: str) -> tuple:
 
 
 @bp.route("/plan/add", methods=["GET", "POST"])
-@patient_required
+@role_required("patient")
 def add_several():
     """Choose several routines at once from a filterable list; each gets its usual dose."""
     form = SeveralItemsForm()
@@ -105,7 +105,7 @@ def add_several():
 
 
 @bp.route("/plan/items/<key>", methods=["GET", "POST"])
-@patient_required
+@role_required("patient")
 def edit_item(key: str):
     """Change an item's days, times or dose: a new version."""
     the_plan, specs, index = find_spec(key)
@@ -123,7 +123,7 @@ def edit_item(key: str):
 
 
 @bp.post("/plan/items/<key>/remove")
-@patient_required
+@role_required("patient")
 def remove_item(key: str):
     """Take an item out of the plan: a new version; its history stays. A prescribed one needs a reason."""
     the_plan, specs, index = find_spec(key)
@@ -144,7 +144,7 @@ def remove_item(key: str):
 
 
 @bp.post("/plan/removals/<int:removal_id>/undo")
-@patient_required
+@role_required("patient")
 def undo_removal(removal_id: int):
     """Put a removed routine back as it was."""
     the_plan = plans.plan_for(db.session, current_user)
@@ -157,7 +157,7 @@ def undo_removal(removal_id: int):
 
 
 @bp.route("/plan/history")
-@patient_required
+@role_required("patient")
 def plan_history():
     """Every version of the plan, newest first."""
     the_plan = plans.plan_for(db.session, current_user)
@@ -166,7 +166,7 @@ def plan_history():
 
 
 @bp.route("/library")
-@patient_required
+@role_required("patient")
 def library_index():
     """Browse routines by kind."""
     routines = library.available_to(db.session, current_user, clinician_ids())
@@ -174,7 +174,7 @@ def library_index():
 
 
 @bp.route("/library/<int:routine_id>")
-@patient_required
+@role_required("patient")
 def routine(routine_id: int):
     """One routine: steps, dose, precautions."""
     item = db.session.get(Routine, routine_id)

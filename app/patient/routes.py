@@ -4,19 +4,21 @@ from __future__ import annotations
 import uuid
 from datetime import timedelta
 
-from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask import abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
+from app.access import role_required
 from app.extensions import db
 from app.patient import bp
-from app.patient.access import patient_required
 from app.patient.forms import CheckInForm, CompletionForm
 from app.services.clock import local_today
 from app.services.plans.day_range import day_kind
+from app.services.plans.news import plan_news
 from app.services.plans.today import day_for
 from app.services.records import sync as records
+from app.services.records.limits import limits_json
 from app.services.records.validation import Invalid, local_date
 from app.services.sleep import store as sleep_diary
 
@@ -30,9 +32,7 @@ def home():
     """Patients start on today; clinicians on their dashboard."""
     if current_user.is_patient:
         return redirect(url_for("patient.today"))
-    if "clinician.dashboard" in current_app.view_functions:
-        return redirect(url_for("clinician.dashboard"))
-    return render_template("patient/clinician_home.html")
+    return redirect(url_for("clinician.dashboard"))
 
 
 def requested_day():
@@ -47,7 +47,7 @@ def requested_day():
 
 
 @bp.route("/today")
-@patient_required
+@role_required("patient")
 def today():
     """Today's routines grouped by part of day, plus the check-in."""
     day = requested_day()
@@ -57,7 +57,8 @@ def today():
 
 
 def render_day(view, checkin_form, status: int = 200, **extra):
-    """Today's page for `view`; an error from the last tick is shown on that routine's card."""
+    """Today's page for `view`; an error from the last tick is shown on that routine's card. The view passes
+    everything the template shows (no query runs in it)."""
     day = view.date
     kind = day_kind(current_user, view)
     if kind.kind == "history":
@@ -68,8 +69,10 @@ def render_day(view, checkin_form, status: int = 200, **extra):
         extra["item_error"] = error  # shown on the routine's card
     elif error:
         extra["page_error"] = error["message"]
+    is_today = kind.kind == "today"
+    news = plan_news(db.session, current_user, view, is_today)
     return render_template("patient/today.html", day=view, checkin_form=checkin_form, new_id=lambda: uuid.uuid4(),
-                           is_today=kind.kind == "today", day_kind=kind,
+                           is_today=is_today, day_kind=kind, news=news, limits=limits_json(),
                            prev_day=day - timedelta(days=1), next_day=day + timedelta(days=1), **extra), status
 
 
@@ -78,7 +81,7 @@ def store(entry: dict) -> records.Result:
 
 
 @bp.post("/today/complete")
-@patient_required
+@role_required("patient")
 def complete():
     """Tick an item as done, partly done or skipped (the plain-HTML path; the PWA syncs the same entry)."""
     form = CompletionForm()
@@ -107,7 +110,7 @@ def item_error(back: str, anchor: str, message: str):
 
 
 @bp.post("/today/checkin")
-@patient_required
+@role_required("patient")
 def checkin():
     """Save the daily check-in (a later one the same day replaces it)."""
     form = CheckInForm()

@@ -10,9 +10,9 @@ from wtforms import RadioField, SelectMultipleField
 from wtforms.validators import DataRequired, InputRequired
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from app.access import role_required
 from app.extensions import db
 from app.patient import bp
-from app.patient.access import patient_required
 from app.services.plans import starter
 
 PICK = _l("Please choose one.")
@@ -40,7 +40,7 @@ class WelcomeForm(FlaskForm):
 
 
 @bp.route("/welcome", methods=["GET", "POST"])
-@patient_required
+@role_required("patient")
 def welcome():
     """The questions; a valid answer set shows the proposed plan to accept or trim."""
     if starter.has_plan(db.session, current_user):
@@ -57,7 +57,7 @@ def welcome():
 
 
 @bp.post("/welcome/accept")
-@patient_required
+@role_required("patient")
 def welcome_accept():
     """Save the routines left ticked as the first plan version."""
     if not FlaskForm().validate_on_submit() or starter.has_plan(db.session, current_user):

@@ -1,27 +1,18 @@
 """Privacy and data: export, password change, the access trail, account deletion."""
 from __future__ import annotations
 
-import json
-from datetime import UTC, datetime
-
-from flask import Response, current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
-from app.errors import api_error
 from app.extensions import db, limiter
+from app.formatting import in_language, language
 from app.privacy import bp
 from app.privacy.forms import ChangePasswordForm, DeleteAccountForm
 from app.services import mail
 from app.services.accounts import deletion as accounts
-from app.services.accounts import export, fhir, passwords
-from app.services.care import audit
-from app.services.clock import zone
-
-ACTIONS = {"viewed_log": "looked at your log", "viewed_summary": "looked at your summary",
-           "viewed_plan": "looked at your plan", "export": "exported your data",
-           "password_changed": "changed your password", "password_reset": "reset your password with an email link"}
-FORMATS = {"json": "application/json", "csv": "application/zip", "fhir": "application/fhir+json"}
+from app.services.accounts import passwords
+from app.services.care.access_log import log_lines
 
 
 def user_key() -> str:
@@ -33,30 +24,9 @@ def user_key() -> str:
 @login_required
 def index():
     """Export links, password, who read your data, and account deletion."""
-    tz = zone(current_user.timezone)
-    trail = [(e.at.astimezone(tz), e.actor_name or "Someone", ACTIONS.get(e.action, e.action.replace("_", " ")))
-             for e in audit.trail_for(db.session, current_user.id, limit=10)]
+    trail = log_lines(db.session, current_user, limit=10)
     return render_template("privacy/index.html", trail=trail, password_changed="password_changed" in request.args,
-                           has_clinicians="care.mine" in current_app.view_functions)
-
-
-@bp.get("/api/v1/export")
-@login_required
-def export_all():
-    """Everything about the signed-in user: JSON, ?format=csv (zip) or ?format=fhir (R4 Bundle)."""
-    kind = request.args.get("format", "json")
-    if kind not in FORMATS:
-        return api_error(400, "Choose format json, csv or fhir.", {"format": "must be json, csv or fhir"})
-    if kind == "fhir":
-        body = json.dumps(fhir.bundle(db.session, current_user), indent=1)
-    else:
-        data = export.export_data(db.session, current_user)
-        body = export.to_csv_zip(data) if kind == "csv" else json.dumps(data, indent=1)
-    audit.record(db.session, current_user, current_user.id, "export", format=kind)
-    db.session.commit()
-    stamp = datetime.now(UTC).strftime("%Y%m%d")
-    name = f"inoplan-{stamp}.{'zip' if kind == 'csv' else 'fhir.json' if kind == 'fhir' else 'json'}"
-    return Response(body, mimetype=FORMATS[kind], headers={"Content-Disposition": f'attachment; filename="{name}"'})
+                           has_clinicians=current_user.is_patient)
 
 
 @bp.route("/settings/privacy/password", methods=["GET", "POST"])
@@ -72,10 +42,12 @@ def password():
             passwords.set_password(db.session, current_user, form.password.data, "password_changed",
                                    keep_session=current_user.login_secret)
             db.session.commit()
-            login_user(current_user._get_current_object())  # this session's id now holds the new session token
-            mail.send_from_app(current_user.email, "Your Inoplan password was changed",
-                               "Your password was changed and your other devices were logged out.\n"
-                               "If this was not you, reset your password from the login page at once.\n")
+            login_user(current_user._get_current_object())  # this session now carries the new session token
+            with in_language(current_user, fallback=language()):
+                subject = _("Your Inoplan password was changed")
+                body = _("Your password was changed and your other devices were logged out.\n"
+                         "If this was not you, reset your password from the login page at once.\n")
+            mail.send_from_app(current_user.email, subject, body)
             flash(_("Password changed. Your other devices are logged out."))
             # Offers a fresh calendar link: the feed's secret address is not tied to the password.
             return redirect(url_for("privacy.index", password_changed=1) + "#calendar-link"), 303

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from flask import render_template, request
+from flask_babel import gettext, ngettext
 from flask_login import current_user
 
+from app.access import role_required
 from app.extensions import db
-from app.patient.access import patient_required
+from app.formatting import date_text, number_text, percent_text
 from app.progress import bp
 from app.services.clock import local_today
 from app.services.plans.library import KIND_LABELS
@@ -16,32 +18,37 @@ CSS = {"pain": "pain", "stiffness": "stiffness", "fatigue": "fatigue", "sleep_ho
 
 
 def trend_chart(t: Trend, days: int):
-    spoken = f"{t.label} over the last {days} days: {t.count} check-ins"
+    """A measure's chart, with its headline and spoken summary in the reader's language."""
+    spoken = ngettext("%(label)s over the last %(days)s days: %(num)d check-in",
+                      "%(label)s over the last %(days)s days: %(num)d check-ins", t.count, label=t.label, days=days)
     if t.count:
-        spoken += f", lowest {t.lowest:g}, highest {t.highest:g}"
+        spoken = gettext("%(text)s, lowest %(low)s, highest %(high)s", text=spoken, low=number_text(t.lowest),
+                         high=number_text(t.highest))
     ticks = [0, 6, 12] if t.metric == "sleep_hours" else [0, 5, 10]
     return line_chart([Series(t.label, t.points, f"chart-line {CSS[t.metric]}")], t.low, t.high,
-                      f"{t.label}, last {days} days", f"{spoken}. {t.summary}", ticks)
+                      gettext("%(label)s, last %(days)s days", label=t.label, days=days), f"{spoken}. {t.summary}",
+                      ticks)
 
 
 def weeks_chart(p: Progress):
+    """Plan done per day (7 days) or per week, labelled the local way."""
     if p.days == 7:
-        bars = [(d.strftime("%a"), t.rate) for d, t in sorted(p.period.by_day.items())]
-        unit = "day"
+        bars = [(date_text(d, "shortday"), t.rate) for d, t in sorted(p.period.by_day.items())]
+        title = gettext("Plan done per day")
     else:
         weeks = sorted(p.period.by_week.items())
         n = len(weeks)  # label every other bar when there are many, always the latest
-        bars = [(d.strftime("%-d %b") if n <= 8 or i % 2 == (n - 1) % 2 else "", t.rate)
+        bars = [(date_text(d, "day") if n <= 8 or i % 2 == (n - 1) % 2 else "", t.rate)
                 for i, (d, t) in enumerate(weeks)]
-        unit = "week"
+        title = gettext("Plan done per week")
     if not bars:
         return None
-    spoken = "; ".join(f"{label or 'week'} {round(100 * rate)}%" for label, rate in bars if rate is not None)
-    return bar_chart(bars, f"Plan done per {unit}", spoken or "nothing planned")
+    spoken = "; ".join(f"{label or gettext('week')} {percent_text(rate)}" for label, rate in bars if rate is not None)
+    return bar_chart(bars, title, spoken or gettext("nothing planned"))
 
 
 @bp.route("", strict_slashes=False)
-@patient_required
+@role_required("patient")
 def index():
     """How the plan and symptoms have gone over 7, 30 or 90 days."""
     days = request.args.get("days", type=int)

@@ -6,10 +6,10 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
+from app.access import role_required
 from app.extensions import db
 from app.models import User
 from app.models.users import new_token
-from app.patient.access import patient_required
 from app.reminders import bp
 from app.reminders.forms import ReminderPrefsForm
 from app.services.plans.versions import current_version, plan_for
@@ -53,7 +53,7 @@ def settings():
 
 
 @bp.post("/settings/reminders/calendar-link")
-@patient_required
+@role_required("patient")
 def new_calendar_link():
     """Replace the feed's secret address; the old one stops working at once."""
     current_user.calendar_token = new_token()
@@ -63,7 +63,7 @@ def new_calendar_link():
 
 
 @bp.get("/settings/reminders/plan.ics")
-@patient_required
+@role_required("patient")
 def download():
     """A one-off copy of the calendar to import (alarms survive an import better than a subscription)."""
     response = Response(calendar_bytes(current_user), mimetype="text/calendar")

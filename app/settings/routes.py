@@ -10,7 +10,7 @@ from app.extensions import db
 from app.settings import bp
 from app.settings.forms import ProfileForm
 
-# (endpoint, title, description); a section shows once its blueprint is registered.
+# (endpoint, title, description); "My clinicians" is a patient's page.
 SECTIONS = [
     ("settings.profile", _l("Profile and timezone"), _l("Your name, timezone and travel setting.")),
     ("reminders.settings", _l("Reminders"), _l("Notifications, calendar feed, quiet hours.")),
@@ -24,7 +24,8 @@ SECTIONS = [
 @login_required
 def index():
     """Every settings section on one page."""
-    return render_template("settings/index.html", sections=SECTIONS)
+    sections = [s for s in SECTIONS if not (s[0] == "care.mine" and not current_user.is_patient)]
+    return render_template("settings/index.html", sections=sections)
 
 
 @bp.route("/profile", methods=["GET", "POST"])

@@ -6,7 +6,8 @@ from datetime import UTC, datetime
 from flask import flash, redirect, request, url_for
 from flask_login import current_user
 
-from app.clinician.access import clinician_required, patient_or_404
+from app.access import role_required
+from app.clinician.access import patient_or_404
 from app.extensions import db
 from app.services.clock import local_today
 from app.services.records.validation import Invalid, number, slot
@@ -26,7 +27,7 @@ def optional(name: str, lo: float, hi: float) -> float | None:
 
 
 @bp.post("/patients/<int:patient_id>/window")
-@clinician_required
+@role_required("clinician")
 def clinician_set_window(patient_id: int):
     """Set the patient's window, the efficiency thresholds and the floor."""
     person = patient_or_404(patient_id)
@@ -44,7 +45,7 @@ def clinician_set_window(patient_id: int):
 
 
 @bp.post("/patients/<int:patient_id>/window/decide")
-@clinician_required
+@role_required("clinician")
 def clinician_decide(patient_id: int):
     """Accept this week's suggestion for the patient, or keep the window."""
     person = patient_or_404(patient_id)

@@ -8,8 +8,8 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from app.access import role_required
 from app.extensions import db
-from app.patient.access import patient_required
 from app.services.clock import local_today
 from app.services.records import sync as records
 from app.services.records.validation import Invalid, local_date, slot
@@ -43,7 +43,7 @@ def render_diary(day, values, entry, errors=None, status=200):
 
 
 @bp.get("", strict_slashes=False)
-@patient_required
+@role_required("patient")
 def diary():
     """This morning's diary (or another night's, ?date=), the recent nights and the weeks."""
     day = diary_day()
@@ -52,7 +52,7 @@ def diary():
 
 
 @bp.post("/diary")
-@patient_required
+@role_required("patient")
 def save():
     """Save a night (the plain-HTML path; the PWA queues the same entry in its outbox)."""
     day = diary_day()
@@ -67,7 +67,7 @@ def save():
 
 
 @bp.get("/window")
-@patient_required
+@role_required("patient")
 def window():
     """The sleep window: why it helps, its history, this week's suggestion."""
     view = summary.overview(db.session, current_user, local_today(current_user.timezone))
@@ -75,7 +75,7 @@ def window():
 
 
 @bp.post("/window")
-@patient_required
+@role_required("patient")
 def set_window():
     """A self-managed patient sets their own window (with a physio, the physio sets it)."""
     if not windows.self_managed(db.session, current_user):
@@ -92,7 +92,7 @@ def set_window():
 
 
 @bp.post("/window/decide")
-@patient_required
+@role_required("patient")
 def decide():
     """Accept this week's suggestion, or keep the window as it is."""
     row = windows.decide(db.session, current_user, current_user, accept=request.form.get("accept") == "yes")

@@ -1,5 +1,5 @@
 // A day's items computed on the phone from the saved plan, as app/services/today.py does on the server.
-import { lang, t } from "./i18n.js";
+import { doseRule, format, lang, t } from "./i18n.js";
 
 // The date in a timezone as YYYY-MM-DD.
 export function localToday(timezone, now = new Date()) {
@@ -67,12 +67,11 @@ export function dayFromPlan(plan, isoDate, mode = plan?.mode || "standard", save
   };
 }
 
+// The server's rule (app/formatting.py dose_text), sent as data: order, separator, and each field's one/other form.
 export function doseText(dose) {
   if (!dose) return "";
-  const parts = [];
-  if (dose.sets) parts.push(t(dose.sets === 1 ? "%(num)d set" : "%(num)d sets", { num: dose.sets }));
-  if (dose.reps) parts.push(t("%(n)s reps", { n: dose.reps }));
-  if (dose.hold_seconds) parts.push(t("hold %(n)s s", { n: dose.hold_seconds }));
-  if (dose.minutes) parts.push(t("%(n)s min", { n: dose.minutes }));
-  return parts.join(" · ");
+  const rule = doseRule();
+  return rule.order.filter((name) => dose[name])
+    .map((name) => format(rule.forms[name][dose[name] === 1 ? 0 : 1], { num: dose[name] }))
+    .join(rule.separator);
 }

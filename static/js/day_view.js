@@ -1,6 +1,6 @@
 // Draws the day on /today in the same markup as templates/patient/today.html (used offline and after syncs).
 import { addDays, formatDate } from "./day.js";
-import { pieces, t } from "./i18n.js";
+import { credit, lang, pieces, t } from "./i18n.js";
 import { dayKind, h, itemCard } from "./day_card.js";
 
 export { showItemError, showMode, showStatus } from "./day_card.js";
@@ -97,10 +97,11 @@ function fillCheckin(form, values) {
 
 export function showProgress() {
   const items = [...document.querySelectorAll("[data-plan-item-id]")];
-  const done = items.filter((li) => ["done", "partial"].includes(li.dataset.status)).length;
+  // Partly done counts half, as in every figure (the server's CREDIT, sent in the page's i18n meta).
+  const done = items.reduce((sum, li) => sum + (credit()[li.dataset.status] || 0), 0);
   const count = document.querySelector("[data-done-count]");
   const bar = document.querySelector("[data-progress-bar]");
-  if (count) count.textContent = String(done);
+  if (count) count.textContent = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(done);
   if (bar) bar.value = done;
 }
 

@@ -1,13 +1,25 @@
 // Interface text for scripts: the server puts the current language's strings in <meta name="inoplan-i18n">
-// (absent in English). Built-in routine titles come keyed by slug; clinicians' own routines keep their text.
+// (empty in English) with the dose rule. Built-in routine titles come keyed by slug; clinicians' own routines keep
+// their text.
 const meta = document.querySelector('meta[name="inoplan-i18n"]');
 const catalog = meta ? JSON.parse(meta.content) : { strings: {}, titles: {} };
+export function credit() {
+  return catalog.credit || {};
+}
+
+export function doseRule() {
+  return catalog.dose || { order: [], separator: "", forms: {} };  // every page carries the meta
+}
+
+// Fill %(name)s / %(name)d placeholders of an already translated text.
+export function format(text, vars = {}) {
+  return text.replace(/%\((\w+)\)[sd]/g, (_, name) => String(vars[name] ?? ""));
+}
 
 export const lang = document.documentElement.lang || "en";
 
 export function t(text, vars = {}) {
-  const out = catalog.strings[text] || text;
-  return out.replace(/%\((\w+)\)[sd]/g, (_, name) => String(vars[name] ?? ""));
+  return format(catalog.strings[text] || text, vars);
 }
 
 export function routineTitle(routine) {

@@ -1,5 +1,7 @@
 // Web Push on this device. Permission is asked only when the person taps the button on /settings/reminders;
 // on every app open the existing subscription is sent again, because browsers drop them without telling us.
+import { t } from "./i18n.js";
+
 const WANTED = "inoplan-push-wanted"; // "1" turned on here, "0" turned off here
 const SENT = "inoplan-push-sent"; // the endpoint already re-sent in this browsing session
 
@@ -25,13 +27,13 @@ async function send(method, body) {
   });
   if (!response.ok && response.status !== 404) {
     const answer = await response.json().catch(() => ({}));
-    throw new Error(answer.message || `The server answered ${response.status}.`);
+    throw new Error(answer.message || t("The server answered %(status)s.", { status: response.status }));
   }
 }
 
 async function subscribe(registration) {
   const response = await fetch("/api/v1/push/key", { credentials: "same-origin" });
-  if (!response.ok) throw new Error("Could not reach Inoplan.");
+  if (!response.ok) throw new Error(t("Could not reach Inoplan."));
   const { public_key: key } = await response.json();
   let subscription = await registration.pushManager.getSubscription();
   if (subscription && !sameKey(subscription.options.applicationServerKey, key)) {
@@ -57,7 +59,7 @@ function initCard(card) {
   const state = card.querySelector("[data-push-state]");
   const button = card.querySelector("[data-push-toggle]");
   if (!supported()) {
-    state.textContent = "This browser cannot show notifications from Inoplan. The calendar below still works.";
+    state.textContent = t("This browser cannot show notifications from Inoplan. The calendar below still works.");
     return;
   }
   async function render(problem) {
@@ -66,15 +68,15 @@ function initCard(card) {
     const on = Boolean(subscription) && Notification.permission === "granted";
     card.dataset.pushOn = String(on);
     if (Notification.permission === "denied") {
-      state.textContent = "Notifications are blocked for Inoplan. Allow them in your browser's site settings, then come back.";
+      state.textContent = t("Notifications are blocked for Inoplan. Allow them in your browser's site settings, then come back.");
       button.hidden = true;
       return;
     }
-    state.textContent = problem || (on ? "Notifications are on for this device." : "Notifications are off for this device.");
-    button.textContent = on ? "Turn off notifications" : "Turn on notifications";
+    state.textContent = problem || (on ? t("Notifications are on for this device.") : t("Notifications are off for this device."));
+    button.textContent = on ? t("Turn off notifications") : t("Turn on notifications");
     button.hidden = false;
   }
-  const shown = (problem) => render(problem).catch((error) => { state.textContent = `Notifications: ${error.message}`; });
+  const shown = (problem) => render(problem).catch((error) => { state.textContent = t("Notifications: %(problem)s", { problem: error.message }); });
   button.addEventListener("click", async () => {
     button.disabled = true;
     let problem = "";
@@ -92,7 +94,7 @@ function initCard(card) {
         localStorage.setItem(WANTED, "1");
       }
     } catch (error) {
-      problem = `That did not work: ${error.message}`;
+      problem = t("That did not work: %(problem)s", { problem: error.message });
     } finally {
       button.disabled = false;
       await shown(problem);

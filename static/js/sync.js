@@ -3,6 +3,7 @@
 // The pages' way to the outbox: sync.js loads it once and hands it on (`outbox`, `queue`).
 import "./outbox.js";
 import { localToday } from "./day.js";
+import { pieces, t } from "./i18n.js";
 import { keepForOffline } from "./pwa.js";
 
 export const outbox = globalThis.InoplanOutbox;
@@ -44,8 +45,8 @@ function showNetwork(state) {
   if (!line) return;
   line.hidden = state === "online";
   line.setAttribute("role", "status");
-  line.textContent = state === "unreachable" ? "Can't reach Inoplan — your changes are saved on this phone"
-    : "Offline — your changes are saved on this phone";
+  line.textContent = state === "unreachable" ? t("Can't reach Inoplan — your changes are saved on this phone")
+    : t("Offline — your changes are saved on this phone");
 }
 
 async function showWaiting() {
@@ -53,8 +54,8 @@ async function showWaiting() {
   if (!badge) return;
   const n = await outbox.count();
   badge.hidden = n === 0;
-  badge.textContent = `${n} waiting`;
-  badge.title = `${n} ${n === 1 ? "change" : "changes"} waiting to be sent. Tap to send now.`;
+  badge.textContent = t("%(n)s waiting", { n });
+  badge.title = t(n === 1 ? "%(n)s change waiting to be sent. Tap to send now." : "%(n)s changes waiting to be sent. Tap to send now.", { n });
   await showRejected();
 }
 
@@ -75,8 +76,9 @@ function showLoginNeeded(needed) {
   if (!needed) return document.querySelector("[data-session-banner]")?.remove();
   const link = document.createElement("a");
   link.href = `/login?next=${encodeURIComponent(location.pathname + location.search)}`;
-  link.textContent = "Log in again";
-  banner("session-banner", "Your session has ended. Your changes are safe on this phone. ", link, " to send them.");
+  link.textContent = t("Log in again");
+  const [before, after] = pieces("Your session has ended. Your changes are safe on this phone. %(link)s to send them.");
+  banner("session-banner", before, link, after);
 }
 
 async function showRejected() {
@@ -95,9 +97,9 @@ async function showRejected() {
   const dismiss = document.createElement("button");
   dismiss.type = "button";
   dismiss.className = "btn btn-quiet";
-  dismiss.textContent = "Dismiss";
+  dismiss.textContent = t("Dismiss");
   dismiss.addEventListener("click", () => outbox.remove(rejected.map((e) => e.client_id)));
-  const el = banner("rejected", `${rejected.length === 1 ? "This change was" : "These changes were"} not saved:`, list, dismiss);
+  const el = banner("rejected", rejected.length === 1 ? t("This change was not saved:") : t("These changes were not saved:"), list, dismiss);
   el.classList.add("rejected");
 }
 

@@ -3,6 +3,7 @@
 // Each queued entry is announced as a "inoplan:queued" event on document (detail = the entry).
 // Without IndexedDB the form is submitted as plain HTML, as it would be without JavaScript.
 import { formatDate, isDate } from "./day.js";
+import { t } from "./i18n.js";
 import { queue } from "./sync.js";
 
 const WHOLE = new Set(["plan_item_id", "pain_before", "pain_after", "pain", "stiffness", "fatigue", "sleep_quality", "mood"]);
@@ -34,11 +35,11 @@ function entryFrom(form, submitter, type) {
 function label(form, entry) {
   const day = isDate(entry.date) ? formatDate(entry.date, { weekday: "short", day: "numeric", month: "short" }) : entry.date;
   if (entry.type === "completion") {
-    const title = form.closest("[data-plan-item-id]")?.querySelector("h3")?.textContent.trim() || "Routine";
-    return `${title}, ${day} at ${entry.slot}`;
+    const title = form.closest("[data-plan-item-id]")?.querySelector("h3")?.textContent.trim() || t("Routine");
+    return t("%(title)s, %(day)s at %(time)s", { title, day, time: entry.slot });
   }
-  if (entry.type === "checkin") return `Check-in for ${day}`;
-  if (entry.type === "mode") return entry.mode === "flare" ? "Switch to the flare-up plan" : "Switch back to the usual plan";
+  if (entry.type === "checkin") return t("Check-in for %(day)s", { day });
+  if (entry.type === "mode") return entry.mode === "flare" ? t("Switch to the flare-up plan") : t("Switch back to the usual plan");
   return entry.type;
 }
 
@@ -70,12 +71,14 @@ function checkinProblems(form, entry) {
   form.querySelectorAll("[aria-invalid]").forEach((input) => input.removeAttribute("aria-invalid"));
   let ok = true;
   if (entry.pain === null || entry.pain === undefined) {
-    fieldError(form, "pain", "Please choose a value.");
+    fieldError(form, "pain", t("Please choose a value."));
     ok = false;
   }
-  if (entry.sleep_hours !== null && entry.sleep_hours !== undefined &&
-      !(typeof entry.sleep_hours === "number" && entry.sleep_hours >= 0 && entry.sleep_hours <= 24)) {
-    fieldError(form, "sleep_hours", "Enter hours from 0 to 24.");
+  // The limits come from the server's one definition (app/services/records/limits.py), in data-limits.
+  const hours = JSON.parse(form.dataset.limits || "{}").sleep_hours;
+  if (hours && entry.sleep_hours !== null && entry.sleep_hours !== undefined &&
+      !(typeof entry.sleep_hours === "number" && entry.sleep_hours >= hours.min && entry.sleep_hours <= hours.max)) {
+    fieldError(form, "sleep_hours", t("Enter hours from %(lo)s to %(hi)s.", { lo: hours.min, hi: hours.max }));
     ok = false;
   }
   if (!ok) form.querySelector(".has-error input")?.focus();

@@ -12,8 +12,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import CheckIn, User
-from app.services.sleep import fhir as sleep_fhir
 from app.services.measures.fhir import entries as measure_entries
+from app.services.sleep import fhir as sleep_fhir
 
 LOINC = "http://loinc.org"
 UCUM = "http://unitsofmeasure.org"

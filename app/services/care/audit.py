@@ -7,6 +7,25 @@ from sqlalchemy.orm import Session
 from app.models import AuditEvent, User
 
 
+def N_(text: str) -> str:
+    return text
+
+
+# The one list of audit actions and how a patient reads them: action -> (kind, words), translated when shown.
+# "looked" and "changed" name what was looked at or changed ("your plan"); "did" is a whole sentence.
+ACTIONS = {
+    "viewed_log": ("looked", N_("your ticks and check-ins")),
+    "viewed_summary": ("looked", N_("your summary (through the app's API)")),
+    "viewed_plan": ("looked", N_("your plan")),
+    "viewed_overview": ("looked", N_("your weekly figures on their dashboard")),
+    "changed_plan": ("changed", N_("your plan")),
+    "changed_rules": ("changed", N_("your flare-up suggestion")),
+    "export": ("did", N_("%(name)s downloaded a copy of your data")),
+    "password_changed": ("did", N_("%(name)s changed your password")),
+    "password_reset": ("did", N_("%(name)s reset your password with an email link")),
+}
+
+
 def record(session: Session, actor: User | None, patient_id: int | None, action: str, **detail) -> AuditEvent:
     """Add an event to the caller's transaction."""
     event = AuditEvent(actor_id=actor.id if actor else None, actor_name=actor.display_name if actor else "",

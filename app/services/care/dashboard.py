@@ -10,9 +10,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from statistics import mean
 
+from flask_babel import gettext, ngettext
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from app.formatting import N_, number_text
 from app.models import AuditEvent, CareLink, CheckIn, Plan, User
 from app.models.base import utcnow
 from app.services.clock import local_today
@@ -22,14 +24,14 @@ from app.services.progress.adherence import adherence_for
 LOW_ADHERENCE = 0.5   # under half of the last 7 days' planned routines
 PAIN_RISE = 1.0       # average pain of the last 7 days at least a point above the 7 days before
 QUIET_DAYS = 3        # no check-in for this many days
-LABELS = {
-    "no_plan": "No plan yet",
-    "low_adherence": "Low adherence",
-    "pain_rising": "Pain trending up",
-    "no_checkin": "No recent check-in",
-    "flare_mode": "Flare mode on",
-    "measure_flag": "Questionnaire answer to review",
-    "measure_worse": "Questionnaire score worse",
+LABELS = {  # translated when shown
+    "no_plan": N_("No plan yet"),
+    "low_adherence": N_("Low adherence"),
+    "pain_rising": N_("Pain trending up"),
+    "no_checkin": N_("No recent check-in"),
+    "flare_mode": N_("Flare mode on"),
+    "measure_flag": N_("Questionnaire answer to review"),
+    "measure_worse": N_("Questionnaire score worse"),
 }
 
 
@@ -56,15 +58,17 @@ class PatientRow:
         return bool(self.reasons)
 
     def chips(self) -> list[tuple[str, str]]:
-        """(reason code, text) for the page."""
+        """(reason code, text) for the page, in the reader's language."""
         out = []
         for code in self.reasons:
-            text = LABELS[code]
+            text = gettext(LABELS[code])
             if code == "pain_rising":
-                text = f"Pain up {self.pain_avg_7d - self.pain_avg_prev:.1f} on last week"
+                text = gettext("Pain up %(by)s on last week",
+                               by=number_text(self.pain_avg_7d - self.pain_avg_prev, fixed=True))
             elif code == "no_checkin":
-                text = (f"No check-in for {(self.today - self.last_checkin).days} days" if self.last_checkin
-                        else "No check-ins yet")
+                text = (ngettext("No check-in for %(num)d day", "No check-in for %(num)d days",
+                                 (self.today - self.last_checkin).days) if self.last_checkin
+                        else gettext("No check-ins yet"))
             out.append((code, text))
         return out
 
@@ -88,7 +92,7 @@ def patient_rows(session: Session, clinician: User, now: datetime | None = None)
     last = max(r.today for r in rows)
     plans = [r.plan for r in rows if r.plan]
     tallies = adherence_for(session, plans, {r.patient.id: r.patient.timezone for r in rows},
-                            first + timedelta(days=6), last)
+                            first + timedelta(days=7), last, now or utcnow())
     pains: dict[int, list[tuple[date, int]]] = defaultdict(list)
     for pid, day, pain in session.execute(select(CheckIn.patient_id, CheckIn.date, CheckIn.pain).where(
             CheckIn.patient_id.in_(ids), CheckIn.date >= first)):
@@ -104,12 +108,9 @@ def patient_rows(session: Session, clinician: User, now: datetime | None = None)
 
 
 def _fill(row: PatientRow, tally, pains: list[tuple[date, int]], latest: date | None) -> None:
-    # Adherence over the 7 complete days before today, so a morning view does not count the evening as missed.
-    week = [row.today - timedelta(days=d) for d in range(1, 8)]
+    # The last 7 days, today's slots once due or recorded (the same figure as the patient page and Progress).
     if tally is not None:
-        planned = sum(tally.by_day[d].planned for d in week if d in tally.by_day)
-        credit = sum(tally.by_day[d].credit for d in week if d in tally.by_day)
-        row.adherence_7d = round(min(1.0, credit / planned), 3) if planned else None
+        row.adherence_7d = tally.last_days(row.today).rate
     recent = [p for d, p in pains if row.today - timedelta(days=6) <= d <= row.today]
     before = [p for d, p in pains if row.today - timedelta(days=13) <= d < row.today - timedelta(days=6)]
     row.pain_avg_7d = round(mean(recent), 1) if recent else None

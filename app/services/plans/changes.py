@@ -4,31 +4,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from flask_babel import gettext as _
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from app.formatting import days_text, dose_or_none, schedule_text, title_of
 from app.models import VARIANTS, Plan, PlanItem, PlanVersion, User
-
-DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-
-
-def dose_text(dose: dict) -> str:
-    parts = []
-    if dose.get("sets"):
-        parts.append(f"{dose['sets']} set" + ("" if dose["sets"] == 1 else "s"))
-    if dose.get("reps"):
-        parts.append(f"{dose['reps']} reps")
-    if dose.get("hold_seconds"):
-        parts.append(f"hold {dose['hold_seconds']} s")
-    if dose.get("minutes"):
-        parts.append(f"{dose['minutes']} min")
-    return " · ".join(parts) or "no set dose"
-
-
-def days_text(mask: int) -> str:
-    if mask == 0b1111111:
-        return "Every day"
-    return ", ".join(name for d, name in enumerate(DAY_NAMES) if mask >> d & 1)
 
 
 @dataclass
@@ -51,33 +32,34 @@ def diff(old: PlanVersion | None, new: PlanVersion) -> list[Change]:
     for key, item in after.items():
         was = before.get(key)
         if was is None:
-            out.append(Change("added", item.routine.title,
-                              [f"{dose_text(item.dose)} · {days_text(item.days_mask)} at {', '.join(item.slots)}"]))
+            out.append(Change("added", title_of(item.routine),
+                              [f"{dose_or_none(item.dose)} · {schedule_text(item.days_mask, item.slots)}"]))
             continue
         details, short = [], []
         if was.routine_id != item.routine_id:
             if was.routine.replaced_by_id == item.routine_id:
-                details.append("New instructions from your physiotherapist")
-                short.append("new instructions")
+                details.append(_("New instructions from your physiotherapist"))
+                short.append(_("new instructions"))
             else:
-                details.append(f"Now {item.routine.title} (was {was.routine.title})")
-                short.append(f"now {item.routine.title}")
+                details.append(_("Now %(title)s (was %(old)s)", title=title_of(item.routine), old=title_of(was.routine)))
+                short.append(_("now %(title)s", title=title_of(item.routine)))
         if was.dose != item.dose:
-            change = f"{dose_text(was.dose)} → {dose_text(item.dose)}"
-            details.append(f"Dose: {change}")
+            change = f"{dose_or_none(was.dose)} → {dose_or_none(item.dose)}"
+            details.append(_("Dose: %(old)s → %(new)s", old=dose_or_none(was.dose), new=dose_or_none(item.dose)))
             short.append(change)
         if was.days_mask != item.days_mask:
-            details.append(f"Days: {days_text(was.days_mask)} → {days_text(item.days_mask)}")
+            details.append(_("Days: %(old)s → %(new)s", old=days_text(was.days_mask), new=days_text(item.days_mask)))
             short.append(days_text(item.days_mask))
         if was.slots != item.slots:
-            details.append(f"Times: {', '.join(was.slots)} → {', '.join(item.slots)}")
+            details.append(_("Times: %(old)s → %(new)s", old=", ".join(was.slots), new=", ".join(item.slots)))
             short.append(f"{', '.join(was.slots)} → {', '.join(item.slots)}")
         if was.notes != item.notes:
-            details.append(f"Note: {item.notes}" if item.notes else "Note removed")
-            short.append("new note" if item.notes else "note removed")
+            details.append(_("Note: %(note)s", note=item.notes) if item.notes else _("Note removed"))
+            short.append(_("new note") if item.notes else _("note removed"))
         if details:
-            out.append(Change("changed", item.routine.title, details, f"{item.routine.title} {', '.join(short)}"))
-    out += [Change("removed", item.routine.title) for key, item in before.items() if key not in after]
+            title = title_of(item.routine)
+            out.append(Change("changed", title, details, f"{title} {', '.join(short)}"))
+    out += [Change("removed", title_of(item.routine)) for key, item in before.items() if key not in after]
     return out
 
 
@@ -128,7 +110,7 @@ def unseen(session: Session, plan: Plan, patient: User) -> News | None:
         base = next((v for v in reversed(line) if v.number < fresh[0].number), None)
         changes[variant] = diff(base, line[-1])
         for v in fresh:
-            author = names.get(v.author_id, "Your physiotherapist")
+            author = names.get(v.author_id) or _("Your physiotherapist")
             if author not in authors:
                 authors.append(author)
             if v.note:

@@ -10,6 +10,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from app.models import CheckIn, Completion, Plan, PlanItem, PlanVersion, Routine, User
 from app.services.clock import part_of_day
+from app.services.progress.credit import CREDIT
 
 
 @dataclass
@@ -44,8 +45,9 @@ class Day:
         return [(name, items) for name, items in parts.items() if items]
 
     @property
-    def done_count(self) -> int:
-        return sum(1 for d in self.items if d.status in ("done", "partial"))
+    def done_count(self) -> float:
+        """Routines done today, partly done counting half: the same credit as every adherence figure."""
+        return sum(CREDIT.get(d.status, 0.0) for d in self.items)
 
 
 def scheduled(version: PlanVersion | None, day: date) -> list[tuple[PlanItem, str]]:

@@ -15,8 +15,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.models import Completion, Plan, PlanVersion
 from app.services.clock import zone
-
-CREDIT = {"done": 1.0, "partial": 0.5, "skipped": 0.0}
+from app.services.progress.credit import CREDIT
 
 
 @dataclass
@@ -29,6 +28,16 @@ class Tally:
         return round(min(1.0, self.credit / self.planned), 3) if self.planned else None
 
 
+def share(tallies, days) -> Tally:
+    """One tally over some days of `Adherence.by_day` (a day without slots adds nothing)."""
+    out = Tally()
+    for day in days:
+        if day in tallies:
+            out.planned += tallies[day].planned
+            out.credit += tallies[day].credit
+    return out
+
+
 @dataclass
 class Adherence:
     total: Tally = field(default_factory=Tally)
@@ -37,6 +46,10 @@ class Adherence:
     by_kind: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
     by_day: dict[date, Tally] = field(default_factory=lambda: defaultdict(Tally))
     titles: dict[str, str] = field(default_factory=dict)  # item key -> routine title (newest)
+
+    def last_days(self, today: date, days: int = 7) -> Tally:
+        """The figure shown as "last 7 days" on the dashboard, the patient page and Progress: today included."""
+        return share(self.by_day, (today - timedelta(days=d) for d in range(days)))
 
 
 def load_versions(session: Session, plan_ids: list[int]) -> dict[int, list[PlanVersion]]:
@@ -82,8 +95,13 @@ def planned_slots(plan: Plan, versions: list[PlanVersion], start: date, end: dat
 
 
 def adherence_for(session: Session, plans: list[Plan], tz_by_patient: dict[int, str],
-                  start: date, end: date) -> dict[int, Adherence]:
-    """patient_id -> Adherence over [start, end], for many patients in three queries."""
+                  start: date, end: date, now: datetime | None = None) -> dict[int, Adherence]:
+    """patient_id -> Adherence over [start, end], for many patients in three queries.
+
+    With `now`, a slot later than the patient's local time today (or on a later day) counts as planned only once
+    something is recorded for it: a morning look does not count the evening as missed. Every figure shown
+    (Progress, the dashboard, the patient page, the summary API) passes `now`, so they all agree.
+    """
     versions = load_versions(session, [p.id for p in plans])
     patient_ids = [p.patient_id for p in plans]
     recorded: dict[tuple, str] = {}
@@ -96,8 +114,12 @@ def adherence_for(session: Session, plans: list[Plan], tz_by_patient: dict[int, 
     for plan in plans:
         tally = Adherence()
         tz = tz_by_patient.get(plan.patient_id, "UTC")
+        local = now.astimezone(zone(tz)) if now else None
         for day, item, slot in planned_slots(plan, versions.get(plan.id, []), start, end, tz):
-            credit = CREDIT.get(recorded.get((plan.patient_id, item.key, day, slot)), 0.0)
+            status = recorded.get((plan.patient_id, item.key, day, slot))
+            if local and status is None and (day, slot) > (local.date(), local.strftime("%H:%M")):
+                continue  # not due yet
+            credit = CREDIT.get(status, 0.0)
             monday = day - timedelta(days=day.weekday())
             tally.titles[item.key] = item.routine.title
             for bucket in (tally.total, tally.by_item[item.key], tally.by_week[monday],

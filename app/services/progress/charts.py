@@ -10,6 +10,8 @@ from datetime import date
 
 from markupsafe import Markup, escape
 
+from app.formatting import date_text
+
 WIDTH, HEIGHT, PAD_L, PAD_R, PAD_T, PAD_B = 340, 160, 36, 8, 10, 22
 
 
@@ -35,9 +37,9 @@ def _frame(lo: float, hi: float, ticks: list[float], first: date | None, last: d
         parts.append(f'<line class="chart-grid" x1="{PAD_L}" x2="{WIDTH - PAD_R}" y1="{y:.1f}" y2="{y:.1f}"/>')
         parts.append(f'<text class="chart-axis" x="{PAD_L - 6}" y="{y + 4:.1f}" text-anchor="end">{t:g}</text>')
     if first and last:
-        parts.append(f'<text class="chart-axis" x="{PAD_L}" y="{HEIGHT - 4}">{first.strftime("%-d %b")}</text>')
+        parts.append(f'<text class="chart-axis" x="{PAD_L}" y="{HEIGHT - 4}">{escape(date_text(first, "day"))}</text>')
         parts.append(f'<text class="chart-axis" x="{WIDTH - PAD_R}" y="{HEIGHT - 4}" text-anchor="end">'
-                     f'{last.strftime("%-d %b")}</text>')
+                     f'{escape(date_text(last, "day"))}</text>')
     return parts
 
 

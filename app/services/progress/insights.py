@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from datetime import date
 from statistics import mean, median
 
+from flask_babel import gettext, ngettext
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.formatting import N_, number_text, percent_text
 from app.models import Completion, PlanItem, Routine, User
 from app.services.progress.adherence import Tally
 
@@ -20,7 +22,7 @@ MIN_SLEEP_PAIRS = 10    # nights with both sleep hours and pain
 MIN_SLEEP_GROUP = 3     # ... of which at least this many short and this many long nights
 LONG_SLEEP_HOURS = 7.0
 MIN_DAYS_PER_GROUP = 5  # lower-pain and higher-pain days, each with something planned
-CAVEAT = "This shows a pattern, not a cause."
+CAVEAT = N_("This shows a pattern, not a cause.")
 
 
 @dataclass
@@ -40,7 +42,7 @@ def pearson(xs: list[float], ys: list[float]) -> float | None:
 
 
 def points(value: float) -> str:
-    return f"{value:g} point" + ("" if value == 1 else "s")
+    return ngettext("%(n)s point", "%(n)s points", 1 if value == 1 else 2, n=number_text(value))
 
 
 def session_insight(pairs_by_group: dict[str, list[tuple[int, int]]]) -> Insight | None:
@@ -52,17 +54,23 @@ def session_insight(pairs_by_group: dict[str, list[tuple[int, int]]]) -> Insight
             continue
         change = round(mean(after - before for before, after in pairs), 1)
         sample += len(pairs)
-        if change < 0:
-            how = f"{points(-change)} lower afterwards"
-        elif change > 0:
-            how = f"{points(change)} higher afterwards"
-        else:
-            how = "about the same afterwards"
-        parts.append(f"after {group} sessions your pain was on average {how} ({len(pairs)} sessions)")
+        parts.append(gettext(SESSION_WORDS[(group, (change > 0) - (change < 0))], points=points(abs(change)),
+                             n=len(pairs)))
     if not parts:
         return None
-    text = f"{'; '.join(parts)}. {CAVEAT}"
+    text = gettext("%(parts)s. %(caveat)s", parts="; ".join(parts), caveat=gettext(CAVEAT))
     return Insight("heat_cold", text[0].upper() + text[1:], sample)
+
+
+# (group, sign of the change) -> words; the whole phrase is one message so a translator can order it.
+SESSION_WORDS = {
+    ("heat", -1): N_("after heat sessions your pain was on average %(points)s lower afterwards (%(n)s sessions)"),
+    ("heat", 1): N_("after heat sessions your pain was on average %(points)s higher afterwards (%(n)s sessions)"),
+    ("heat", 0): N_("after heat sessions your pain was on average about the same afterwards (%(n)s sessions)"),
+    ("cold", -1): N_("after cold sessions your pain was on average %(points)s lower afterwards (%(n)s sessions)"),
+    ("cold", 1): N_("after cold sessions your pain was on average %(points)s higher afterwards (%(n)s sessions)"),
+    ("cold", 0): N_("after cold sessions your pain was on average about the same afterwards (%(n)s sessions)"),
+}
 
 
 def sleep_insight(nights: list[tuple[float, int]]) -> Insight | None:
@@ -74,13 +82,15 @@ def sleep_insight(nights: list[tuple[float, int]]) -> Insight | None:
     r = pearson([h for h, _ in nights], [p for _, p in nights])
     diff = round(mean(short) - mean(long), 1)
     if r is None or abs(r) < 0.1 or diff == 0:
-        text = (f"So far there is no clear link between how long you slept and your pain the next day "
-                f"({len(nights)} nights).")
+        text = gettext("So far there is no clear link between how long you slept and your pain the next day "
+                       "(%(n)s nights).", n=len(nights))
     else:
-        direction = "lower" if diff > 0 else "higher"
-        text = (f"On days after you slept {LONG_SLEEP_HOURS:g} hours or more, your pain was on average "
-                f"{points(abs(diff))} {direction} than after shorter nights ({len(long)} and {len(short)} nights). "
-                f"{CAVEAT}")
+        words = (N_("On days after you slept %(hours)s hours or more, your pain was on average %(points)s lower "
+                    "than after shorter nights (%(long)s and %(short)s nights).") if diff > 0 else
+                 N_("On days after you slept %(hours)s hours or more, your pain was on average %(points)s higher "
+                    "than after shorter nights (%(long)s and %(short)s nights)."))
+        text = gettext(words, hours=number_text(LONG_SLEEP_HOURS), points=points(abs(diff)), long=len(long),
+                       short=len(short)) + " " + gettext(CAVEAT)
     return Insight("sleep", text, len(nights))
 
 
@@ -95,11 +105,13 @@ def good_bad_insight(days: list[tuple[int, Tally]]) -> Insight | None:
     if len(good) < MIN_DAYS_PER_GROUP or len(bad) < MIN_DAYS_PER_GROUP:
         return None
 
-    def rate(tallies: list[Tally]) -> int:
-        return round(100 * sum(t.credit for t in tallies) / sum(t.planned for t in tallies))
-    text = (f"On your lower-pain days you did {rate(good)}% of your plan; on your higher-pain days {rate(bad)}% "
-            f"({len(good)} and {len(bad)} days). {CAVEAT} Doing less on a bad day is fine: "
-            f"that is what the flare-up plan is for.")
+    def rate(tallies: list[Tally]) -> str:
+        return percent_text(sum(t.credit for t in tallies) / sum(t.planned for t in tallies))
+    text = gettext("On your lower-pain days you did %(good)s of your plan; on your higher-pain days %(bad)s "
+                   "(%(n_good)s and %(n_bad)s days).", good=rate(good), bad=rate(bad), n_good=len(good),
+                   n_bad=len(bad))
+    text += " " + gettext(CAVEAT) + " " + gettext("Doing less on a bad day is fine: that is what the flare-up plan "
+                                                  "is for.")
     return Insight("good_bad_days", text, len(good) + len(bad))
 
 

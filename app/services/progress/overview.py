@@ -5,26 +5,53 @@ Plain functions over plain data; `progress_for` loads everything a page needs in
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from statistics import mean
 
+from flask_babel import gettext
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.formatting import N_, number_text
 from app.models import CheckIn, User
+from app.models.base import utcnow
+from app.services.clock import local_today
 from app.services.plans.versions import plan_for
 from app.services.progress.adherence import Adherence, Tally, adherence_for
 from app.services.progress.insights import Insight, good_bad_insight, session_insight, session_pairs, sleep_insight
+from app.services.records.limits import CHECKIN_LIMITS as LIMITS
 
 PERIODS = (7, 30, 90)
 HISTORY_DAYS = 90  # streaks and insights look this far back
-METRICS = {  # check-in field -> (label, unit, low, high)
-    "pain": ("Pain", "", 0, 10),
-    "stiffness": ("Stiffness", "", 0, 10),
-    "fatigue": ("Fatigue", "", 0, 10),
-    "sleep_hours": ("Sleep", " hours", 0, 12),
+METRICS = {  # check-in field -> (label, low, high); the scale is the check-in limit (sleep drawn up to 12 hours)
+    "pain": (N_("Pain"), *LIMITS["pain"].range),
+    "stiffness": (N_("Stiffness"), *LIMITS["stiffness"].range),
+    "fatigue": (N_("Fatigue"), *LIMITS["fatigue"].range),
+    "sleep_hours": (N_("Sleep"), 0, 12),
 }
-PREVIOUS = {7: "the week before", 30: "the month before", 90: "the three months before"}
+# One message per measure and case, so each reads naturally in German too. %(now)s and %(before)s are averages.
+SUMMARIES = {
+    "pain": (N_("No pain recorded in the last %(days)s days."), N_("Average pain %(now)s over the last %(days)s days."),
+             N_("Average pain %(now)s, about the same as %(previous)s."),
+             N_("Average pain %(now)s, down from %(before)s %(previous)s."),
+             N_("Average pain %(now)s, up from %(before)s %(previous)s.")),
+    "stiffness": (N_("No stiffness recorded in the last %(days)s days."),
+                  N_("Average stiffness %(now)s over the last %(days)s days."),
+                  N_("Average stiffness %(now)s, about the same as %(previous)s."),
+                  N_("Average stiffness %(now)s, down from %(before)s %(previous)s."),
+                  N_("Average stiffness %(now)s, up from %(before)s %(previous)s.")),
+    "fatigue": (N_("No fatigue recorded in the last %(days)s days."),
+                N_("Average fatigue %(now)s over the last %(days)s days."),
+                N_("Average fatigue %(now)s, about the same as %(previous)s."),
+                N_("Average fatigue %(now)s, down from %(before)s %(previous)s."),
+                N_("Average fatigue %(now)s, up from %(before)s %(previous)s.")),
+    "sleep_hours": (N_("No sleep recorded in the last %(days)s days."),
+                    N_("Average sleep %(now)s hours over the last %(days)s days."),
+                    N_("Average sleep %(now)s hours, about the same as %(previous)s."),
+                    N_("Average sleep %(now)s hours, down from %(before)s %(previous)s."),
+                    N_("Average sleep %(now)s hours, up from %(before)s %(previous)s.")),
+}
+PREVIOUS = {7: N_("the week before"), 30: N_("the month before"), 90: N_("the three months before")}
 
 
 # Streaks -----------------------------------------------------------------------------------------------------
@@ -88,19 +115,22 @@ def weekly(points: list[tuple[date, float | None]]) -> list[tuple[date, float | 
     return [(block[-1][0], average(v for _, v in block)) for block in blocks]
 
 
-def trend_summary(label: str, unit: str, now: float | None, before: float | None, days: int) -> str:
+def trend_summary(metric: str, now: float | None, before: float | None, days: int) -> str:
+    """One sentence about a measure over the period against the period before, in the reader's language."""
+    nothing, only, same, down, up = SUMMARIES[metric]
+    values = {"days": days, "now": number_text(now), "before": number_text(before),
+              "previous": gettext(PREVIOUS.get(days, N_("the period before")))}
     if now is None:
-        return f"No {label.lower()} recorded in the last {days} days."
-    text = f"Average {label.lower()} {now:g}{unit}"
+        return gettext(nothing, **values)
     if before is None:
-        return text + f" over the last {days} days."
+        return gettext(only, **values)
     if abs(now - before) < 0.05:
-        return text + f", about the same as {PREVIOUS.get(days, 'before')}."
-    return text + f", {'down' if now < before else 'up'} from {before:g} {PREVIOUS.get(days, 'before')}."
+        return gettext(same, **values)
+    return gettext(down if now < before else up, **values)
 
 
 def trend(checkins: list[CheckIn], metric: str, today: date, days: int) -> Trend:
-    label, unit, low, high = METRICS[metric]
+    label, low, high = METRICS[metric]
     by_date = {c.date: getattr(c, metric) for c in checkins}
     start = today - timedelta(days=days - 1)
     points = [(d, None if (v := by_date.get(d)) is None else float(v))
@@ -109,7 +139,7 @@ def trend(checkins: list[CheckIn], metric: str, today: date, days: int) -> Trend
     now, before = average(v for _, v in points), average(previous)
     values = [v for _, v in points if v is not None]
     shown = weekly(points) if days > 30 else points
-    return Trend(metric, label, shown, now, before, len(values), trend_summary(label, unit, now, before, days),
+    return Trend(metric, gettext(label), shown, now, before, len(values), trend_summary(metric, now, before, days),
                  low, high, min(values, default=None), max(values, default=None))
 
 
@@ -126,13 +156,18 @@ class Progress:
     insights: list[Insight] = field(default_factory=list)
 
 
-def progress_for(session: Session, patient: User, today: date, days: int) -> Progress:
-    """Everything /progress shows, in a fixed number of queries whatever the amount of history."""
+def progress_for(session: Session, patient: User, today: date, days: int, now: datetime | None = None) -> Progress:
+    """Everything /progress shows, in a fixed number of queries whatever the amount of history.
+
+    Slots later today count once due (see adherence_for); `now` defaults to the current time when `today` is the
+    patient's today."""
+    if now is None and today == local_today(patient.timezone):
+        now = utcnow()
     first = today - timedelta(days=HISTORY_DAYS - 1)
     plan = plan_for(session, patient)
 
     def adherence(start: date) -> Adherence:
-        return adherence_for(session, [plan], {patient.id: patient.timezone}, start, today)[patient.id] if plan \
+        return adherence_for(session, [plan], {patient.id: patient.timezone}, start, today, now)[patient.id] if plan \
             else Adherence()
     tally = adherence(first)
     period = tally if days == HISTORY_DAYS else adherence(today - timedelta(days=days - 1))

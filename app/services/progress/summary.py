@@ -5,24 +5,33 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from statistics import mean
 
+from flask_babel import gettext, ngettext
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from app.formatting import N_, date_text, number_text, percent_text
 from app.models import CheckIn, Completion, ModeChange, Plan, User
+from app.models.base import utcnow
 from app.services.clock import local_today
 from app.services.plans.versions import plan_for
 from app.services.progress.adherence import Adherence, adherence_for
 from app.services.progress.charts import Series, bar_chart, line_chart
+from app.services.records.limits import CHECKIN_LIMITS as LIMITS
 
 RANGES = (14, 28, 56, 90)
 # check-in field -> (label, lowest, highest, what "better" means)
+# The labels are translated when shown; the scales are the check-in limits (sleep drawn up to 12 hours).
 MEASURES = {
-    "pain": ("Pain", 0, 10, "lower"),
-    "stiffness": ("Stiffness", 0, 10, "lower"),
-    "fatigue": ("Fatigue", 0, 10, "lower"),
-    "sleep_hours": ("Sleep (hours)", 0, 12, "higher"),
-    "sleep_quality": ("Sleep quality", 1, 5, "higher"),
+    "pain": (N_("Pain"), *LIMITS["pain"].range, "lower"),
+    "stiffness": (N_("Stiffness"), *LIMITS["stiffness"].range, "lower"),
+    "fatigue": (N_("Fatigue"), *LIMITS["fatigue"].range, "lower"),
+    "sleep_hours": (N_("Sleep (hours)"), 0, 12, "higher"),
+    "sleep_quality": (N_("Sleep quality"), *LIMITS["sleep_quality"].range, "higher"),
 }
+
+NOTHING = {"pain": N_("No pain recorded in this period."), "stiffness": N_("No stiffness recorded in this period."),
+           "fatigue": N_("No fatigue recorded in this period."), "sleep_hours": N_("No sleep recorded in this period."),
+           "sleep_quality": N_("No sleep quality recorded in this period.")}
 
 
 @dataclass
@@ -40,7 +49,8 @@ class Summary:
     def points(self, name: str) -> list[tuple[date, float | None]]:
         """One point per day of the range; None where there was no check-in."""
         by_day = {c.date: getattr(c, name) for c in self.checkins}
-        return [(d, by_day.get(d)) for d in (self.start + timedelta(days=i) for i in range((self.end - self.start).days + 1))]
+        days = (self.end - self.start).days + 1
+        return [(d, by_day.get(d)) for d in (self.start + timedelta(days=i) for i in range(days))]
 
     @property
     def notes(self) -> list[CheckIn]:
@@ -56,12 +66,13 @@ class Summary:
 
 
 def summary_for(session: Session, patient: User, days: int = 28, now: datetime | None = None) -> Summary:
+    now = now or utcnow()
     end = local_today(patient.timezone, now)
     start = end - timedelta(days=days - 1)
     plan = plan_for(session, patient)
     adherence = Adherence()
     if plan is not None:
-        adherence = adherence_for(session, [plan], {patient.id: patient.timezone}, start, end)[patient.id]
+        adherence = adherence_for(session, [plan], {patient.id: patient.timezone}, start, end, now)[patient.id]
     checkins = list(session.scalars(select(CheckIn).where(CheckIn.patient_id == patient.id,
                                                           CheckIn.date.between(start, end)).order_by(CheckIn.date)))
     completions = list(session.scalars(
@@ -81,50 +92,72 @@ def summary_for(session: Session, patient: User, days: int = 28, now: datetime |
 
 
 def describe(summary: Summary, name: str) -> str:
-    """A sentence for the chart's text alternative and for readers who skip charts."""
-    label, _, _, better = MEASURES[name]
+    """A sentence for the chart's text alternative and for readers who skip charts, in the reader's language."""
+    label, _lo, _hi, better = MEASURES[name]
+    label = gettext(label)
     values = [(d, v) for d, v in summary.points(name) if v is not None]
     if not values:
-        return f"No {label.lower()} recorded in this period."
+        return gettext(NOTHING[name])
     recent = [v for d, v in values if d > summary.end - timedelta(days=7)]
     before = [v for d, v in values if summary.end - timedelta(days=14) < d <= summary.end - timedelta(days=7)]
-    text = f"{label}: "
+    text = ""
     if recent:
-        text += f"average {mean(recent):.1f} over the last 7 days"
-        if before:
-            delta = mean(recent) - mean(before)
-            if abs(delta) < 0.3:
-                text += f", about the same as the week before ({mean(before):.1f})"
-            else:
-                direction = "up" if delta > 0 else "down"
-                good = (delta < 0) == (better == "lower")
-                text += f", {direction} from {mean(before):.1f} the week before ({'better' if good else 'worse'})"
-        text += ". "
+        now = number_text(mean(recent), fixed=True)
+        if not before:
+            text = gettext("%(label)s: average %(now)s over the last 7 days.", label=label, now=now)
+        elif abs(mean(recent) - mean(before)) < 0.3:
+            text = gettext("%(label)s: average %(now)s over the last 7 days, about the same as the week before "
+                           "(%(before)s).", label=label, now=now, before=number_text(mean(before), fixed=True))
+        else:
+            good = (mean(recent) < mean(before)) == (better == "lower")
+            up = mean(recent) > mean(before)
+            words = {(True, True): N_("%(label)s: average %(now)s over the last 7 days, up from %(before)s the week "
+                                      "before (better)."),
+                     (True, False): N_("%(label)s: average %(now)s over the last 7 days, up from %(before)s the week "
+                                       "before (worse)."),
+                     (False, True): N_("%(label)s: average %(now)s over the last 7 days, down from %(before)s the "
+                                       "week before (better)."),
+                     (False, False): N_("%(label)s: average %(now)s over the last 7 days, down from %(before)s the "
+                                        "week before (worse).")}
+            text = gettext(words[(up, good)], label=label, now=now, before=number_text(mean(before), fixed=True))
+        text += " "
     low, high = min(values, key=lambda p: p[1]), max(values, key=lambda p: p[1])
-    return text + (f"Over {len(values)} check-ins: lowest {low[1]:g} on {low[0].strftime('%-d %b')}, "
-                   f"highest {high[1]:g} on {high[0].strftime('%-d %b')}.")
+    return text + ngettext("Over %(num)d check-in: lowest %(low)s on %(low_day)s, highest %(high)s on %(high_day)s.",
+                           "Over %(num)d check-ins: lowest %(low)s on %(low_day)s, highest %(high)s on "
+                           "%(high_day)s.", len(values), low=number_text(low[1]), low_day=date_text(low[0], "day"),
+                           high=number_text(high[1]), high_day=date_text(high[0], "day"))
 
 
 def charts(summary: Summary) -> list[dict]:
-    """The patient page's charts: each with its SVG, a text summary and a legend."""
+    """The patient page's charts: each with its SVG, a text summary and a legend, in the reader's language."""
     out = []
     weeks = summary.weeks()
     if weeks:
         step = 1 if len(weeks) <= 8 else 2
-        values = [(m.strftime("%-d %b") if i % step == 0 else "", rate) for i, (m, rate, _) in enumerate(weeks)]
-        text = "; ".join(f"Week of {m.strftime('%-d %b')}: "
-                         + (f"{round(rate * 100)}%" if rate is not None else "nothing planned")
+        values = [(date_text(m, "day") if i % step == 0 else "", rate) for i, (m, rate, _) in enumerate(weeks)]
+        text = "; ".join(gettext("Week of %(day)s: %(rate)s", day=date_text(m, "day"),
+                                 rate=percent_text(rate) if rate is not None else gettext("nothing planned"))
                          for m, rate, _ in weeks)
-        out.append({"title": "Adherence by week", "svg": bar_chart(values, "Adherence by week", text),
-                    "text": text, "legend": []})
-    for names, title in ((("pain",), "Pain"), (("stiffness", "fatigue"), "Stiffness and fatigue"),
-                         (("sleep_hours",), "Sleep (hours)")):
-        _, lo, hi, _ = MEASURES[names[0]]
-        series = [Series(MEASURES[n][0], summary.points(n), f"chart-line {n.split('_')[0]}") for n in names]
+        title = gettext("Adherence by week")
+        out.append({"title": title, "svg": bar_chart(values, title, text), "text": text, "legend": []})
+    for names, title in ((("pain",), N_("Pain")), (("stiffness", "fatigue"), N_("Stiffness and fatigue")),
+                         (("sleep_hours",), N_("Sleep (hours)"))):
+        title = gettext(title)
+        _label, lo, hi, _better = MEASURES[names[0]]
+        series = [Series(gettext(MEASURES[n][0]), summary.points(n), f"chart-line {n.split('_')[0]}") for n in names]
         text = " ".join(describe(summary, n) for n in names)
-        out.append({"title": title, "svg": line_chart(series, lo, hi, title, text),
-                    "text": text, "legend": [(n.split("_")[0], MEASURES[n][0]) for n in names] if len(names) > 1 else []})
+        legend = [(n.split("_")[0], gettext(MEASURES[n][0])) for n in names] if len(names) > 1 else []
+        out.append({"title": title, "svg": line_chart(series, lo, hi, title, text), "text": text, "legend": legend})
     return out
+
+
+def mode_reason_text(reason: str) -> str:
+    """Why the patient switched, in the reader's language (stored in English: "suggested by pain 8")."""
+    if reason.startswith("suggested by pain "):
+        return gettext("suggested by pain %(n)s", n=reason.rsplit(" ", 1)[-1])
+    if reason == "patient switched":
+        return gettext("patient switched")
+    return reason
 
 
 def summary_json(summary: Summary) -> dict:

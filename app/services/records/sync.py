@@ -27,6 +27,8 @@ from app.services.plans.versions import plan_for
 from app.services.records import validation as v
 from app.services.records.bulk import insert_rows
 from app.services.records.days import DayRange, recordable_days
+from app.services.records.limits import CHECKIN_LIMITS as LIMITS
+from app.services.records.limits import PAIN
 from app.services.sleep import store as sleep
 from app.services.sql_lists import among_bound
 from app.sqlite import LOCK_RETRIES, is_lock_error
@@ -37,27 +39,27 @@ COMPLETION_CHECKS = {
     "date": (v.local_date, True),
     "slot": (v.slot, True),
     "status": (v.one_of(*STATUSES), True),
-    "pain_before": (v.whole_number(0, 10), False),
-    "pain_after": (v.whole_number(0, 10), False),
+    "pain_before": (v.whole_number(*PAIN.range), False),
+    "pain_after": (v.whole_number(*PAIN.range), False),
     "note": (v.note, False),
     "recorded_at": (v.recorded_at, False),
 }
 CHECKIN_CHECKS = {
     "client_id": (v.client_id, True),
     "date": (v.local_date, True),
-    "pain": (v.whole_number(0, 10), True),
-    "stiffness": (v.whole_number(0, 10), False),
-    "fatigue": (v.whole_number(0, 10), False),
-    "sleep_hours": (lambda x: v.number(x, 0, 24), False),
-    "sleep_quality": (v.whole_number(1, 5), False),
-    "mood": (v.whole_number(1, 5), False),
+    "pain": (v.whole_number(*LIMITS["pain"].range), True),
+    "stiffness": (v.whole_number(*LIMITS["stiffness"].range), False),
+    "fatigue": (v.whole_number(*LIMITS["fatigue"].range), False),
+    "sleep_hours": (lambda x: v.number(x, *LIMITS["sleep_hours"].range), False),
+    "sleep_quality": (v.whole_number(*LIMITS["sleep_quality"].range), False),
+    "mood": (v.whole_number(*LIMITS["mood"].range), False),
     "note": (v.note, False),
     "recorded_at": (v.recorded_at, False),
 }
 MODE_CHECKS = {
     "client_id": (v.client_id, True),
     "mode": (v.one_of("standard", "flare"), True),
-    "suggested_by_pain": (v.whole_number(0, 10), False),
+    "suggested_by_pain": (v.whole_number(*PAIN.range), False),
     "recorded_at": (v.recorded_at, False),
 }
 CHECKS = {"completion": COMPLETION_CHECKS, "checkin": CHECKIN_CHECKS, "mode": MODE_CHECKS, "sleep": sleep.CHECKS,

@@ -9,12 +9,13 @@ import uuid
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 
+from app.services.records.limits import NOTE_MAX
+
 # Exact patterns: `$` would also accept a trailing newline ("08:00\n"), so fullmatch or \Z, never `$`.
 SLOT_RE = re.compile(r"\A([01]\d|2[0-3]):[0-5]\d\Z")  # \Z: exact with match() too (WTForms Regexp)
 DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 INTEGER_RE = re.compile(r"-?\d{1,6}")
 CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-NOTE_MAX = 2000
 # How far ahead of the server's clock a device time may run before it is taken as the time of receipt.
 DEVICE_CLOCK_SLACK = timedelta(minutes=5)
 

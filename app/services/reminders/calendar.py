@@ -12,15 +12,17 @@ import math
 from datetime import date, datetime, timedelta
 
 import segno
-from flask_babel import gettext, ngettext
+from flask_babel import gettext
 from icalendar import Alarm, Calendar, Event
 from markupsafe import Markup
 from sqlalchemy.orm import object_session
 
+from app import formatting
 from app.models import PlanVersion, User
 from app.services.clock import zone
-from app.services.sleep import reminders as sleep_reminders
+from app.services.localize import routine_text
 from app.services.reminders.schedule import Prefs, runs_on
+from app.services.sleep import reminders as sleep_reminders
 
 BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 DEFAULT_MINUTES = 15  # only for a dose that says nothing about its length
@@ -53,25 +55,19 @@ def duration_minutes(sets: int | None, reps: int | None, hold_seconds: int | Non
     return max(1, math.ceil(seconds / (STEP_MINUTES * 60))) * STEP_MINUTES
 
 
-def dose_text(item) -> str:
-    parts = [ngettext("%(num)d set", "%(num)d sets", item.sets) if item.sets else "",
-             ngettext("%(num)d rep", "%(num)d reps", item.reps) if item.reps else "",
-             gettext("hold %(n)s s", n=item.hold_seconds) if item.hold_seconds else "",
-             gettext("%(n)s min", n=item.minutes) if item.minutes else ""]
-    return " · ".join(p for p in parts if p)
-
-
 def describe(item, base_url: str) -> str:
-    routine = item.routine
+    """The event's text in the current locale: dose, note, steps, precautions, and where to tick it off."""
+    routine, language = item.routine, formatting.language()
     lines = []
-    dose = dose_text(item)
+    dose = formatting.dose_text(item.dose)
     if dose:
         lines.append(gettext("Dose: %(dose)s", dose=dose))
     if item.notes:
         lines.append(gettext("Note: %(note)s", note=item.notes))
-    lines += [f"{n}. {step}" for n, step in enumerate(routine.steps or [], 1)]
-    if routine.precautions:
-        lines.append(gettext("Take care: %(text)s", text=routine.precautions))
+    lines += [f"{n}. {step}" for n, step in enumerate(routine_text(routine, "steps", language) or [], 1)]
+    precautions = routine_text(routine, "precautions", language)
+    if precautions:
+        lines.append(gettext("Take care: %(text)s", text=precautions))
     lines.append(gettext("Tick it off in Inoplan: %(url)s", url=f"{base_url}/today"))
     return "\n".join(lines)
 
@@ -98,7 +94,7 @@ def item_events(version: PlanVersion, tz, lead_minutes: int, base_url: str) -> l
             event.add("dtstamp", version.created_at)
             event.add("last-modified", version.created_at)
             event.add("sequence", version.number)
-            event.add("summary", item.routine.title)
+            event.add("summary", formatting.title_of(item.routine))
             event.add("dtstart", _at(first_day(start, item.days_mask), slot, tz))
             event.add("duration", timedelta(minutes=duration_minutes(item.sets, item.reps, item.hold_seconds,
                                                                      item.minutes)))
@@ -106,7 +102,7 @@ def item_events(version: PlanVersion, tz, lead_minutes: int, base_url: str) -> l
             event.add("description", describe(item, base_url))
             event.add("url", f"{base_url}/today")
             event.add("transp", "TRANSPARENT")
-            event.add_component(_alarm(item.routine.title, lead_minutes))
+            event.add_component(_alarm(formatting.title_of(item.routine), lead_minutes))
             events.append(event)
     return events
 
@@ -131,14 +127,20 @@ def checkin_event(user: User, checkin_time: str, since: datetime, tz, base_url: 
 
 
 def build(user: User, version: PlanVersion | None, prefs: Prefs, base_url: str) -> bytes:
-    """The .ics text of the patient's standard plan and daily check-in (`prefs`: a ReminderPref or Prefs)."""
+    """The .ics text of the patient's standard plan and daily check-in (`prefs`: a ReminderPref or Prefs), in the
+    patient's language."""
+    with formatting.in_language(user):
+        return _build(user, version, prefs, base_url)
+
+
+def _build(user: User, version: PlanVersion | None, prefs: Prefs, base_url: str) -> bytes:
     tz = zone(user.timezone)
     cal = Calendar()
     cal.add("prodid", "-//Inoplan//Plan reminders//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", "Inoplan plan")
+    cal.add("x-wr-calname", gettext("Inoplan plan"))
     cal.add("x-wr-timezone", user.timezone)
     # A hint only: many apps refresh subscribed calendars every 12-24 h whatever it says.
     cal.add("refresh-interval", timedelta(hours=12), parameters={"VALUE": "DURATION"})
@@ -160,5 +162,5 @@ def build(user: User, version: PlanVersion | None, prefs: Prefs, base_url: str) 
 def qr_svg(text: str) -> Markup:
     """A QR code as inline SVG markup (presentation attributes only: the CSP forbids style attributes)."""
     svg = segno.make(text, error="m").svg_inline(scale=4, dark="#000", light="#fff", omitsize=True,
-                                                 svgclass="qr", lineclass=None, title="QR code of the calendar link")
+                                                 svgclass="qr", lineclass=None, title=gettext("QR code of the calendar link"))
     return Markup(svg)

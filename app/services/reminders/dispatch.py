@@ -39,8 +39,8 @@ from app.models import (
 )
 from app.services.reminders import schedule as sched
 from app.services.reminders.push import Send, deliver, prune, release
-from app.services.sleep import reminders as sleep_reminders
 from app.services.reminders.schedule import DEFAULTS, due_in
+from app.services.sleep import reminders as sleep_reminders
 from app.services.sql_lists import among, batches, is_postgres
 
 LATE = timedelta(minutes=sched.LATE_MINUTES)

@@ -8,11 +8,14 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from types import SimpleNamespace
 
+from flask_babel import force_locale, gettext
 from sqlalchemy import delete, func, select, tuple_, update
 from sqlalchemy.orm import Session
 
-from app.models import PlanItem, PushSubscription, ReminderPass, ReminderPref, ReminderSent, Routine
+from app.formatting import DOSE_FORMS, dose_text, title_of
+from app.models import PlanItem, PushSubscription, ReminderPass, ReminderPref, ReminderSent, Routine, User
 from app.services.reminders import schedule as sched
 from app.services.reminders.webpush import GONE
 from app.services.sleep import reminders as sleep_reminders
@@ -26,37 +29,43 @@ def chunks(items: list) -> list[list]:
     return [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
 
 
-def dose_text(sets, reps, hold, minutes) -> str:
-    parts = [f"{sets} set{'s' if sets != 1 else ''}" if sets else "", f"{reps} reps" if reps else "",
-             f"hold {hold} s" if hold else "", f"{minutes} min" if minutes else ""]
-    return " · ".join(p for p in parts if p)
-
-
-def describe(session: Session, due: list[tuple[int, sched.Due]]) -> dict[int, tuple[str, str]]:
-    """Plan item id -> (routine title, dose text), for the items about to be pushed."""
+def describe(session: Session, due: list[tuple[int, sched.Due]]) -> dict[int, SimpleNamespace]:
+    """Plan item id -> the routine's title fields and the item's dose, for the items about to be pushed."""
     ids = sorted({d.plan_item_id for _, d in due if d.plan_item_id})
     out = {}
     for part in batches(session, ids):
-        for item_id, title, *dose in session.execute(
-                select(PlanItem.id, Routine.title, PlanItem.sets, PlanItem.reps, PlanItem.hold_seconds,
-                       PlanItem.minutes).join(Routine, Routine.id == PlanItem.routine_id)
+        for item_id, title, slug, owner_id, *dose in session.execute(
+                select(PlanItem.id, Routine.title, Routine.slug, Routine.owner_id, PlanItem.sets, PlanItem.reps,
+                       PlanItem.hold_seconds, PlanItem.minutes).join(Routine, Routine.id == PlanItem.routine_id)
                 .where(among(session, PlanItem.id, part))):
-            out[item_id] = (title, dose_text(*dose))
+            out[item_id] = SimpleNamespace(title=title, slug=slug, owner_id=owner_id,
+                                           dose=dict(zip(DOSE_FORMS, dose, strict=True)))
     return out
 
 
-def payload(d: sched.Due, about: tuple[str, str] | None, owner: int) -> dict:
-    """What the service worker shows and acts on (service_worker.js). `owner` is the patient's id: a "Done" tapped
-    on the notification is queued in the outbox for that account, as the page queues its own writes."""
+def languages(session: Session, user_ids) -> dict[int, str | None]:
+    """User id -> saved language, so each push is written in its reader's language."""
+    out = {}
+    for part in batches(session, sorted(set(user_ids))):
+        out.update(session.execute(select(User.id, User.locale).where(among(session, User.id, part))).all())
+    return out
+
+
+def payload(d: sched.Due, about: SimpleNamespace | None, owner: int) -> dict:
+    """What the service worker shows and acts on (service_worker.js), in the current locale. `owner` is the
+    patient's id: a "Done" tapped on the notification is queued in the outbox for that account, as the page queues
+    its own writes."""
     when = {"date": d.date.isoformat(), "slot": d.slot, "owner": owner}
     if d.key in sleep_reminders.KEYS:
-        return sleep_reminders.payload(d)
+        return sleep_reminders.payload(d) | {"owner": owner}
     if d.key == sched.CHECKIN_KEY:
-        return {"kind": "checkin", "title": "Daily check-in", "tag": f"inoplan-checkin-{d.date}",
-                "body": "How are pain, sleep and mood today? It takes ten seconds.",
+        return {"kind": "checkin", "title": gettext("Daily check-in"), "tag": f"inoplan-checkin-{d.date}",
+                "body": gettext("How are pain, sleep and mood today? It takes ten seconds."),
                 "url": f"/today?date={d.date}#checkin", **when}
-    title, dose = about or ("Your routine", "")
-    body = f"{dose}. Tap Done when you have finished." if dose else "Tap Done when you have finished."
+    title = title_of(about) if about else gettext("Your routine")
+    dose = dose_text(about.dose) if about else ""
+    done = gettext("Tap Done when you have finished.")
+    body = f"{dose}. {done}" if dose else done
     anchor = f"item-{d.plan_item_id}-{d.slot.replace(':', '')}"
     return {"kind": "item", "title": f"{d.slot} {title}", "body": body, "tag": f"inoplan-{d.key}-{d.date}-{d.slot}",
             "url": f"/today?date={d.date}#{anchor}", "plan_item_id": d.plan_item_id, **when}
@@ -66,6 +75,18 @@ def push_topic(tag: str) -> str:
     """RFC 8030 Topic for a notification: a push service replaces a waiting message with the same topic, so a
     reminder sent twice (a retry, a redelivered queue job) reaches the phone once. At most 32 base64url chars."""
     return base64.urlsafe_b64encode(hashlib.sha256(tag.encode()).digest()[:24]).decode()
+
+
+def payloads(session: Session, due: list[tuple[int, sched.Due]]) -> list[tuple[bytes, str]]:
+    """The payload of each due reminder, written in its patient's saved language (English when none), with its
+    push Topic."""
+    about, spoken = describe(session, due), languages(session, (uid for uid, _d in due))
+    out = []
+    for uid, d in due:
+        with force_locale(spoken.get(uid) or "en"):
+            message = payload(d, about.get(d.plan_item_id), uid)
+        out.append((json.dumps(message).encode(), push_topic(message["tag"])))
+    return out
 
 
 @dataclass
@@ -81,7 +102,7 @@ def deliver(session: Session, due: list[tuple[int, sched.Due]], send: Send, now:
     outcome = Outcome()
     if not due:
         return outcome
-    about = describe(session, due)
+    texts = payloads(session, due)
     subs: dict[int, list[tuple[int, dict]]] = defaultdict(list)
     for part in batches(session, sorted({uid for uid, _ in due})):
         for sub_id, uid, endpoint, p256dh, auth in session.execute(
@@ -91,11 +112,8 @@ def deliver(session: Session, due: list[tuple[int, sched.Due]], send: Send, now:
                 .where(among(session, PushSubscription.user_id, part),
                        func.coalesce(ReminderPref.push_enabled, True).is_(True))):
             subs[uid].append((sub_id, {"endpoint": endpoint, "keys": {"p256dh": p256dh, "auth": auth}}))
-    jobs = []
-    for i, (uid, d) in enumerate(due):
-        message = payload(d, about.get(d.plan_item_id), uid)
-        data, topic = json.dumps(message).encode(), push_topic(message["tag"])
-        jobs.extend((i, sub_id, {**info, "topic": topic}, data) for sub_id, info in subs.get(uid, []))
+    jobs = [(i, sub_id, {**info, "topic": texts[i][1]}, texts[i][0])
+            for i, (uid, d) in enumerate(due) for sub_id, info in subs.get(uid, [])]
     codes = send([(info, data) for _, _, info, data in jobs])
     ok, gone, failed = set(), set(), set()
     reached, tried_again = set(), set()

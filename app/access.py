@@ -1,0 +1,35 @@
+"""The one role check: `@role_required("patient")` or `@role_required("clinician")` on any view.
+
+Anonymous callers get the login redirect (pages) or 401 JSON (under /api/, see app/security.py); a signed-in
+user of the other role gets 403, as JSON under /api/ and as the error page elsewhere (app/errors.py decides).
+"""
+from __future__ import annotations
+
+from functools import wraps
+
+from flask import abort
+from flask_babel import gettext
+from flask_login import current_user, login_required
+
+from app.formatting import N_
+from app.security import wants_json
+
+REFUSALS = {"patient": N_("This is for patients: only they have a plan and a log."),
+            "clinician": N_("This is for physiotherapists: only they have patients.")}
+
+
+def role_required(role: str):
+    """Let in signed-in users whose role is `role`."""
+    if role not in REFUSALS:
+        raise ValueError(f"unknown role: {role}")
+
+    def decorate(view):
+        @wraps(view)
+        @login_required
+        def wrapper(*args, **kwargs):
+            if current_user.role != role:
+                message = REFUSALS[role]  # the JSON API answers in English (docs/i18n.md)
+                abort(403, message if wants_json() else gettext(message))
+            return view(*args, **kwargs)
+        return wrapper
+    return decorate
