@@ -140,3 +140,13 @@ def late_in_the_day(monkeypatch):
                    "app.services.care.dashboard"):
         monkeypatch.setattr(f"{module}.utcnow", lambda: late)
     return late
+
+
+@pytest.fixture(autouse=True)
+def _loggers_enabled():
+    """Alembic's logging fileConfig (run in-process by the migration tests) disables every logger that exists then;
+    turn the app's own back on, so tests that read the log see it whatever ran before."""
+    import logging
+    for name, logger in logging.root.manager.loggerDict.items():
+        if isinstance(logger, logging.Logger) and name.startswith(("inoplan", "app")):
+            logger.disabled = False

@@ -8,9 +8,11 @@ from datetime import timedelta
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import select
 
 from app import create_app
-from app.models import STATUSES
+from app.extensions import db
+from app.models import STATUSES, Routine
 from app.services.clock import local_today
 from helpers import Session, entry_checkin, item_form, testing_config
 
@@ -56,6 +58,9 @@ def apply(w, op: tuple, dates: list[str]) -> None:
     else:
         response = w.c.post(f"/clinician/routines/{w.own}", data={
             "kind": "exercise", "title": args[0], "steps": "Slide both arms up a wall.", "reps": "8"})
+        # A routine a plan uses is never edited in place: the edit is a new routine that replaces it.
+        db.session.expire_all()
+        w.own = db.session.scalar(select(Routine.replaced_by_id).where(Routine.id == w.own)) or w.own
     assert response.status_code in (200, 303), response.get_data(as_text=True)[:300]
 
 
