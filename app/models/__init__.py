@@ -6,6 +6,7 @@ from app.models.invites import Invite
 from app.models.logs import STATUSES, CheckIn, Completion
 from app.models.measures import MeasureResponse, MeasureSchedule
 from app.models.plans import DOSE_FIELDS, KINDS, VARIANTS, Plan, PlanItem, PlanVersion, Routine
+from app.models.progression import Goal, ProgressionProposal, ProgressionRule
 from app.models.reminders import PushSubscription, ReminderPass, ReminderPref, ReminderSent
 from app.models.sleep import SleepEntry, SleepWindow
 from app.models.users import ROLES, CareLink, User
@@ -15,5 +16,5 @@ __all__ = [
     "PushSubscription", "ReminderPass", "ReminderPref", "ReminderSent", "MeasureResponse", "MeasureSchedule",
     "STATUSES", "CheckIn", "Completion", "DOSE_FIELDS", "KINDS", "VARIANTS", "Plan", "PlanItem",
     "PlanVersion", "Routine", "ROLES", "CareLink", "User",
-    "SleepEntry", "SleepWindow",
+    "SleepEntry", "SleepWindow", "Goal", "ProgressionProposal", "ProgressionRule",
 ]
