@@ -47,14 +47,15 @@ def create_app(config: str | dict | None = None) -> Flask:
     from app.auth import bp as auth_bp
     from app.care import bp as clinicians_bp
     from app.cli import register_cli
-    from app.diary import bp as diary_bp
     from app.clinician import bp as clinician_bp
+    from app.diary import bp as diary_bp
     from app.errors import register_error_handlers
     from app.learn import bp as learn_bp
     from app.measures import bp as measures_bp
     from app.patient import bp as patient_bp
     from app.privacy import bp as privacy_bp
     from app.progress import bp as progress_bp
+    from app.progression import bp as progression_bp
     from app.pwa import bp as pwa_bp
     from app.reminders import bp as reminders_bp
     from app.security import register_security
@@ -63,7 +64,8 @@ def create_app(config: str | dict | None = None) -> Flask:
     from app.sleep import bp as sleep_bp
 
     for bp in (auth_bp, patient_bp, api_bp, pwa_bp, settings_bp, progress_bp, learn_bp, privacy_bp, clinician_bp,
-               clinicians_bp, reminders_bp, diary_bp, sleep_bp, sleep_api_bp, measures_bp):
+               clinicians_bp, reminders_bp, diary_bp, sleep_bp, sleep_api_bp, measures_bp,
+               progression_bp):
         app.register_blueprint(bp)
     register_security(app)
     register_error_handlers(app)
