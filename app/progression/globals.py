@@ -18,18 +18,24 @@ def signed_in_patient() -> bool:
 
 @bp.app_template_global()
 def progression_today(day):
-    """Open step proposals (as sentences) for Today's card; evaluates finished periods once per view."""
-    if not signed_in_patient() or day != local_today(current_user.timezone):
+    """Open step proposals (as sentences) for Today's card; evaluates finished periods first. One query for a
+    patient without rules (tests/test_query_counts.py keeps Today's budget)."""
+    if not signed_in_patient() or day.date != local_today(current_user.timezone):
         return []
-    if store.evaluate(db.session, current_user, day):
+    rules = store.rules_for(db.session, current_user.id)
+    if not rules:
+        return []
+    if store.evaluate(db.session, current_user, day.date, rules):
         db.session.commit()
-    items = store.current_items(db.session, current_user)
-    out = []
-    for p in store.open_proposals(db.session, current_user.id):
-        item = items.get(p.rule.item_key)
-        if item is not None:
-            out.append((p, proposal_text(title_of(item.routine), p.rule.field, p.from_dose, p.to_dose)))
-    return out
+        rules = store.rules_for(db.session, current_user.id)
+    open_ones = [p for row in rules.values() for p in row.proposals if p.status == "proposed"]
+    if not open_ones:
+        return []
+    items = {due.item.key: due.item for due in day.items}
+    if any(p.rule.item_key not in items for p in open_ones):
+        items = store.current_items(db.session, current_user)
+    return [(p, proposal_text(title_of(items[p.rule.item_key].routine), p.rule.field, p.from_dose, p.to_dose))
+            for p in open_ones if p.rule.item_key in items]
 
 
 @bp.app_template_global()
@@ -42,10 +48,13 @@ def progression_goals():
 def progression_patient(person):
     """Each item's prescribed dose, baseline, rule and steps for the physio's patient page."""
     today = local_today(person.timezone)
-    if store.evaluate(db.session, person, today):
+    rules = store.rules_for(db.session, person.id)
+    if store.evaluate(db.session, person, today, rules):
         db.session.commit()
-    return {"items": overview.items_progress(db.session, person, today),
-            "goals": goals.goal_views(db.session, person.id), "psfs": goals.psfs_activities(db.session, person.id)}
+        rules = store.rules_for(db.session, person.id)
+    return {"items": overview.items_progress(db.session, person, today, rules),
+            "goals": goals.goal_views(db.session, person.id, rules),
+            "psfs": goals.psfs_activities(db.session, person.id)}
 
 
 @bp.app_template_global()

@@ -1,7 +1,7 @@
 """The patient's progression page: this period's proposed steps, accepting or keeping them, goals."""
 from __future__ import annotations
 
-from flask import flash, jsonify, redirect, render_template, request, url_for
+from flask import abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -36,9 +36,7 @@ def index():
 @patient_required
 def accept(proposal_id: int):
     """Accept a step: a new plan version with the reason. Again (a double tap) changes nothing."""
-    proposal = store.proposal_of(db.session, current_user.id, proposal_id)
-    if proposal is None:
-        return redirect(url_for("progression.index")), 303
+    proposal = store.proposal_of(db.session, current_user.id, proposal_id) or abort(404)
     item = store.current_items(db.session, current_user).get(proposal.rule.item_key)
     title = title_of(item.routine) if item else ""
     note = version_note(title, proposal.rule.field, proposal.from_dose, proposal.to_dose, proposal.adherence)
@@ -52,8 +50,8 @@ def accept(proposal_id: int):
 @patient_required
 def keep(proposal_id: int):
     """Keep the current dose for another period."""
-    proposal = store.proposal_of(db.session, current_user.id, proposal_id)
-    if proposal is not None and store.keep(db.session, proposal, current_user):
+    proposal = store.proposal_of(db.session, current_user.id, proposal_id) or abort(404)
+    if store.keep(db.session, proposal, current_user):
         flash(_("You kept your current dose."))
     db.session.commit()
     return back()
@@ -80,8 +78,9 @@ def add_goal():
 @patient_required
 def achieved(goal_id: int):
     """Mark a goal reached (or open again)."""
-    goals.mark_achieved(db.session, current_user.id, goal_id, local_today(current_user.timezone),
-                        request.form.get("achieved") != "no")
+    if not goals.mark_achieved(db.session, current_user.id, goal_id, local_today(current_user.timezone),
+                               request.form.get("achieved") != "no"):
+        abort(404)
     db.session.commit()
     return back()
 

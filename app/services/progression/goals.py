@@ -66,12 +66,13 @@ def psfs_activities(session: Session, patient_id: int) -> list[str]:
     return seen
 
 
-def goal_views(session: Session, patient_id: int) -> list[GoalView]:
+def goal_views(session: Session, patient_id: int, rules: dict[str, ProgressionRule] | None = None) -> list[GoalView]:
     goals = goals_of(session, patient_id)
     if not goals:
         return []
-    rules = {r.item_key: r for r in session.scalars(select(ProgressionRule).where(
-        ProgressionRule.patient_id == patient_id))}
+    if rules is None:
+        rules = {r.item_key: r for r in session.scalars(select(ProgressionRule).where(
+            ProgressionRule.patient_id == patient_id))}
     responses = list(session.execute(select(MeasureResponse.date, MeasureResponse.answers).where(
         MeasureResponse.patient_id == patient_id, MeasureResponse.instrument == "psfs").order_by(MeasureResponse.date)))
     out = []

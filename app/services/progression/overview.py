@@ -27,9 +27,10 @@ class ItemProgress:
         return list(reversed(self.rule.proposals)) if self.rule else []
 
 
-def items_progress(session: Session, patient: User, today: date) -> list[ItemProgress]:
+def items_progress(session: Session, patient: User, today: date,
+                   rules: dict[str, ProgressionRule] | None = None) -> list[ItemProgress]:
     items = current_items(session, patient)
-    rules = rules_for(session, patient.id)
+    rules = rules_for(session, patient.id) if rules is None else rules
     fields = {}
     for key, item in items.items():
         name = rules[key].field if key in rules else measured_field(item.dose)
