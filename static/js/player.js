@@ -160,7 +160,8 @@ class Player {
     bar.hidden = pos.left == null;
     if (pos.left != null) { bar.max = phase.seconds; bar.value = phase.seconds - pos.left / 1000; }
     if (changed) {
-      const sentence = [phase.label, phase.text, phase.seconds ? clock(pos.left) : ""].filter(Boolean).join(". ");
+      const sentence = [phase.label, phase.text, phase.seconds ? clock(pos.left) : ""].filter(Boolean)
+        .map((part) => part.replace(/[.:]$/, "")).join(". ");
       if (this.shown !== -1) { this.announce(sentence); this.notify(sentence); navigator.vibrate?.(200); }
       this.shown = pos.i;
       if (phase.type === "done") { this.lock?.release().catch(() => undefined); this.lock = null; }
