@@ -71,8 +71,8 @@ def test_player_offline_keeps_time_across_a_lock_and_queues_done(page, live_serv
     expect(page.locator("[data-announce]")).to_contain_text(f"{minutes}:00")
 
     hide_and_show(page, 4 * 60_000)                           # locked for four minutes
-    page.wait_for_function("() => Number(document.querySelector('[data-clock]').dataset.leftMs) < %d"
-                           % ((minutes - 4) * 60_000 + 1))
+    page.wait_for_function(f"() => Number(document.querySelector('[data-clock]').dataset.leftMs) < "
+                           f"{(minutes - 4) * 60_000 + 1}")
     assert (minutes - 4) * 60_000 - 3_000 <= left_ms(page) <= (minutes - 4) * 60_000
 
     hide_and_show(page, minutes * 60_000)                     # long past the end: the session is finished
@@ -177,7 +177,7 @@ def test_progression_screenshots(browser, live_server, scheme, lang):
                                       locale="de-DE" if lang == "de" else "en-GB")
         page = context.new_page()
         errors = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("pageerror", lambda e, errors=errors: errors.append(str(e)))
         log_in(page, live_server, who)
         if who.startswith("demo.patient"):
             card = page.locator("[data-step-proposal]")
