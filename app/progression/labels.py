@@ -28,7 +28,11 @@ def amount(field: str | None, n: float | int | None) -> str:
 
 
 def proposal_text(title: str, field: str, from_dose: int, to_dose: int) -> str:
-    """ "Next week: Walking 17 min, up from 15 min." """
+    """ "Next week: Walking 17 min, up from 15 min." (German abbreviations end in a dot: no double dot)"""
+    return sentence(title, field, from_dose, to_dose).replace("..", ".")
+
+
+def sentence(title: str, field: str, from_dose: int, to_dose: int) -> str:
     if to_dose > from_dose:
         return _("Next week: %(title)s %(new)s, up from %(old)s.", title=title, new=amount(field, to_dose),
                  old=amount(field, from_dose))

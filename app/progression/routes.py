@@ -8,7 +8,7 @@ from flask_login import current_user
 from app.extensions import db
 from app.patient.access import patient_required
 from app.progression import bp
-from app.progression.labels import title_of, version_note
+from app.progression.labels import proposal_text, title_of, version_note
 from app.services.clock import local_today
 from app.services.progression import goals, overview, store
 
@@ -26,8 +26,11 @@ def index():
     today = local_today(current_user.timezone)
     store.evaluate(db.session, current_user, today)
     db.session.commit()
-    return render_template("progression/index.html", proposals=store.open_proposals(db.session, current_user.id),
-                           items=overview.items_progress(db.session, current_user, today),
+    items = overview.items_progress(db.session, current_user, today)
+    by_key = {row.item.key: row.item for row in items}
+    proposals = [(p, proposal_text(title_of(by_key[p.rule.item_key].routine), p.rule.field, p.from_dose, p.to_dose))
+                 for p in store.open_proposals(db.session, current_user.id) if p.rule.item_key in by_key]
+    return render_template("progression/index.html", proposals=proposals, items=items,
                            goals=goals.goal_views(db.session, current_user.id),
                            psfs=goals.psfs_activities(db.session, current_user.id))
 
