@@ -196,3 +196,28 @@ def test_progression_screenshots(browser, live_server, scheme, lang):
         context.close()
         assert errors == []
     assert all(p.stat().st_size > 3_000 for p in shots)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_progression_pages_have_no_serious_axe_violation(browser, live_server, scheme):
+    """The player (steps and timer), pacing, /progression, Today with a proposal, the physio's section."""
+    from axe import axe_violations, blocking
+    propose_walk_step(live_server)
+    item_id, slot, _ = timed_item(live_server)
+    found = {}
+    for who, paths in (("demo.patient@example.com", ["/today", f"/player/{item_id}?slot={slot}", "/pacing",
+                                                     "/progression", "/progress"]),
+                       ("demo.clinician@example.com", ["/clinician"])):
+        context = browser.new_context(viewport=PHONE, color_scheme=scheme, service_workers="block")
+        page = context.new_page()
+        log_in(page, live_server, who)
+        for path in paths:
+            page.goto(f"{live_server.url}{path}")
+            found[path] = blocking(axe_violations(page))
+        if who.startswith("demo.clinician"):
+            with live_server.app.app_context():
+                pid = db.session.scalar(select(User.id).where(User.email == PATIENT))
+            page.goto(f"{live_server.url}/clinician/patients/{pid}")
+            found["physio"] = blocking(axe_violations(page))
+        context.close()
+    assert {k: v for k, v in found.items() if v} == {}
