@@ -221,3 +221,37 @@ def test_progression_pages_have_no_serious_axe_violation(browser, live_server, s
             found["physio"] = blocking(axe_violations(page))
         context.close()
     assert {k: v for k, v in found.items() if v} == {}
+
+
+def test_reps_are_counted_and_holds_time_themselves(page, live_server):
+    """A repetition routine counts taps to the dose; a hold routine's timer moves on by itself, rest between sets."""
+    with live_server.app.app_context():
+        user = db.session.scalar(select(User).where(User.email == PATIENT))
+        version = current_version(db.session, plan_for(db.session, user), "standard")
+        hold = next(i for i in version.items if i.hold_seconds)
+        reps = next(i for i in version.items if i.reps and i.id != hold.id)
+        reps.hold_seconds, reps.minutes, reps.sets = None, None, 2   # a plain repetition dose, two sets
+        db.session.commit()
+        reps_dose, hold_dose = (reps.id, reps.reps, reps.sets or 1), (hold.id, hold.hold_seconds, hold.sets or 1)
+    log_in(page, live_server)
+    page.clock.install()
+    page.goto(f"{live_server.url}/player/{reps_dose[0]}")
+    player = page.locator("[data-player=routine]")
+    while player.get_attribute("data-phase") == "step":
+        page.locator("[data-next-btn]").click()
+    expect(player).to_have_attribute("data-phase", "reps")
+    for _ in range(reps_dose[1]):
+        page.locator("[data-count-btn]").click()
+    expect(page.locator("[data-count]")).to_have_text(f"{reps_dose[1]} of {reps_dose[1]}")
+    expect(page.locator("[data-announce]")).to_contain_text("Set done")
+    page.locator("[data-next-btn]").click()
+    expect(player).to_have_attribute("data-phase", "rest" if reps_dose[2] > 1 else "done")
+
+    page.goto(f"{live_server.url}/player/{hold_dose[0]}")
+    while player.get_attribute("data-phase") == "step":
+        page.locator("[data-next-btn]").click()
+    expect(player).to_have_attribute("data-phase", "hold")
+    page.clock.fast_forward(hold_dose[1] * 1000 + 500)
+    expect(player).not_to_have_attribute("data-phase", "hold")
+    assert player.get_attribute("data-phase") in ("relax", "rest", "done")
+    assert page.console_errors == []
