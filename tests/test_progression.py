@@ -179,3 +179,17 @@ def test_player_and_pacing_pages(login, patient):
     other_version = give_plan(other, slugs=("gentle-walk",))
     assert p.get(f"/player/{other_version.items[0].id}").status_code == 404
     assert p.get("/pacing").status_code == 200 and 'data-player="pacing"' in p.get("/pacing").get_data(as_text=True)
+
+
+def test_an_accepted_step_ends_a_stall(login, patient, clinician):
+    from app.services.progression.overview import stalled
+    c, item, rule = setup_rule(login, patient, clinician, days_done=2)
+    today = local_today(patient.timezone)
+    for weeks in (0, 1, 2):
+        store.evaluate(db.session, patient, today + timedelta(days=7 * weeks))
+    db.session.commit()
+    assert stalled(db.session, [patient], today) == [(patient, 3)]
+    newest = db.session.scalars(select(ProgressionProposal).order_by(ProgressionProposal.period_start.desc())).first()
+    newest.status = "accepted"
+    db.session.commit()
+    assert stalled(db.session, [patient], today) == []
