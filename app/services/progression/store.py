@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload
 
-from app.models import PlanItem, ProgressionProposal, ProgressionRule, User
+from app.models import Plan, PlanItem, PlanVersion, ProgressionProposal, ProgressionRule, User
 from app.models.base import utcnow
 from app.services.plans.versions import ItemSpec, current_version, plan_for, save_version
 from app.services.progression import rules
@@ -34,11 +34,14 @@ class RuleInput:
 
 
 def current_items(session: Session, patient: User) -> dict[str, PlanItem]:
-    """Item key -> item of the current usual (standard) plan version: rules step the usual plan, never the
-    gentler flare-up one."""
-    plan = plan_for(session, patient)
-    version = current_version(session, plan, "standard") if plan else None
-    return {item.key: item for item in version.items} if version else {}
+    """Item key -> item of the current usual (standard) plan version, in one query: rules step the usual plan,
+    never the gentler flare-up one."""
+    newest = (select(func.max(PlanVersion.number)).join(Plan, Plan.id == PlanVersion.plan_id)
+              .where(Plan.patient_id == patient.id, PlanVersion.variant == "standard").scalar_subquery())
+    items = session.scalars(select(PlanItem).join(PlanVersion).join(Plan, Plan.id == PlanVersion.plan_id)
+                            .where(Plan.patient_id == patient.id, PlanVersion.variant == "standard",
+                                   PlanVersion.number == newest).order_by(PlanItem.position))
+    return {item.key: item for item in items}
 
 
 def rules_for(session: Session, patient_id: int) -> dict[str, ProgressionRule]:
