@@ -61,6 +61,7 @@ def create_app(config: str | dict | None = None) -> Flask:
     from app.patient import bp as patient_bp
     from app.privacy import bp as privacy_bp
     from app.progress import bp as progress_bp
+    from app.progression import bp as progression_bp
     from app.pwa import bp as pwa_bp
     from app.reminders import bp as reminders_bp
     from app.security import register_security
@@ -69,7 +70,8 @@ def create_app(config: str | dict | None = None) -> Flask:
     from app.sleep import bp as sleep_bp
 
     for bp in (auth_bp, patient_bp, api_bp, pwa_bp, settings_bp, progress_bp, learn_bp, privacy_bp, clinician_bp,
-               clinicians_bp, reminders_bp, diary_bp, sleep_bp, sleep_api_bp, measures_bp):
+               clinicians_bp, reminders_bp, diary_bp, sleep_bp, sleep_api_bp, measures_bp,
+               progression_bp):
         app.register_blueprint(bp)
     register_security(app)
     register_error_handlers(app)

@@ -16,6 +16,7 @@ from app.models.plans import (
     PlanVersion,
     Routine,
 )
+from app.models.progression import Goal, ProgressionProposal, ProgressionRule
 from app.models.reminders import PushSubscription, ReminderPass, ReminderPref, ReminderSent
 from app.models.sessions import LoginSession
 from app.models.sleep import SleepEntry, SleepWindow
@@ -26,5 +27,6 @@ __all__ = [
     "PushSubscription", "ReminderPass", "ReminderPref", "ReminderSent", "MeasureResponse", "MeasureSchedule",
     "CLEARED", "STATUSES", "CheckIn", "Completion", "DOSE_FIELDS", "KINDS", "VARIANTS", "Plan", "PlanItem",
     "PlanVersion", "Routine", "ROLES", "CareLink", "User", "LoginSession",
-    "SleepEntry", "SleepWindow", "PlanDraft", "ItemRemoval",
+    "SleepEntry", "SleepWindow", "PlanDraft", "ItemRemoval", "Goal", "ProgressionProposal",
+    "ProgressionRule",
 ]

@@ -6,7 +6,7 @@ import { user } from "./sync.js";
 
 async function keepHelp() {
   if (user?.role !== "patient" || !navigator.onLine || sessionStorage.getItem("inoplan-help-kept")) return;
-  const due = [...document.querySelectorAll("[data-measure-link]")].map((a) => a.getAttribute("href"));
+  const due = [...document.querySelectorAll("[data-measure-link], [data-player-link]")].map((a) => a.getAttribute("href"));
   const mark = document.documentElement.dataset.offlineReady;
   const ok = await keepForOffline(["/learn/red-flags", ...due]);
   if (mark === undefined) delete document.documentElement.dataset.offlineReady;
