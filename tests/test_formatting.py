@@ -15,6 +15,7 @@ from app.extensions import db
 from app.services.records import sync
 from app.services.records.limits import CHECKIN_LIMITS, NOTE_MAX, limits_json
 from app.services.reminders import calendar
+from app.services.reminders.schedule import Prefs
 from helpers import entry_checkin, give_plan
 
 
@@ -60,12 +61,12 @@ def test_calendar_writes_one_set_not_one_sets_and_in_the_patients_language(app, 
     version = give_plan(patient, slugs=("knee-to-chest-stretch",), times=("08:00",))
     version.items[0].sets = 1
     db.session.commit()
-    text = calendar.build(patient, version, 10, "https://example.test").decode()
+    text = calendar.build(patient, version, Prefs(lead_minutes=10), "https://example.test").decode()
     unfolded = re.sub(r"\r\n ", "", text)
     assert "Dose: 1 set · hold 20 s" in unfolded and "1 sets" not in unfolded
     patient.locale = "de"
     db.session.commit()
-    german = re.sub(r"\r\n ", "", calendar.build(patient, version, 10, "https://example.test").decode())
+    german = re.sub(r"\r\n ", "", calendar.build(patient, version, Prefs(lead_minutes=10), "https://example.test").decode())
     assert "Dosis: 1 Satz · 20 s halten" in german and "In Inoplan abhaken" in german
 
 

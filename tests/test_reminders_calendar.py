@@ -202,8 +202,9 @@ def test_feed_durations_and_dose_text_with_plurals(client, app):
     assert "Dose: 1 set · 1 rep · hold 30 s\n" in str(events["08:00"]["description"]) + "\n"
     assert "Dose: 3 sets · 12 reps · hold 5 s" in str(events["09:00"]["description"])
     assert "Dose" not in str(events["10:00"]["description"])
-    german = Calendar.from_ical(client.get(f"/calendar/{patient.calendar_token}.ics",
-                                           headers={"Accept-Language": "de"}).data)
+    patient.locale = "de"  # the feed is written in the patient's saved language (calendar apps send none)
+    db.session.commit()
+    german = Calendar.from_ical(client.get(f"/calendar/{patient.calendar_token}.ics").data)
     assert "Täglicher Check-in" in {str(e["summary"]) for e in german.walk("VEVENT")}
     texts = [str(e["description"]) for e in german.walk("VEVENT")]
     assert any("Dosis: 1 Satz · 1 Wiederholung · 30 s halten" in t for t in texts)
