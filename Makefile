@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 FLASK := FLASK_APP=wsgi.py $(VENV)/bin/flask
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install db demo bench load clean translations translations-extract
+.PHONY: run test lint install db demo bench load clean translations translations-extract
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -36,6 +36,9 @@ run: demo
 
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
 
 bench: install
 	$(PY) -m bench $(BENCH_ARGS)

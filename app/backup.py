@@ -11,7 +11,8 @@ from flask.cli import with_appcontext
 from app.extensions import db
 
 PG_HINT = ("db-backup copies SQLite databases only. For PostgreSQL use its own tools, for example\n"
-           "  pg_dump -Fc -f inoplan.dump \"$DATABASE_URL\"   and   pg_restore --clean -d \"$DATABASE_URL\" inoplan.dump\n"
+           "  pg_dump -Fc -f inoplan.dump \"$DATABASE_URL\"\n"
+           "  pg_restore --clean -d \"$DATABASE_URL\" inoplan.dump\n"
            "(see docs/security.md).")
 
 

@@ -38,7 +38,7 @@ def browser():
         message = f"BROWSER TESTS SKIPPED: no Chromium at {CHROMIUM} (apt-get install chromium)"
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(message)
-        warnings.warn(message)
+        warnings.warn(message, stacklevel=2)
         pytest.skip(message)
     from playwright.sync_api import sync_playwright
     with sync_playwright() as playwright:

@@ -34,7 +34,8 @@ PUBLIC = {
     "learn.topic": "education from the article, readable before signing up; no personal data",
     "measures.help_country": "which country's emergency numbers the red-flags page shows; only sets a cookie",
     r"^/calendar/": "the calendar feed's unguessable token is the credential (calendar apps cannot log in)",
-    "diary.shared": "the report link's unguessable token is the credential the patient handed over (expires, revocable)",
+    "diary.shared": "the report link's unguessable token is the credential the patient handed over (it expires and "
+                    "can be revoked)",
 }
 # Arguments that are bearer secrets on public routes: the attacker does not know the victim's, so a random one.
 BEARER_ARGS = re.compile(r"token", re.I)
@@ -121,7 +122,8 @@ def candidates(arg: str, converter, found: dict, public: bool) -> list:
 def fillings(rule, found: dict) -> list[dict]:
     """Argument combinations for a rule (at most MAX_COMBINATIONS)."""
     public = public_reason(rule) is not None
-    options = [[(arg, v) for v in candidates(arg, rule._converters[arg], found, public)] for arg in sorted(rule._converters)]
+    options = [[(arg, v) for v in candidates(arg, rule._converters[arg], found,
+                                             public)] for arg in sorted(rule._converters)]
     return [dict(combo) for combo in itertools.islice(itertools.product(*options), MAX_COMBINATIONS)]
 
 

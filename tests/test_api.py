@@ -50,7 +50,8 @@ def test_history_range(login, patient):
     assert [c["pain"] for c in body["checkins"]] == [4]
 
 
-@pytest.mark.parametrize("query, field", [("from=2026-12-01&to=2026-11-01", "from"), ("from=2020-01-01&to=2026-01-01", "from"),
+@pytest.mark.parametrize("query, field", [("from=2026-12-01&to=2026-11-01", "from"),
+                                          ("from=2020-01-01&to=2026-01-01", "from"),
                                           ("to=2026-13-01", "to"), ("from=%00", "from")])
 def test_history_bad_range(login, patient, query, field):
     response = login(patient).get(f"/api/v1/history?{query}")

@@ -26,7 +26,8 @@ def bulk_patients(clinician, n: int, days: int, start: int = 0) -> None:
     routines = dict(db.session.execute(select(Routine.slug, Routine.id).where(Routine.slug.in_(SLUGS))).all())
     stamp = datetime.now(UTC)
     db.session.execute(insert(User), [
-        {"email": f"bulk{start + i}@example.com", "password_hash": password_hash(), "display_name": f"Bulk {start + i:03d}",
+        {"email": f"bulk{start + i}@example.com", "password_hash": password_hash(),
+         "display_name": f"Bulk {start + i:03d}",
          "role": "patient", "timezone": "Europe/London", "session_token": new_token(), "calendar_token": new_token(),
          "created_at": stamp} for i in range(n)])
     ids = list(db.session.scalars(select(User.id).where(User.email.like("bulk%@example.com"))
@@ -84,10 +85,10 @@ def fast_insert(table, rows: list[dict]) -> None:
         connection.execute(table.insert(), rows)
         return
     columns = list(rows[0])
-    with connection.connection.driver_connection.cursor() as cursor:
-        with cursor.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row([row[c] for c in columns])
+    with connection.connection.driver_connection.cursor() as cursor, \
+            cursor.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row([row[c] for c in columns])
 
 
 @pytest.mark.slow

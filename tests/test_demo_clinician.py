@@ -21,7 +21,8 @@ def test_demo_clinician_world(app, runner):
     assert db.session.scalar(select(func.count(CareLink.id)).where(CareLink.clinician_id == clinician.id)) == 3
     names = {t.name for t in db.session.scalars(select(PlanTemplate))}
     assert names == {"Lower back starter", "Sleep reset"}
-    assert db.session.scalar(select(Routine.title).where(Routine.owner_id == clinician.id)) == "Side-lying trunk rotation"
+    own = db.session.scalar(select(Routine.title).where(Routine.owner_id == clinician.id))
+    assert own == "Side-lying trunk rotation"
     counts = [db.session.scalar(select(func.count(m.id))) for m in (Completion, ModeChange, PlanTemplate, User)]
 
     assert clinician.check_password("inoplan-demo")

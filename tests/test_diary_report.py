@@ -147,7 +147,8 @@ def test_diary_page_forms_store_entries_without_javascript(login, patient):
     assert data["pain_entries"][0]["areas"] == [{"area": "neck", "intensity": 7, "qualities": ["aching"]},
                                                 {"area": "chest", "intensity": 5, "qualities": ["aching"]}]
     episode = data["flares"][0]["client_id"]
-    assert s.post("/diary/flare", data={"of": episode, "helped": "rest", "client_id": str(uuid.uuid4())}).status_code == 303
+    assert s.post("/diary/flare", data={"of": episode, "helped": "rest",
+                                        "client_id": str(uuid.uuid4())}).status_code == 303
     assert s.get("/api/v1/diary").json["flares"][0]["end"] is not None
     assert s.post("/diary/pain", data={"intensity": "11"}).status_code == 303
     assert "Intensity must be from 0 to 10" in s.get("/diary").get_data(as_text=True)

@@ -1,4 +1,5 @@
-"""The flare-up variant: the clinician writes it and a pain rule; the patient switches in one tap; the clinician sees why."""
+"""The flare-up variant: the clinician writes it and a pain rule; the patient switches in one tap; the clinician
+sees why."""
 from __future__ import annotations
 
 import re

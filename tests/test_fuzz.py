@@ -97,7 +97,8 @@ def test_forms_are_found(found_forms):
 
 
 def test_every_field_of_every_form_with_classic_bad_values(people, found_forms):
-    """Each field in turn gets a NUL byte, 5,000 characters, a huge number, an impossible date...; the rest stay valid."""
+    """Each field in turn gets a NUL byte, 5,000 characters, a huge number, an impossible date...; the rest stay
+    valid."""
     tried = 0
     for who, forms in found_forms.items():
         session = people[who]

@@ -74,7 +74,8 @@ def test_reset_link_sets_password_once_and_ends_other_sessions(app, client, logi
     assert again.status_code == 404 and "no longer works" in again.get_data(as_text=True)
     db.session.refresh(patient)
     assert patient.check_password(NEW)
-    assert db.session.scalar(db.select(AuditEvent.action).where(AuditEvent.patient_id == patient.id)) == "password_reset"
+    action = db.session.scalar(db.select(AuditEvent.action).where(AuditEvent.patient_id == patient.id))
+    assert action == "password_reset"
 
 
 def test_reset_form_errors(client, patient, outbox):

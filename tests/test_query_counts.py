@@ -48,7 +48,8 @@ def test_reads_are_constant_in_plan_and_history_size(login, patient, path):
     s = login(patient)
     assert s.post_json("/api/v1/sync", {"items": small_log}).status_code == 200
     small = queries(s, path)
-    _, big_log = with_history(db.session.merge(patient), 8, 30)  # a new version with four times the items, a month of log
+    _, big_log = with_history(db.session.merge(patient), 8,
+                              30)  # a new version with four times the items, a month of log
     assert s.post_json("/api/v1/sync", {"items": big_log}).status_code == 200
     big = queries(s, path)
     assert small == big <= BOUNDS[path.split("?")[0]]

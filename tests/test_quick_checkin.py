@@ -50,7 +50,8 @@ def test_high_pain_offers_the_flare_up_plan(login, patient):
     s = login(patient)
     quick(s, "7")
     html = s.get("/today").get_data(as_text=True)
-    assert "data-flare-offer" in html and 'data-action="mode-flare"' in html and 'name="suggested_by_pain" value="7"' in html
+    assert "data-flare-offer" in html and 'data-action="mode-flare"' in html
+    assert 'name="suggested_by_pain" value="7"' in html
     plan.mode = "flare"
     db.session.commit()
     html = s.get("/today").get_data(as_text=True)

@@ -1,5 +1,6 @@
 """Property: any mix of valid and invalid sync entries, delivered in any order, in any batches and any number of
-times, leaves the same stored state as sending each valid entry once (and the state a last-write-wins model predicts)."""
+times, leaves the same stored state as sending each valid entry once (and the state a last-write-wins model
+predicts)."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime

@@ -24,7 +24,8 @@ class RegisterForm(FlaskForm):
         _l("Password"), validators=[DataRequired(), Length(min=PASSWORD_MIN, max=200,
                                                        message=_l("Use at least %(n)s characters.", n=PASSWORD_MIN))],
         description=_l("At least %(n)s characters. A short sentence is easy to remember.", n=PASSWORD_MIN))
-    role = RadioField(_l("I am"), choices=[("patient", _l("A patient")), ("clinician", _l("A physiotherapist or clinician"))],
+    role = RadioField(_l("I am"), choices=[("patient", _l("A patient")), ("clinician",
+                                                                          _l("A physiotherapist or clinician"))],
                       default="patient", validators=[DataRequired()])
     timezone = SelectField(_l("Timezone"), validators=[DataRequired()], default="UTC",
                            description=_l("Reminders and your day follow this zone."))
@@ -42,7 +43,8 @@ class ResetRequestForm(FlaskForm):
 
 class NewPasswordForm(FlaskForm):
     password = PasswordField(_l("New password"), validators=[
-        DataRequired(), Length(min=PASSWORD_MIN, max=200, message=_l("Use at least %(n)s characters.", n=PASSWORD_MIN))],
+        DataRequired(), Length(min=PASSWORD_MIN, max=200, message=_l("Use at least %(n)s characters.",
+                                                                     n=PASSWORD_MIN))],
         description=_l("At least %(n)s characters.", n=PASSWORD_MIN))
     confirm = PasswordField(_l("New password again"), validators=[
         DataRequired(), EqualTo("password", message=_l("The two passwords are not the same."))])

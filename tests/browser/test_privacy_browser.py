@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -16,7 +17,7 @@ def test_privacy_page_downloads_the_export(page, live_server, context):
     assert screenshot(page, f"privacy-{scheme}").stat().st_size > 10_000
     with page.expect_download() as download:
         page.click("text=All data (JSON)")
-    data = json.loads(open(download.value.path()).read())
+    data = json.loads(Path(download.value.path()).read_text())
     assert data["profile"]["email"] == "demo.patient@example.com" and len(data["checkins"]) > 10
     for link in page.locator("main a.btn").all():
         box = link.bounding_box()

@@ -35,7 +35,8 @@ def test_plan_edited_while_offline_reaches_the_phone_and_old_ticks_count(page, l
     day = patient_today(live_server)
     page.context.set_offline(True)
     first = page.locator("[data-plan-item-id]").first
-    old_id, key, slot = int(first.get_attribute("data-plan-item-id")), first.get_attribute("data-key"), first.get_attribute("data-slot")
+    old_id = int(first.get_attribute("data-plan-item-id"))
+    key, slot = first.get_attribute("data-key"), first.get_attribute("data-slot")
     first.locator('[data-action="done"]').click()
     expect(first).to_have_attribute("data-status", "done")
 
@@ -110,7 +111,8 @@ def test_new_version_offers_update_and_reloads_on_tap(page, live_server, monkeyp
     wait_today(page)
     expect(banner).to_be_hidden()
     names = page.evaluate("caches.keys()")
-    assert [n for n in names if n.startswith("inoplan-shell-")] == [f"inoplan-shell-{live_server.app.config['ASSET_VERSION']}-next"]
+    version = live_server.app.config["ASSET_VERSION"]
+    assert [n for n in names if n.startswith("inoplan-shell-")] == [f"inoplan-shell-{version}-next"]
     assert "inoplan-pages" in names and "inoplan-data" in names
     assert page.console_errors == []
 
@@ -122,7 +124,8 @@ def test_logout_forgets_saved_pages(page, live_server):
     page.get_by_role("button", name="Log out").click()
     page.wait_for_url("**/login")
     assert "inoplan-data" not in page.evaluate("caches.keys()")
-    saved = page.evaluate("caches.open('inoplan-pages').then((c) => c.keys()).then((k) => k.map((r) => new URL(r.url).pathname))")
+    saved = page.evaluate("caches.open('inoplan-pages').then((c) => c.keys())"
+                          ".then((k) => k.map((r) => new URL(r.url).pathname))")
     assert "/today" not in saved
 
 

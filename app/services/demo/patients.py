@@ -63,7 +63,8 @@ def add_more_patients(session: Session, clinician: User, tz: str, seed: int = 11
                                     stiffness=max(0, min(10, pain + rng.choice([-1, 0, 1]))),
                                     fatigue=max(0, min(10, pain - rng.choice([0, 1, 2]))),
                                     sleep_hours=round(max(4.0, min(8.5, 8 - 0.4 * pain + rng.gauss(0, .4))), 1),
-                                    sleep_quality=max(1, min(5, 6 - (pain + 1) // 2)), mood=max(1, min(5, 6 - pain // 2)),
+                                    sleep_quality=max(1, min(5, 6 - (pain + 1) // 2)), mood=max(1, min(5,
+                                                                                                       6 - pain // 2)),
                                     note=rng.choice(["", "", "", "Back tight after driving.", "Slept badly.",
                                                      "Walk felt good today."]),
                                     recorded_at=_at(day, time(8, 30), tz)))

@@ -41,7 +41,8 @@ def diff(old: PlanVersion | None, new: PlanVersion) -> list[Change]:
                 details.append(_("New instructions from your physiotherapist"))
                 short.append(_("new instructions"))
             else:
-                details.append(_("Now %(title)s (was %(old)s)", title=title_of(item.routine), old=title_of(was.routine)))
+                details.append(_("Now %(title)s (was %(old)s)", title=title_of(item.routine),
+                                 old=title_of(was.routine)))
                 short.append(_("now %(title)s", title=title_of(item.routine)))
         if was.dose != item.dose:
             change = f"{dose_or_none(was.dose)} → {dose_or_none(item.dose)}"

@@ -161,6 +161,6 @@ def _build(user: User, version: PlanVersion | None, prefs: Prefs, base_url: str)
 
 def qr_svg(text: str) -> Markup:
     """A QR code as inline SVG markup (presentation attributes only: the CSP forbids style attributes)."""
-    svg = segno.make(text, error="m").svg_inline(scale=4, dark="#000", light="#fff", omitsize=True,
-                                                 svgclass="qr", lineclass=None, title=gettext("QR code of the calendar link"))
+    svg = segno.make(text, error="m").svg_inline(scale=4, dark="#000", light="#fff", omitsize=True, svgclass="qr",
+                                                 lineclass=None, title=gettext("QR code of the calendar link"))
     return Markup(svg)
