@@ -57,3 +57,15 @@ def test_future_days_show_the_plan_without_ticks(login, patient):
     assert "data-plan-item-id" in html and "data-tick-form" not in html and "Coming up" in html
     tick(s, version.items[0], later)
     assert db.session.scalar(select(func.count(Completion.id))) == 0
+
+
+def test_days_far_ahead_or_before_the_account_are_refused_clearly(login, patient):
+    """The HTML page sends the patient back to today with a message; the JSON answers 422 naming the date."""
+    s = login(patient)
+    for day in ("9999-01-01", "1990-05-01"):
+        page = s.get(f"/today?date={day}")
+        assert page.status_code == 302 and page.headers["Location"].endswith("/today")
+        assert "cannot be opened" in s.get("/today").get_data(as_text=True)
+        api = s.get(f"/api/v1/today?date={day}")
+        assert api.status_code == 422 and "date" in api.json["fields"]
+    assert s.get("/api/v1/today?date=2020-01-02").status_code == 200  # after the account was created

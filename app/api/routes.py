@@ -20,7 +20,7 @@ from app.services.clock import local_today
 from app.services.plans import versions as plans
 from app.services.plans.today import day_for
 from app.services.records import sync as records
-from app.services.records.days import recordable_days
+from app.services.records.days import recordable_days, viewable_days
 from app.services.records.validation import Invalid, local_date
 
 HISTORY_MAX_DAYS = 400
@@ -65,6 +65,10 @@ def csrf_token():
 def today():
     """Today's (or ?date=) items with their status, and the check-in."""
     day = date_arg("date", local_today(current_user.timezone))
+    try:
+        viewable_days(current_user).check(day, "open")
+    except Invalid as exc:
+        return api_error(422, f"The date {exc}.", {"date": str(exc)})
     # The version was read with the user, before any of the day's rows: a write committed in between makes the
     # cached bytes newer than their key, never older.
     key = (current_user.id, current_user.data_version, day)

@@ -18,6 +18,7 @@ from app.services.plans.day_range import day_kind
 from app.services.plans.news import plan_news
 from app.services.plans.today import day_for
 from app.services.records import sync as records
+from app.services.records.days import viewable_days
 from app.services.records.limits import limits_json
 from app.services.records.validation import Invalid, local_date
 from app.services.sleep import store as sleep_diary
@@ -41,9 +42,14 @@ def requested_day():
     if not raw:
         return today
     try:
-        return local_date(raw)
+        day = local_date(raw)
     except Invalid:
         abort(404)
+    try:
+        return viewable_days(current_user).check(day, "open")
+    except Invalid as exc:
+        flash(_("That day cannot be opened: it %(why)s.", why=str(exc)), "error")
+        abort(redirect(url_for("patient.today")))
 
 
 @bp.route("/today")

@@ -15,6 +15,7 @@ from app.services.clock import local_today
 from app.services.records.validation import Invalid
 
 DAY_SLACK = timedelta(days=1)
+VIEW_AHEAD = timedelta(days=366)  # a day's plan can be looked at up to a year ahead ("coming up"), not ticked
 
 
 @dataclass(frozen=True)
@@ -22,12 +23,12 @@ class DayRange:
     first: date
     last: date
 
-    def check(self, day: date) -> date:
+    def check(self, day: date, verb: str = "record") -> date:
         """The day itself, or Invalid with a sentence that names the allowed range."""
         if day < self.first:
-            raise Invalid(f"is before your account existed (the first day you can record is {self.first})")
+            raise Invalid(f"is before your account existed (the first day you can {verb} is {self.first})")
         if day > self.last:
-            raise Invalid(f"is in the future (the last day you can record is {self.last})")
+            raise Invalid(f"is too far in the future (the last day you can {verb} is {self.last})")
         return day
 
 
@@ -35,3 +36,9 @@ def recordable_days(patient: User, now: datetime | None = None) -> DayRange:
     now = now or datetime.now(UTC)
     created = patient.created_at or now
     return DayRange(local_today(patient.timezone, created) - DAY_SLACK, local_today(patient.timezone, now) + DAY_SLACK)
+
+
+def viewable_days(patient: User, now: datetime | None = None) -> DayRange:
+    """The days whose page or JSON a patient may open: from the account's first day to a year ahead."""
+    recordable = recordable_days(patient, now)
+    return DayRange(recordable.first, local_today(patient.timezone, now) + VIEW_AHEAD)
