@@ -26,4 +26,8 @@ def configure(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def on_begin(connection):
-        connection.exec_driver_sql("BEGIN")
+        # `session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})` takes the write lock up front: a
+        # writer that reads first and writes later would otherwise find its snapshot stale when another writer
+        # committed meanwhile (SQLITE_BUSY_SNAPSHOT, at once, without waiting on busy_timeout).
+        immediate = connection.get_execution_options().get("sqlite_begin") == "IMMEDIATE"
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")

@@ -16,10 +16,10 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from app.models import STATUSES, CheckIn, Completion, ModeChange, Plan, PlanItem, PlanVersion, User
+from app.services.diary import entries as diary
 from app.services.freshness import touch
 from app.services.measures import store as measures
 from app.services.plans.versions import plan_for
-from app.services.diary import entries as diary
 from app.services.records import validation as v
 from app.services.records.bulk import insert_rows
 from app.services.sleep import store as sleep
@@ -120,6 +120,8 @@ def store(session: Session, patient: User, entries: list) -> list[Result]:
         session.rollback()
         if not _lost_a_race(exc):
             raise
+    if session.get_bind().dialect.name == "sqlite":  # the write lock first, so the second try cannot lose again
+        session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
     return _apply_and_commit(session, patient, cleaned)  # a new transaction, which sees the other request's rows
 
 
