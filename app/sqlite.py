@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
 
 
 def configure(engine: Engine) -> None:
@@ -26,8 +27,16 @@ def configure(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def on_begin(connection):
-        # `session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})` takes the write lock up front: a
-        # writer that reads first and writes later would otherwise find its snapshot stale when another writer
-        # committed meanwhile (SQLITE_BUSY_SNAPSHOT, at once, without waiting on busy_timeout).
-        immediate = connection.get_execution_options().get("sqlite_begin") == "IMMEDIATE"
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        connection.exec_driver_sql("BEGIN")
+
+
+def write_transaction(session: Session) -> None:
+    """SQLite: make the request's transaction a write transaction now (BEGIN IMMEDIATE), waiting up to busy_timeout
+    for the write lock. A transaction that has read (the signed-in user, the lookups) and then writes is told
+    SQLITE_BUSY at once, without waiting, whenever another writer holds the lock or committed since it read: with
+    8 devices syncing at once, most batches failed that way. Only for a session that has read but not written."""
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        return
+    connection.exec_driver_sql("COMMIT")  # the reads so far; SQLAlchemy's own COMMIT later ends the new one
+    connection.exec_driver_sql("BEGIN IMMEDIATE")

@@ -13,6 +13,7 @@ import os
 import subprocess
 import sys
 import time
+import traceback
 import uuid
 from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime, timedelta
@@ -95,7 +96,7 @@ def queue_rounds(app: Flask, receiver: Receiver, first: datetime, log, rounds: i
     the rate runs from the first push the stand-in service receives to the last (worker start-up left out)."""
     namespace = f"bench-{uuid.uuid4().hex[:12]}"
     env = {**os.environ, "QUEUE_URL": QUEUE_URL, "QUEUE_NAMESPACE": namespace, "PUSH_PROCESSES": "1",
-           "DATABASE_URL": app.config["SQLALCHEMY_DATABASE_URI"], "FLASK_APP": "wsgi.py"}
+           "FLASK_APP": "wsgi.py"}  # DATABASE_URL and INOPLAN_ENV: the bench set them in os.environ
     saved = {k: app.config.get(k) for k in ("QUEUE_URL", "QUEUE_NAMESPACE", "QUEUE_BATCH")}
     app.config.update(QUEUE_URL=QUEUE_URL, QUEUE_NAMESPACE=namespace, QUEUE_BATCH=BATCH)
     runner, rates = app.test_cli_runner(), {1: [], 2: []}
@@ -106,7 +107,8 @@ def queue_rounds(app: Flask, receiver: Receiver, first: datetime, log, rounds: i
             db.session.commit()
         result = runner.invoke(args=["reminders", "send", "--at", moment.strftime("%Y-%m-%dT%H:%M")])
         if result.exit_code != 0 or "queued for workers" not in result.output:
-            raise RuntimeError(f"queued pass failed: {result.output[-500:]}")
+            cause = "".join(traceback.format_exception(result.exception))[-800:] if result.exception else ""
+            raise RuntimeError(f"queued pass failed: {result.output[-500:]} {cause}")
         return int(result.output.split("queued for workers ")[1].split(",")[0])
 
     try:

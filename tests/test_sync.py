@@ -164,7 +164,12 @@ def test_mode_switch_entry(login, patient, items):
 
 @pytest.mark.parametrize("race", ["same entry", "same slot"])
 def test_a_row_stored_by_a_concurrent_request_is_seen_on_retry(login, patient, items, race):
-    """Another request commits a row between this batch's lookups and its insert: the batch is applied again."""
+    """Another request commits a row between this batch's lookups and its insert: the batch is applied again.
+
+    Not on SQLite: there the batch holds the write lock from before its lookups (app/sqlite.py write_transaction),
+    so no other writer can commit in between; it waits, as 8 devices syncing at once in `make bench` do."""
+    if db.engine.dialect.name == "sqlite":
+        pytest.skip("SQLite: the batch takes the write lock before its lookups; no other writer commits in between")
     mine, other = entry_completion(items[0].id, DAY, "08:00"), entry_completion(items[1].id, DAY, "12:30")
     theirs = mine if race == "same entry" else mine | {"client_id": str(uuid.uuid4()),
                                                        "recorded_at": f"{DAY}T07:00:00+00:00"}

@@ -24,6 +24,7 @@ from app.services.records import validation as v
 from app.services.records.bulk import insert_rows
 from app.services.sleep import store as sleep
 from app.services.sql_lists import among_bound
+from app.sqlite import write_transaction
 
 COMPLETION_CHECKS = {
     "client_id": (v.client_id, True),
@@ -56,7 +57,7 @@ MODE_CHECKS = {
 }
 CHECKS = {"completion": COMPLETION_CHECKS, "checkin": CHECKIN_CHECKS, "mode": MODE_CHECKS, "sleep": sleep.CHECKS,
           "measure": measures.CHECKS}
-SQLITE_BUSY_SNAPSHOT = 517  # sqlite3.h: SQLITE_BUSY | (2 << 8)
+SQLITE_BUSY, SQLITE_BUSY_SNAPSHOT = 5, 517  # sqlite3.h: SQLITE_BUSY, SQLITE_BUSY | (2 << 8)
 # A phone's clock may run ahead a little; a date far in the future is a mistake.
 FUTURE_SLACK = timedelta(days=2)
 
@@ -114,14 +115,14 @@ def store(session: Session, patient: User, entries: list) -> list[Result]:
         except v.EntryErrors as exc:
             cid = entry.get("client_id") if isinstance(entry, dict) else None
             cleaned.append(Result(cid if isinstance(cid, str) else None, "rejected", "invalid", exc.fields))
+    write_transaction(session)
     try:
         return _apply_and_commit(session, patient, cleaned)
     except (IntegrityError, OperationalError) as exc:
         session.rollback()
         if not _lost_a_race(exc):
             raise
-    if session.get_bind().dialect.name == "sqlite":  # the write lock first, so the second try cannot lose again
-        session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
+    write_transaction(session)
     return _apply_and_commit(session, patient, cleaned)  # a new transaction, which sees the other request's rows
 
 
@@ -135,8 +136,11 @@ def _apply_and_commit(session: Session, patient: User, cleaned: list) -> list[Re
 
 
 def _lost_a_race(exc: IntegrityError | OperationalError) -> bool:
-    """A unique row stored by another transaction first, or (SQLite) a read snapshot another writer made stale."""
-    return isinstance(exc, IntegrityError) or getattr(exc.orig, "sqlite_errorcode", None) == SQLITE_BUSY_SNAPSHOT
+    """A unique row stored by another transaction first, or (SQLite) a read snapshot another writer made stale,
+    or another writer holding the lock when this transaction, having read, wanted to write: SQLite answers that
+    at once, without waiting on busy_timeout, as waiting could deadlock (seen with 8 devices syncing at once)."""
+    return isinstance(exc, IntegrityError) or getattr(exc.orig, "sqlite_errorcode", None) in (
+        SQLITE_BUSY, SQLITE_BUSY_SNAPSHOT)
 
 
 def _apply(session: Session, patient_id: int, plan: Plan | None, cleaned: list) -> list[Result]:
