@@ -133,4 +133,6 @@ def _queue(app, report: Report, receiver, tomorrow, log) -> None:
     report.set("dispatch_2_workers_vs_1_throughput", statistics.median(ratios),
                f"{statistics.median(rates[2]):.0f} / {statistics.median(rates[1]):.0f} pushes/s; median of "
                f"{len(ratios)} alternating rounds, one 19:00 pass each, {push_figures.BATCH} per job")
+    if rates["retried"]:
+        report.extras.append(("queued passes run again (SQLite busy)", "; ".join(rates["retried"])))
     log("queue done")

@@ -24,7 +24,7 @@ from app.services.records import validation as v
 from app.services.records.bulk import insert_rows
 from app.services.sleep import store as sleep
 from app.services.sql_lists import among_bound
-from app.sqlite import write_transaction
+from app.sqlite import write_transaction, writer_turn
 
 COMPLETION_CHECKS = {
     "client_id": (v.client_id, True),
@@ -115,15 +115,16 @@ def store(session: Session, patient: User, entries: list) -> list[Result]:
         except v.EntryErrors as exc:
             cid = entry.get("client_id") if isinstance(entry, dict) else None
             cleaned.append(Result(cid if isinstance(cid, str) else None, "rejected", "invalid", exc.fields))
-    write_transaction(session)
-    try:
-        return _apply_and_commit(session, patient, cleaned)
-    except (IntegrityError, OperationalError) as exc:
-        session.rollback()
-        if not _lost_a_race(exc):
-            raise
-    write_transaction(session)
-    return _apply_and_commit(session, patient, cleaned)  # a new transaction, which sees the other request's rows
+    with writer_turn(session):
+        write_transaction(session)
+        try:
+            return _apply_and_commit(session, patient, cleaned)
+        except (IntegrityError, OperationalError) as exc:
+            session.rollback()
+            if not _lost_a_race(exc):
+                raise
+        write_transaction(session)
+        return _apply_and_commit(session, patient, cleaned)  # a new transaction, which sees the other's rows
 
 
 def _apply_and_commit(session: Session, patient: User, cleaned: list) -> list[Result]:
