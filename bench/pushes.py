@@ -94,8 +94,8 @@ def queue_rounds(app: Flask, receiver: Receiver, first: datetime, log, rounds: i
     Each round is one dispatcher pass for 19:00 UTC on another day (the previous minute recorded as passed, so
     the pass claims that minute only), queued with QUEUE_URL; the workers are started once the jobs wait, and
     the rate runs from the first push the stand-in service receives to the last (worker start-up left out)."""
-    namespace = f"bench-{uuid.uuid4().hex[:12]}"
-    env = {**os.environ, "QUEUE_URL": QUEUE_URL, "QUEUE_NAMESPACE": namespace, "PUSH_PROCESSES": "1",
+    namespace = f"bench-{uuid.uuid4().hex[:12]}"  # one per round below: no job of one round runs in the next
+    env = {**os.environ, "QUEUE_URL": QUEUE_URL, "PUSH_PROCESSES": "1",
            "FLASK_APP": "wsgi.py"}  # DATABASE_URL and INOPLAN_ENV: the bench set them in os.environ
     saved = {k: app.config.get(k) for k in ("QUEUE_URL", "QUEUE_NAMESPACE", "QUEUE_BATCH")}
     app.config.update(QUEUE_URL=QUEUE_URL, QUEUE_NAMESPACE=namespace, QUEUE_BATCH=BATCH)
@@ -113,17 +113,22 @@ def queue_rounds(app: Flask, receiver: Receiver, first: datetime, log, rounds: i
                 return int(result.output.split("queued for workers ")[1].split(",")[0])
             cause = "".join(traceback.format_exception_only(result.exception)) if result.exception else ""
             if attempt == 3 or "database is locked" not in cause:
-                raise RuntimeError(f"queued pass failed: {result.output[-300:]} {cause[-300:]}")
-            retried.append(f"{moment:%H:%M}: {cause.strip()[:80]}")  # reported: cron would run it again too
+                raise RuntimeError(f"queued pass failed: {result.output[-300:]} {cause[:300]}")
+            retried.append(f"{moment:%m-%d}: {cause.strip()[:60]}")  # reported: cron would run it again too
+            time.sleep(attempt)  # let the writer that holds SQLite's lock finish
         raise AssertionError("unreachable")
 
+    base, total = receiver.pushes, 0
     try:
         for n in range(rounds * 2):
             workers = (1, 2, 2, 1)[n % 4]
             moment = first + timedelta(days=n)
+            app.config["QUEUE_NAMESPACE"] = env["QUEUE_NAMESPACE"] = f"{namespace}-{n}"
             rate, queued = _drain(env, workers, receiver, lambda m=moment: one_pass(m))
             rates[workers].append(rate)
+            total += queued
             log(f"queue round {n + 1}: {workers} worker(s), {queued} pushes, {rate:.0f}/s")
+        rates["extra"] = receiver.pushes - base - total  # pushes sent more than once (a job retried)
     finally:
         app.config.update(saved)
         client = redis.Redis.from_url(QUEUE_URL)

@@ -41,7 +41,7 @@ class Report:
         rows = [("figure", "value", "goal", "", "made of")]
         for key, (what, goal, ok) in GOALS.items():
             value = self.figures[key]
-            shown = NOT_BUILT if value is None else f"{value:g}"
+            shown = (("n/a (failed)" if key in self.details else NOT_BUILT) if value is None else f"{value:g}")
             verdict = "" if value is None else ("ok" if ok(value) else "MISSED")
             rows.append((key, shown, goal, verdict, self.details.get(key, what)))
         widths = [max(len(r[i]) for r in rows) for i in range(4)]
