@@ -45,3 +45,24 @@ def test_clinician_pages_are_constant_in_history_size(login, patient, clinician,
     assert own.post_json("/api/v1/sync", {"items": big_log}).status_code == 200
     big = queries(physio, path)
     assert small == big <= CLINICIAN_PAGES[key]
+
+
+def test_clinician_dashboard_is_constant_in_patient_count(login, clinician):
+    """The bench found 210 queries for 200 patients: the sleep note read each patient's nights on its own."""
+    from helpers import give_plan, make_user
+    physio, clinician_id = login(clinician), clinician.id
+
+    def add_patients(n: int) -> None:
+        for _ in range(n):
+            person = make_user()
+            link(db.session.get(type(clinician), clinician_id), person)
+            give_plan(person)
+        db.session.commit()
+
+    add_patients(2)
+    queries(physio, "/clinician")  # the first read of the day is audited
+    few = queries(physio, "/clinician")
+    add_patients(6)
+    queries(physio, "/clinician")
+    many = queries(physio, "/clinician")
+    assert few == many <= 12

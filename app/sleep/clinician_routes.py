@@ -64,10 +64,10 @@ def sleep_patient_summary(person):
 def sleep_low_efficiency(patients) -> list:
     """The patients whose sleep efficiency stayed below 80 % for two weeks (a note on the dashboard)."""
     today = datetime.now(UTC).date()
+    recent = store.recent_for_many(db.session, [p.id for p in patients], today, 14)  # one query, not one each
     out = []
     for person in patients:
-        if windows.low_efficiency(db.session, person.id, today):
-            nights = store.recent(db.session, person.id, today, 14)
-            out.append((person, average_efficiency([f for _, f in nights])))
+        if windows.low_efficiency(db.session, person.id, today, nights=recent[person.id]):
+            out.append((person, average_efficiency([f for _, f in recent[person.id]])))
     return out
 

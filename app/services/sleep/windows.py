@@ -111,9 +111,10 @@ def decide(session: Session, patient: User, by: User, accept: bool, now: datetim
     return set_window(session, patient, by, row.bedtime, row.rise, "kept", average=s.average_efficiency, now=now)
 
 
-def low_efficiency(session: Session, patient_id: int, today: date, below: float = 80.0) -> bool:
-    """Both of the last two weeks averaged below `below` % (each with at least 3 nights): the physio's note."""
-    nights = store.recent(session, patient_id, today, 14)
+def low_efficiency(session: Session, patient_id: int, today: date, below: float = 80.0, nights=None) -> bool:
+    """Both of the last two weeks averaged below `below` % (each with at least 3 nights): the physio's note.
+    `nights`: the last 14 days' (date, figures), when the caller read them already."""
+    nights = store.recent(session, patient_id, today, 14) if nights is None else nights
     weeks = [[f for d, f in nights if d > today - timedelta(days=7)],
              [f for d, f in nights if d <= today - timedelta(days=7)]]
     return all(len(w) >= 3 and average_efficiency(w) < below for w in weeks)
