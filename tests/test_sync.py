@@ -107,7 +107,8 @@ def test_batch_over_500_is_refused(login, patient):
 def test_malformed_body_is_400_json(login, patient, body):
     s = login(patient)
     response = s.client.post("/api/v1/sync", data="{{{" if body is None else None,
-                             json=body if body is not None else None, headers={"X-CSRFToken": s.token, "Content-Type": "application/json"})
+                             json=body if body is not None else None,
+                             headers={"X-CSRFToken": s.token, "Content-Type": "application/json"})
     assert response.status_code == 400 and response.json["error"] == "bad_request"
 
 
