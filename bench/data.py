@@ -119,7 +119,8 @@ class Generator:
             versions.append({"id": version_id, "plan_id": plan_id, "variant": "standard", "number": 1,
                              "author_id": clinician_id or uid, "note": "", "created_at": created})
             plan_items = []
-            for position, (item_id, (slug, mask, choices)) in enumerate(zip(self._ids(PlanItem, len(PLAN)), PLAN, strict=False)):
+            for position, (item_id, (slug, mask, choices)) in enumerate(zip(self._ids(PlanItem, len(PLAN)), PLAN,
+                                                                            strict=False)):
                 key = f"{item_id:032x}"
                 times = ",".join(sorted({self.rng.choice(c) for c in choices}))
                 items.append({"id": item_id, "version_id": version_id, "key": key, "position": position,

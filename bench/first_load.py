@@ -13,7 +13,8 @@ from .client import Client
 LINK_RE = re.compile(r"<link\b[^>]*>", re.I)
 SCRIPT_RE = re.compile(r"<script\b[^>]*\bsrc=\"([^\"]+)\"", re.I)
 ATTR_RE = re.compile(r"(\w+)=\"([^\"]*)\"")
-IMPORT_RE = re.compile(r"""(?:\bimport\s*(?:[\w*{}\s,]+from\s*)?|\bexport\s*[\w*{}\s,]+from\s*|\bimport\s*\(\s*)["']([^"']+)["']""")
+IMPORT_RE = re.compile(r"""(?:\bimport\s*(?:[\w*{}\s,]+from\s*)?|\bexport\s*[\w*{}\s,]+from\s*"""
+                       r"""|\bimport\s*\(\s*)["']([^"']+)["']""")
 IMPORT_SCRIPTS_RE = re.compile(r"importScripts\(([^)]*)\)")
 QUOTED_RE = re.compile(r"[\"']([^\"']+)[\"']")
 SHELL_RE = re.compile(r"const\s+SHELL\s*=\s*(\[[^\]]*\])")

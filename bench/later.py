@@ -13,7 +13,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -117,7 +117,9 @@ def subscription_keys() -> tuple[str, str]:
     """A browser-like (p256dh, auth) pair: a P-256 public point and 16 random bytes, base64url."""
     point = ec.generate_private_key(ec.SECP256R1()).public_key().public_bytes(
         serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint)
-    b64 = lambda raw: base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+    def b64(raw: bytes) -> str:
+        return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+
     return b64(point), b64(secrets.token_bytes(16))
 
 
@@ -129,6 +131,18 @@ class Dispatch:
     catch_up: tuple[float, int]  # the first pass (an hour to catch up on): seconds, pushes
     pushed: int  # pushes in the cycle
     received: int  # pushes the stand-in service received, all passes
+    bare: list[tuple[int, float, float]] = field(default_factory=list)  # (pushes, seconds, bare pushes/s) per pass
+
+    def busiest_vs_bare(self, top: int = 3) -> tuple[float, str] | None:
+        """Median over the `top` busiest passes of (pass pushes/s) / (bare loop pushes/s, measured right after)."""
+        if not self.bare:
+            return None
+        busiest = sorted(self.bare, key=lambda b: -b[0])[:top]
+        ratios = [pushes / seconds / rate for pushes, seconds, rate in busiest]
+        pushes, seconds, rate = busiest[0]
+        return statistics.median(ratios), (
+            f"busiest minute {pushes:,} pushes at {pushes / seconds:.0f}/s vs bare loop {rate:.0f}/s; median of "
+            f"the {len(ratios)} busiest minutes, each against a bare run of its own messages right after it")
 
     def summary(self) -> str:
         return (f"mean pass {self.cycle_mean * 1000:.0f} ms over {CYCLE} consecutive minutes / scan "
@@ -138,7 +152,7 @@ class Dispatch:
 CYCLE = 15  # minutes: plans are on a quarter-hour grid, so any 15 consecutive minutes see each kind of minute once
 
 
-def dispatch_vs_scan(app: Flask, start: datetime, receiver: Receiver) -> Dispatch | None:
+def dispatch_vs_scan(app: Flask, start: datetime, receiver: Receiver, bare=None) -> Dispatch | None:
     """Run `flask reminders send --at T` as cron would, once a minute: a first pass at `start` (nothing ran in the
     hour before, so it catches up on that hour), then CYCLE passes, each for the minute after the last.
 
@@ -161,7 +175,12 @@ def dispatch_vs_scan(app: Flask, start: datetime, receiver: Receiver) -> Dispatc
         return elapsed, int(done[2])
 
     catch_up = one(start)
-    passes = [(start + timedelta(minutes=m), *one(start + timedelta(minutes=m))) for m in range(1, CYCLE + 1)]
+    passes, bare_runs = [], []
+    for m in range(1, CYCLE + 1):
+        passes.append((start + timedelta(minutes=m), *one(start + timedelta(minutes=m))))
+        _, seconds, pushes = passes[-1]
+        if bare is not None and pushes and pushes >= 0.5 * max(p for _, _, p in passes):
+            bare_runs.append((pushes, seconds, bare(pushes)))  # the same number of pushes, bare, right after
     with app.app_context():
         statement = (select(PlanItem.id, PlanItem.key, PlanItem.days_mask, PlanItem.times, Plan.patient_id)
                      .join(PlanVersion, PlanItem.version_id == PlanVersion.id).join(Plan))
@@ -177,7 +196,7 @@ def dispatch_vs_scan(app: Flask, start: datetime, receiver: Receiver) -> Dispatc
     if pushed == 0:
         raise RuntimeError("the dispatcher pushed nothing in the cycle: pick a busier start")
     return Dispatch(statistics.mean(t for _, t, _ in passes), scan_time, max(passes, key=lambda p: p[1]),
-                    catch_up, pushed, receiver.pushes)
+                    catch_up, pushed, receiver.pushes, bare_runs)
 
 
 def busiest_start(day: date) -> datetime:

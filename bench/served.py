@@ -6,18 +6,20 @@ import statistics
 
 from .browser import repeat_visits
 from .client import Client, Gunicorn, requests_per_second
+from .cold import each_once_per_second, forged_cookies, make_cold
 from .data import PASSWORD
 from .first_load import first_load
 from .report import Report
 
 WORKERS, CONCURRENCY, ROUNDS = 2, 4, 5
-BARE, TODAY = "/bench/bare", "/api/v1/today"
+BARE, TODAY, PAGE, COLD = "/bench/bare", "/api/v1/today", "/today", "cold /api/v1/today"
 
 
-def measure_served(report: Report, patient: str, requests: int, browser: bool, log) -> None:
+def measure_served(report: Report, patient: str, requests: int, browser: bool, log, app=None,
+                   cold_ids: list[int] | None = None) -> None:
     server = Gunicorn({}, workers=WORKERS)
     try:
-        _throughput(report, server, patient, requests)
+        _throughput(report, server, patient, requests, app, cold_ids or [])
         log("throughput done")
         transfer = first_load(_logged_in(server.port, patient))
         report.set("first_load_kb_gzip", transfer.kb, f"{transfer.kb:.1f} KiB sent, {transfer.raw / 1024:.1f} KiB "
@@ -35,26 +37,45 @@ def measure_served(report: Report, patient: str, requests: int, browser: bool, l
         server.stop()
 
 
-def _throughput(report: Report, server: Gunicorn, patient: str, requests: int) -> None:
-    """Rounds alternate bare and today; the figure is the median of each round's ratio, so load that comes
-    and goes on a shared machine hurts both sides of a ratio alike."""
+def _throughput(report: Report, server: Gunicorn, patient: str, requests: int, app, cold_ids: list[int]) -> None:
+    """Rounds alternate bare, today, the /today page and cold days; each figure is the median of each round's
+    ratio to that round's bare rate, so load that comes and goes on a shared machine hurts both sides alike.
+
+    Cold: one GET /api/v1/today per patient (up to 2,000 of them, `requests` at most), each with its own session;
+    before each round every one of them gets a new data_version, so no worker has any of those days cached."""
     cookies = _logged_in(server.port, patient).cookies
-    for path in (BARE, TODAY):  # warm-up: imports, compiled statements, SQLite page cache
-        requests_per_second(server.port, path, cookies, 400, CONCURRENCY)
-    rates: dict[str, list[float]] = {BARE: [], TODAY: []}
-    cpu: dict[str, float] = {BARE: 0.0, TODAY: 0.0}
+    jars = forged_cookies(app, cookies, cold_ids[:requests]) if app is not None and cold_ids else []
+    page_requests = max(CONCURRENCY, requests // 4)  # a page is about 10 times the work of the JSON day
+    sizes = {BARE: requests, TODAY: requests, PAGE: page_requests, COLD: len(jars)}
+    paths = [p for p in (BARE, TODAY, PAGE, COLD) if sizes[p]]
+    for path in paths:  # warm-up: imports, compiled statements, SQLite page cache
+        if path == COLD:
+            make_cold(app, cold_ids[:requests])
+            each_once_per_second(server.port, TODAY, jars, CONCURRENCY)
+        else:
+            requests_per_second(server.port, path, cookies, min(400, sizes[path]), CONCURRENCY)
+    rates: dict[str, list[float]] = {p: [] for p in paths}
+    cpu: dict[str, float] = {p: 0.0 for p in paths}
     for _ in range(ROUNDS):
-        for path in (BARE, TODAY):
+        for path in paths:
+            if path == COLD:
+                make_cold(app, cold_ids[:requests])
             before = server.cpu_seconds()
-            rates[path].append(requests_per_second(server.port, path, cookies, requests, CONCURRENCY))
+            rates[path].append(each_once_per_second(server.port, TODAY, jars, CONCURRENCY) if path == COLD else
+                               requests_per_second(server.port, path, cookies, sizes[path], CONCURRENCY))
             cpu[path] += server.cpu_seconds() - before
-    ratios = [t / b for t, b in zip(rates[TODAY], rates[BARE], strict=False)]
-    per_request = {p: cpu[p] / (ROUNDS * requests) * 1000 for p in cpu}
-    report.set("today_vs_bare_throughput", statistics.median(ratios),
-               f"{statistics.median(rates[TODAY]):.0f} / {statistics.median(rates[BARE]):.0f} req/s; "
-               f"{WORKERS} sync workers, {CONCURRENCY} client threads, {ROUNDS}x{requests} requests each")
-    report.extras.append(("server CPU per request", f"{TODAY} {per_request[TODAY]:.2f} ms, {BARE} "
-                          f"{per_request[BARE]:.2f} ms (ratio {per_request[BARE] / per_request[TODAY]:.2f})"))
+    per_request = {p: cpu[p] / (ROUNDS * sizes[p]) * 1000 for p in cpu}
+    for key, path in (("today_vs_bare_throughput", TODAY), ("today_page_vs_bare_throughput", PAGE),
+                      ("today_cold_vs_bare_throughput", COLD)):
+        if path not in rates:
+            continue
+        ratios = [t / b for t, b in zip(rates[path], rates[BARE], strict=False)]
+        report.set(key, statistics.median(ratios),
+                   f"{statistics.median(rates[path]):.0f} / {statistics.median(rates[BARE]):.0f} req/s; "
+                   f"{WORKERS} sync workers, {CONCURRENCY} client threads, {ROUNDS}x{sizes[path]} requests"
+                   + (f", {len(jars)} patients, each once a round" if path == COLD else ""))
+    report.extras.append(("server CPU per request", ", ".join(
+        f"{p} {per_request[p]:.2f} ms" for p in paths) + f" (bare/today {per_request[BARE] / per_request[TODAY]:.2f})"))
     report.extras.append(("load average during throughput", " ".join(f"{x:.1f}" for x in os.getloadavg())))
 
 

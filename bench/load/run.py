@@ -69,7 +69,8 @@ def create_patients(count: int) -> list[str]:
                         password_hash=template.password_hash, created_at=datetime.now(UTC) - timedelta(days=3650))
             db.session.add(user)
             db.session.flush()
-            specs = [ItemSpec.from_routine(r, times=[t]) for r, t in zip(routines, ["08:00", "12:30", "19:00"], strict=False)]
+            specs = [ItemSpec.from_routine(r, times=[t]) for r, t in zip(routines, ["08:00", "12:30", "19:00"],
+                                                                         strict=False)]
             save_version(db.session, plan_for(db.session, user, create=True), specs, user)
             emails.append(user.email)
         db.session.commit()
@@ -101,7 +102,8 @@ def check(url: str, acked: dict[str, str]) -> dict:
             rows = conn.execute(sql).fetchall()
     stored = dict(rows)
     return {"acknowledged": len(acked), "stored": sum(stored.values()),
-            "missing": sum(1 for c in acked if c not in stored), "twice_or_more": sum(1 for n in stored.values() if n > 1),
+            "missing": sum(1 for c in acked if c not in stored),
+            "twice_or_more": sum(1 for n in stored.values() if n > 1),
             "unacknowledged_rows": sum(1 for c in stored if c not in acked)}
 
 

@@ -120,9 +120,10 @@ def index_of(specs: list[ItemSpec], key: str) -> int | None:
 
 
 def versions(session: Session, plan: Plan, variant: str = "standard") -> list[PlanVersion]:
+    """Every version of the plan, newest first, with their items (one query for all, not one per version)."""
     return list(session.scalars(
         select(PlanVersion).where(PlanVersion.plan_id == plan.id, PlanVersion.variant == variant)
-        .order_by(PlanVersion.number.desc())
+        .order_by(PlanVersion.number.desc()).options(selectinload(PlanVersion.items))
     ))
 
 

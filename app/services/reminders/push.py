@@ -114,6 +114,10 @@ def deliver(session: Session, due: list[tuple[int, sched.Due]], send: Send, now:
             subs[uid].append((sub_id, {"endpoint": endpoint, "keys": {"p256dh": p256dh, "auth": auth}}))
     jobs = [(i, sub_id, {**info, "topic": texts[i][1]}, texts[i][0])
             for i, (uid, d) in enumerate(due) for sub_id, info in subs.get(uid, [])]
+    # End the read transaction before the network: on SQLite a transaction that has read cannot wait for the write
+    # lock later (another queue worker's commit makes its snapshot stale), and a failed write after the pushes went
+    # out would have the batch sent again.
+    session.commit()
     codes = send([(info, data) for _, _, info, data in jobs])
     ok, gone, failed = set(), set(), set()
     reached, tried_again = set(), set()
