@@ -18,13 +18,17 @@ PATIENT_EMAIL = "demo.patient@example.com"
 CLINICIAN_EMAIL = "demo.clinician@example.com"
 PASSWORD = "inoplan-demo"
 DEMO_TZ = "Europe/London"
+DEMO_ACCOUNT_AGE = timedelta(days=400)
 STANDARD = ["knee-to-chest-stretch", "neck-side-stretch", "gentle-walk", "glute-bridge", "hamstring-stretch",
             "heat-pack", "screens-off", "wind-down-routine"]
 FLARE = ["knee-to-chest-stretch", "slow-breathing", "warm-bath", "wind-down-routine"]
 
 
 def make_user(session: Session, email: str, name: str, role: str) -> User:
-    user = User(email=email, display_name=name, role=role, timezone=DEMO_TZ)
+    # Demo accounts come with months of history, so they are dated from before it: the sync accepts no day
+    # before an account existed (services/records/days.py).
+    user = User(email=email, display_name=name, role=role, timezone=DEMO_TZ,
+                created_at=datetime.now(UTC) - DEMO_ACCOUNT_AGE)
     user.set_password(PASSWORD)
     session.add(user)
     return user
