@@ -1,4 +1,4 @@
-"""CLI groups: `flask library load`, `flask demo load`."""
+"""CLI groups: `flask library load`, `flask demo load`, `flask users create-admin`."""
 from __future__ import annotations
 
 import click
@@ -28,6 +28,26 @@ def register_cli(app: Flask) -> None:
         from app.services.demo.loader import load_demo
         click.echo(load_demo(db.session, days=days))
 
+    users_cli = AppGroup("users", help="Accounts.")
+
+    @users_cli.command("create-admin")
+    @click.argument("email")
+    @click.option("--password", help="For a new account (asked for when missing).")
+    @click.option("--name", help="Display name of a new account.")
+    def create_admin(email: str, password: str | None, name: str | None):
+        """Make EMAIL an administrator, creating the account if there is none."""
+        from sqlalchemy import select
+
+        from app.models import User
+        from app.services.clinics.approval import make_admin
+        exists = db.session.scalar(select(User.id).where(User.email == email.strip().lower()))
+        if not exists and not password:
+            password = click.prompt("Password for the new account", hide_input=True, confirmation_prompt=True)
+        user, created = make_admin(db.session, email, password, name)
+        db.session.commit()
+        click.echo(f"{user.email} is {'a new' if created else 'now an'} administrator.")
+
     app.cli.add_command(db_backup)
+    app.cli.add_command(users_cli)
     app.cli.add_command(library_cli)
     app.cli.add_command(demo_cli)

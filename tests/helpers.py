@@ -32,6 +32,8 @@ def testing_config() -> dict:
 def make_user(email: str = None, role: str = "patient", tz: str = "Europe/London", name: str = "Pat Test") -> User:
     user = User(email=email or f"{uuid.uuid4().hex[:10]}@example.com", display_name=name, role=role, timezone=tz,
                 password_hash=password_hash())
+    if role == "clinician":  # approved, as every clinician was before approval existed; tests of approval clear it
+        user.approved_at = datetime.now(UTC)
     db.session.add(user)
     db.session.commit()
     return user

@@ -12,6 +12,7 @@ from app.extensions import db
 from app.services.care import audit
 from app.services.care.dashboard import note_overview, patient_rows
 from app.services.care.links import linked_patient
+from app.services.clinics.approval import clinician_approved
 from app.services.progress.summary import RANGES, summary_for, summary_json
 
 
@@ -21,6 +22,8 @@ def clinician_only(view):
     def wrapper(*args, **kwargs):
         if not current_user.is_clinician:
             return api_error(403, "Only physiotherapists have patients.")
+        if not clinician_approved(current_user):
+            return api_error(403, "An administrator has not approved this account yet.", code="not_approved")
         return view(*args, **kwargs)
     return wrapper
 

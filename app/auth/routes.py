@@ -15,6 +15,8 @@ from app.models import User
 
 
 def home_for(user: User) -> str:
+    if user.is_admin:
+        return url_for("admin.index")
     return url_for("patient.today") if user.is_patient else url_for("patient.home")
 
 
@@ -57,6 +59,9 @@ def register():
     if form.validate_on_submit():
         user = User(email=form.email.data.strip().lower(), display_name=form.display_name.data.strip(),
                     role=form.role.data, timezone=form.timezone.data)
+        if user.role == "clinician":  # waits for an administrator's approval (services/clinics/approval.py)
+            user.profession = form.profession.data.strip()
+            user.registration_number = form.registration_number.data.strip()
         user.set_password(form.password.data)
         db.session.add(user)
         db.session.commit()

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from functools import wraps
 
-from flask import abort
+from flask import abort, render_template
 from flask_login import current_user, login_required
 
 from app.extensions import db
 from app.models import User
 from app.services.care.links import linked_patient
+from app.services.clinics.approval import clinician_approved
 
 
 def clinician_required(view):
@@ -17,6 +18,8 @@ def clinician_required(view):
     def wrapper(*args, **kwargs):
         if not current_user.is_clinician:
             abort(403, "This page is for physiotherapists.")
+        if not clinician_approved(current_user):
+            return render_template("clinics/waiting.html"), 403
         return view(*args, **kwargs)
     return wrapper
 

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from app.models import STATUSES, CheckIn, Completion, ModeChange, Plan, PlanItem, PlanVersion, User
 from app.services.freshness import touch
 from app.services.measures import store as measures
+from app.services.messages import store as messages
 from app.services.plans.versions import plan_for
 from app.services.diary import entries as diary
 from app.services.records import validation as v
@@ -55,7 +56,7 @@ MODE_CHECKS = {
     "recorded_at": (v.recorded_at, False),
 }
 CHECKS = {"completion": COMPLETION_CHECKS, "checkin": CHECKIN_CHECKS, "mode": MODE_CHECKS, "sleep": sleep.CHECKS,
-          "measure": measures.CHECKS}
+          "measure": measures.CHECKS, "message": messages.CHECKS}
 SQLITE_BUSY_SNAPSHOT = 517  # sqlite3.h: SQLITE_BUSY | (2 << 8)
 # A phone's clock may run ahead a little; a date far in the future is a mistake.
 FUTURE_SLACK = timedelta(days=2)
@@ -207,6 +208,8 @@ class _Context:
             return Result(cid, diary.apply(self.session, self.patient_id, kind, data))  # not on Today: no touch
         if kind == "sleep":
             return Result(cid, *self.sleep.apply(data))
+        if kind == "message":  # replays are per sender; not on Today
+            return Result(cid, *messages.apply(self.session, self.session.get(User, self.patient_id), data))
         if cid in self.seen:
             return Result(cid, "duplicate")
         if kind == "completion":

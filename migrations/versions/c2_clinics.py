@@ -1,0 +1,59 @@
+"""clinician approval, administrators, secure messages
+
+Revision ID: c2_clinics
+Revises: a7_measures
+Create Date: 2026-11-30 06:05:00
+
+Clinicians who exist before this migration are approved (as of their account's creation), so nothing breaks.
+"""
+import sqlalchemy as sa
+from alembic import op
+
+import app.models.base  # noqa: F401  (custom column types used below)
+
+revision = 'c2_clinics'
+down_revision = 'a7_measures'
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    with op.batch_alter_table('users', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('is_admin', sa.Boolean(), server_default=sa.false(), nullable=False))
+        batch_op.add_column(sa.Column('profession', sa.String(length=80), nullable=True))
+        batch_op.add_column(sa.Column('registration_number', sa.String(length=80), nullable=True))
+        batch_op.add_column(sa.Column('approved_at', app.models.base.UTCDateTime(timezone=True), nullable=True))
+        batch_op.add_column(sa.Column('approved_by', sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column('rejected_at', app.models.base.UTCDateTime(timezone=True), nullable=True))
+        batch_op.create_foreign_key('fk_users_approved_by', 'users', ['approved_by'], ['id'], ondelete='SET NULL')
+    # Data migration: every existing clinician (the demo clinician included) keeps working.
+    op.execute("UPDATE users SET approved_at = created_at WHERE role = 'clinician' AND approved_at IS NULL")
+    op.create_table('messages',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('client_id', sa.String(length=36), nullable=False),
+    sa.Column('sender_id', sa.Integer(), nullable=False),
+    sa.Column('recipient_id', sa.Integer(), nullable=False),
+    sa.Column('text', sa.Text(), nullable=False),
+    sa.Column('recorded_at', app.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', app.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('read_at', app.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('notified_at', app.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.ForeignKeyConstraint(['recipient_id'], ['users.id'], ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['sender_id'], ['users.id'], ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('sender_id', 'client_id')
+    )
+    with op.batch_alter_table('messages', schema=None) as batch_op:
+        batch_op.create_index('ix_messages_pair', ['sender_id', 'recipient_id', 'created_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_messages_recipient_id'), ['recipient_id'], unique=False)
+
+
+def downgrade():
+    with op.batch_alter_table('messages', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_messages_recipient_id'))
+        batch_op.drop_index('ix_messages_pair')
+    op.drop_table('messages')
+    with op.batch_alter_table('users', schema=None) as batch_op:
+        batch_op.drop_constraint('fk_users_approved_by', type_='foreignkey')
+        for name in ('rejected_at', 'approved_by', 'approved_at', 'registration_number', 'profession', 'is_admin'):
+            batch_op.drop_column(name)
