@@ -48,6 +48,7 @@ def create_app(config: str | dict | None = None) -> Flask:
     from app.auth import bp as auth_bp
     from app.care import bp as clinicians_bp
     from app.cli import register_cli
+    from app.clinics import bp as clinics_bp
     from app.clinician import bp as clinician_bp
     from app.diary import bp as diary_bp
     from app.errors import register_error_handlers
@@ -65,7 +66,8 @@ def create_app(config: str | dict | None = None) -> Flask:
     from app.sleep import bp as sleep_bp
 
     for bp in (auth_bp, patient_bp, api_bp, pwa_bp, settings_bp, progress_bp, learn_bp, privacy_bp, clinician_bp,
-               clinicians_bp, reminders_bp, diary_bp, sleep_bp, sleep_api_bp, measures_bp, admin_bp, messages_bp):
+               clinicians_bp, reminders_bp, diary_bp, sleep_bp, sleep_api_bp, measures_bp, admin_bp, messages_bp,
+               clinics_bp):
         app.register_blueprint(bp)
     register_security(app)
     register_error_handlers(app)

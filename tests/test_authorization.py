@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import select
 
 from app.extensions import csrf, db
-from app.models import PlanTemplate, Routine
+from app.models import CareTransfer, Clinic, ClinicMember, PlanTemplate, Routine
 from app.services.care import audit
 from app.services.diary import shares
 from helpers import csrf_from, entry_checkin, entry_completion, give_plan, link, make_user, response_text
@@ -69,6 +69,15 @@ def world(app, login):
     talk = owner.post_json("/api/v1/sync", {"items": [
         {"client_id": str(uuid.uuid4()), "type": "message", "to": vc.id, "text": NOTE}]})
     assert talk.json["results"][0]["status"] == "created"
+    # A clinic with the victim clinician and a colleague, and a pending request to share the victim patient.
+    colleague = make_user("victim.colleague@example.com", "clinician", name="Dr Colleen Colleague")
+    clinic = Clinic(name=f"{ROUTINE} clinic", created_by=vc.id)
+    db.session.add(clinic)
+    db.session.flush()
+    db.session.add_all([ClinicMember(clinic_id=clinic.id, user_id=vc.id, role="clinic_admin"),
+                        ClinicMember(clinic_id=clinic.id, user_id=colleague.id)])
+    db.session.add(CareTransfer(patient_id=vp.id, from_id=vc.id, to_id=colleague.id, mode="handover"))
+    db.session.commit()
     return {
         "victims": [vp.id, vc.id], "owner": owner, "owner_clinician": login(vc),
         "markers": [vp.email, vc.email, NOTE, ROUTINE, "Victoria Victimsdottir"],

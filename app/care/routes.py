@@ -14,6 +14,7 @@ from app.extensions import db, limiter
 from app.patient.access import patient_required
 from app.services.care import audit, invites
 from app.services.care import links as care
+from app.services.clinics import transfers
 from app.services.clock import zone
 
 ACTIONS = {
@@ -23,7 +24,7 @@ ACTIONS = {
     "changed_plan": "changed your plan",
     "changed_rules": "changed your flare-up suggestion",
     "viewed_overview": "saw your weekly figures on their dashboard",
-}
+} | transfers.ACTIONS
 
 
 class CodeForm(FlaskForm):
@@ -44,7 +45,8 @@ def mine():
     tz = zone(current_user.timezone)
     trail = [(e, ACTIONS.get(e.action, e.action.replace("_", " ")), e.at.astimezone(tz))
              for e in audit.trail_for(db.session, current_user.id)]
-    return render_template("care/mine.html", links=care.clinicians_of(db.session, current_user), trail=trail)
+    return render_template("care/mine.html", links=care.clinicians_of(db.session, current_user), trail=trail,
+                           transfers=transfers.pending_for(db.session, current_user))
 
 
 @bp.post("/settings/clinicians/<int:link_id>/remove")

@@ -1,6 +1,7 @@
 """All models, imported here so Alembic and the app see one metadata."""
 from app.models.audit import AuditEvent
 from app.models.care import ModeChange, PlanTemplate
+from app.models.clinics import CareTransfer, Clinic, ClinicMember
 from app.models.diary import FlareEpisode, PainEntry, ReportShare, Treatment
 from app.models.invites import Invite
 from app.models.logs import STATUSES, CheckIn, Completion
@@ -16,5 +17,5 @@ __all__ = [
     "PushSubscription", "ReminderPass", "ReminderPref", "ReminderSent", "MeasureResponse", "MeasureSchedule",
     "STATUSES", "CheckIn", "Completion", "DOSE_FIELDS", "KINDS", "VARIANTS", "Plan", "PlanItem",
     "PlanVersion", "Routine", "ROLES", "CareLink", "User",
-    "SleepEntry", "SleepWindow", "Message",
+    "SleepEntry", "SleepWindow", "Message", "CareTransfer", "Clinic", "ClinicMember",
 ]

@@ -1,4 +1,4 @@
-"""clinician approval, administrators, secure messages
+"""clinician approval, administrators, secure messages, clinics and care transfers
 
 Revision ID: c2_clinics
 Revises: a7_measures
@@ -46,9 +46,49 @@ def upgrade():
     with op.batch_alter_table('messages', schema=None) as batch_op:
         batch_op.create_index('ix_messages_pair', ['sender_id', 'recipient_id', 'created_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_messages_recipient_id'), ['recipient_id'], unique=False)
+    op.create_table('clinics',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('name', sa.String(length=120), nullable=False),
+    sa.Column('created_at', app.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_by', sa.Integer(), nullable=True),
+    sa.ForeignKeyConstraint(['created_by'], ['users.id'], ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id')
+    )
+    op.create_table('clinic_members',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('clinic_id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('role', sa.String(length=16), nullable=False),
+    sa.Column('created_at', app.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['clinic_id'], ['clinics.id'], ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('clinic_id', 'user_id')
+    )
+    with op.batch_alter_table('clinic_members', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_clinic_members_user_id'), ['user_id'], unique=False)
+    op.create_table('care_transfers',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('patient_id', sa.Integer(), nullable=False),
+    sa.Column('from_id', sa.Integer(), nullable=False),
+    sa.Column('to_id', sa.Integer(), nullable=False),
+    sa.Column('mode', sa.String(length=16), nullable=False),
+    sa.Column('status', sa.String(length=16), nullable=False),
+    sa.Column('created_at', app.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('decided_at', app.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.ForeignKeyConstraint(['from_id'], ['users.id'], ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['patient_id'], ['users.id'], ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['to_id'], ['users.id'], ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('care_transfers', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_care_transfers_patient_id'), ['patient_id'], unique=False)
 
 
 def downgrade():
+    op.drop_table('care_transfers')
+    op.drop_table('clinic_members')
+    op.drop_table('clinics')
     with op.batch_alter_table('messages', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_messages_recipient_id'))
         batch_op.drop_index('ix_messages_pair')

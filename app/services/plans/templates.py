@@ -7,6 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import Plan, PlanTemplate, PlanVersion, Routine, User
+from app.services.clinics.teams import colleagues
 from app.services.plans.library import available_to
 from app.services.plans.versions import ItemSpec, current_specs, save_version
 
@@ -22,8 +23,8 @@ def spec_from_dict(data: dict) -> ItemSpec:
 
 
 def usable_routines(session: Session, clinician: User) -> dict[int, Routine]:
-    """What a clinician may put in a plan: built-ins and their own routines that are not archived."""
-    return {r.id: r for r in available_to(session, clinician)}
+    """What a clinician may put in a plan: built-ins, their own and their clinic colleagues' routines, not archived."""
+    return {r.id: r for r in available_to(session, clinician, [c.id for c in colleagues(session, clinician)])}
 
 
 def for_owner(session: Session, clinician: User) -> list[PlanTemplate]:
