@@ -42,6 +42,7 @@ def create_app(config: str | dict | None = None) -> Flask:
 
     from app import models  # noqa: F401  (register tables)
     from app.admin import bp as admin_bp
+    from app.alerts import bp as alerts_bp
     from app.api import bp as api_bp
     from app.api.day_cache import init_day_cache
     from app.assets import init_assets
@@ -67,7 +68,7 @@ def create_app(config: str | dict | None = None) -> Flask:
 
     for bp in (auth_bp, patient_bp, api_bp, pwa_bp, settings_bp, progress_bp, learn_bp, privacy_bp, clinician_bp,
                clinicians_bp, reminders_bp, diary_bp, sleep_bp, sleep_api_bp, measures_bp, admin_bp, messages_bp,
-               clinics_bp):
+               clinics_bp, alerts_bp):
         app.register_blueprint(bp)
     register_security(app)
     register_error_handlers(app)

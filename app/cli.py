@@ -47,7 +47,28 @@ def register_cli(app: Flask) -> None:
         db.session.commit()
         click.echo(f"{user.email} is {'a new' if created else 'now an'} administrator.")
 
+    alerts_cli = AppGroup("alerts", help="Clinicians' alerts.")
+
+    @alerts_cli.command("digest")
+    def alerts_digest():
+        """Mail each clinician how many patients have alerts they asked to be mailed (no names); run daily."""
+        from flask import current_app
+
+        from app.models.base import utcnow
+        from app.services import mail
+        from app.services.clinics.alerts import clinicians_with_mail, digest
+        from app.services.clinics.approval import clinician_approved
+        sent = 0
+        for clinician in clinicians_with_mail(db.session):
+            body = digest(db.session, clinician, utcnow()) if clinician_approved(clinician) else None
+            if body:
+                mail.send(clinician.email, "Inoplan: alerts for today", body, current_app.config["MAIL_FROM"],
+                          current_app.config.get("MAIL_DIR"))
+                sent += 1
+        click.echo(f"Alert digests sent: {sent}.")
+
     app.cli.add_command(db_backup)
+    app.cli.add_command(alerts_cli)
     app.cli.add_command(users_cli)
     app.cli.add_command(library_cli)
     app.cli.add_command(demo_cli)

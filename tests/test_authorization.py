@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import select
 
 from app.extensions import csrf, db
-from app.models import CareTransfer, Clinic, ClinicMember, PlanTemplate, Routine
+from app.models import AlertRule, CareTransfer, Clinic, ClinicMember, PlanTemplate, Routine
 from app.services.care import audit
 from app.services.diary import shares
 from helpers import csrf_from, entry_checkin, entry_completion, give_plan, link, make_user, response_text
@@ -77,6 +77,7 @@ def world(app, login):
     db.session.add_all([ClinicMember(clinic_id=clinic.id, user_id=vc.id, role="clinic_admin"),
                         ClinicMember(clinic_id=clinic.id, user_id=colleague.id)])
     db.session.add(CareTransfer(patient_id=vp.id, from_id=vc.id, to_id=colleague.id, mode="handover"))
+    db.session.add(AlertRule(clinician_id=vc.id, patient_id=vp.id, kind="no_checkin", threshold=3))
     db.session.commit()
     return {
         "victims": [vp.id, vc.id], "owner": owner, "owner_clinician": login(vc),

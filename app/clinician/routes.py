@@ -8,8 +8,10 @@ from app.clinician import bp
 from app.clinician.access import clinician_required, patient_or_404
 from app.clinician.forms import InviteForm
 from app.extensions import db, limiter
+from app.models.base import utcnow
 from app.services.care import audit, invites
 from app.services.care.dashboard import note_overview, patient_rows
+from app.services.clinics import alerts
 from app.services.progress.summary import RANGES, charts, summary_for
 
 
@@ -25,7 +27,8 @@ def dashboard():
     note_overview(db.session, current_user, [r.patient.id for r in rows])
     # Render before the commit: committing expires the loaded rows, and reloading them costs a query each.
     html = render_template("clinician/dashboard.html", rows=rows, form=InviteForm(),
-                           invites=invites.recent_for(db.session, current_user))
+                           invites=invites.recent_for(db.session, current_user),
+                           alerts=alerts.fired(rows, alerts.rules_for(db.session, current_user), utcnow()))
     db.session.commit()
     return html
 

@@ -1,4 +1,5 @@
 """All models, imported here so Alembic and the app see one metadata."""
+from app.models.alerts import AlertRule
 from app.models.audit import AuditEvent
 from app.models.care import ModeChange, PlanTemplate
 from app.models.clinics import CareTransfer, Clinic, ClinicMember
@@ -17,5 +18,5 @@ __all__ = [
     "PushSubscription", "ReminderPass", "ReminderPref", "ReminderSent", "MeasureResponse", "MeasureSchedule",
     "STATUSES", "CheckIn", "Completion", "DOSE_FIELDS", "KINDS", "VARIANTS", "Plan", "PlanItem",
     "PlanVersion", "Routine", "ROLES", "CareLink", "User",
-    "SleepEntry", "SleepWindow", "Message", "CareTransfer", "Clinic", "ClinicMember",
+    "SleepEntry", "SleepWindow", "Message", "CareTransfer", "Clinic", "ClinicMember", "AlertRule",
 ]

@@ -1,4 +1,4 @@
-"""clinician approval, administrators, secure messages, clinics and care transfers
+"""clinician approval, administrators, secure messages, clinics, care transfers, alert rules
 
 Revision ID: c2_clinics
 Revises: a7_measures
@@ -83,9 +83,24 @@ def upgrade():
     )
     with op.batch_alter_table('care_transfers', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_care_transfers_patient_id'), ['patient_id'], unique=False)
+    op.create_table('alert_rules',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('clinician_id', sa.Integer(), nullable=False),
+    sa.Column('patient_id', sa.Integer(), nullable=True),
+    sa.Column('kind', sa.String(length=24), nullable=False),
+    sa.Column('threshold', sa.Integer(), nullable=False),
+    sa.Column('mail', sa.Boolean(), nullable=False),
+    sa.Column('created_at', app.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['clinician_id'], ['users.id'], ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['patient_id'], ['users.id'], ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('alert_rules', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_alert_rules_clinician_id'), ['clinician_id'], unique=False)
 
 
 def downgrade():
+    op.drop_table('alert_rules')
     op.drop_table('care_transfers')
     op.drop_table('clinic_members')
     op.drop_table('clinics')
