@@ -55,6 +55,7 @@ def create_app(config: str | dict | None = None) -> Flask:
     from app.errors import register_error_handlers
     from app.learn import bp as learn_bp
     from app.measures import bp as measures_bp
+    from app.media import bp as media_bp
     from app.messages import bp as messages_bp
     from app.patient import bp as patient_bp
     from app.privacy import bp as privacy_bp
@@ -68,7 +69,7 @@ def create_app(config: str | dict | None = None) -> Flask:
 
     for bp in (auth_bp, patient_bp, api_bp, pwa_bp, settings_bp, progress_bp, learn_bp, privacy_bp, clinician_bp,
                clinicians_bp, reminders_bp, diary_bp, sleep_bp, sleep_api_bp, measures_bp, admin_bp, messages_bp,
-               clinics_bp, alerts_bp):
+               clinics_bp, alerts_bp, media_bp):
         app.register_blueprint(bp)
     register_security(app)
     register_error_handlers(app)

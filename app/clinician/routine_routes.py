@@ -11,6 +11,7 @@ from app.clinician.forms import RoutineForm
 from app.extensions import db
 from app.models import DOSE_FIELDS, Routine
 from app.services.freshness import patients_using, touch
+from app.services.media import images as media
 from app.services.plans.library import KIND_LABELS
 
 
@@ -69,7 +70,9 @@ def edit_routine(routine_id: int):
         db.session.commit()
         flash(f"Saved {routine.title}.")
         return redirect(url_for("clinician.routines")), 303
-    return render_template("clinician/routine_form.html", form=form, routine=routine), 422 if form.errors else 200
+    images = media.for_routines(db.session, [routine.id]).get(routine.id)
+    return render_template("clinician/routine_form.html", form=form, routine=routine,
+                           images=images), 422 if form.errors else 200
 
 
 @bp.post("/routines/<int:routine_id>/archive")

@@ -6,6 +6,7 @@ from app.models.clinics import CareTransfer, Clinic, ClinicMember
 from app.models.diary import FlareEpisode, PainEntry, ReportShare, Treatment
 from app.models.invites import Invite
 from app.models.logs import STATUSES, CheckIn, Completion
+from app.models.media import RoutineImage
 from app.models.measures import MeasureResponse, MeasureSchedule
 from app.models.messages import Message
 from app.models.plans import DOSE_FIELDS, KINDS, VARIANTS, Plan, PlanItem, PlanVersion, Routine
@@ -18,5 +19,5 @@ __all__ = [
     "PushSubscription", "ReminderPass", "ReminderPref", "ReminderSent", "MeasureResponse", "MeasureSchedule",
     "STATUSES", "CheckIn", "Completion", "DOSE_FIELDS", "KINDS", "VARIANTS", "Plan", "PlanItem",
     "PlanVersion", "Routine", "ROLES", "CareLink", "User",
-    "SleepEntry", "SleepWindow", "Message", "CareTransfer", "Clinic", "ClinicMember", "AlertRule",
+    "SleepEntry", "SleepWindow", "Message", "CareTransfer", "Clinic", "ClinicMember", "AlertRule", "RoutineImage",
 ]

@@ -13,6 +13,7 @@ from app.patient import bp
 from app.patient.access import patient_required
 from app.patient.forms import PlanItemForm
 from app.services.localize import routine_text
+from app.services.media import images as media
 from app.services.plans import library
 from app.services.plans import versions as plans
 from app.services.plans.versions import ItemSpec
@@ -135,4 +136,5 @@ def routine(routine_id: int):
     item = db.session.get(Routine, routine_id)
     if item is None or (item.owner_id is not None and item.owner_id not in [current_user.id, *clinician_ids()]):
         abort(404)
-    return render_template("patient/routine.html", routine=item, kinds=library.KIND_LABELS)
+    return render_template("patient/routine.html", routine=item, kinds=library.KIND_LABELS,
+                           images=media.for_routines(db.session, [item.id]).get(item.id))

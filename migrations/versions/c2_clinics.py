@@ -1,4 +1,4 @@
-"""clinician approval, administrators, secure messages, clinics, care transfers, alert rules
+"""clinician approval, administrators, secure messages, clinics, care transfers, alert rules, routine images
 
 Revision ID: c2_clinics
 Revises: a7_measures
@@ -97,9 +97,27 @@ def upgrade():
     )
     with op.batch_alter_table('alert_rules', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_alert_rules_clinician_id'), ['clinician_id'], unique=False)
+    op.create_table('routine_images',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('routine_id', sa.Integer(), nullable=False),
+    sa.Column('owner_id', sa.Integer(), nullable=True),
+    sa.Column('name', sa.String(length=64), nullable=False),
+    sa.Column('alt', sa.String(length=300), nullable=False),
+    sa.Column('width', sa.Integer(), nullable=False),
+    sa.Column('height', sa.Integer(), nullable=False),
+    sa.Column('size', sa.Integer(), nullable=False),
+    sa.Column('created_at', app.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['owner_id'], ['users.id'], ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['routine_id'], ['routines.id'], ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('name')
+    )
+    with op.batch_alter_table('routine_images', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_routine_images_routine_id'), ['routine_id'], unique=False)
 
 
 def downgrade():
+    op.drop_table('routine_images')
     op.drop_table('alert_rules')
     op.drop_table('care_transfers')
     op.drop_table('clinic_members')
