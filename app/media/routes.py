@@ -1,11 +1,12 @@
 """Routine images: upload (the routine's owner), delete, serve (whoever may see the routine), list for offline."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from flask import abort, current_app, flash, jsonify, redirect, request, send_from_directory, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 from sqlalchemy import select
 
 from app.clinician.access import clinician_required
@@ -16,6 +17,7 @@ from app.patient.access import patient_required
 from app.services.media import images
 
 YEAR = 365 * 24 * 3600
+NAME = re.compile(r"[0-9a-f]{32}\.(jpg|png)")
 
 
 def folder() -> str:
@@ -56,9 +58,11 @@ def delete(image_id: int):
 
 
 @bp.get("/media/<name>")
-@login_required
 def serve(name: str):
-    """The image, for people who may see its routine; its name never changes, so it is cached for a year."""
+    """The image, for people who may see its routine; its name never changes, so it is cached for a year.
+    Anyone else (signed out too: an <img> cannot follow a login redirect usefully) gets 404."""
+    if not current_user.is_authenticated or not NAME.fullmatch(name):
+        abort(404)
     image = db.session.scalar(select(RoutineImage).where(RoutineImage.name == name))
     if image is None or not images.may_view(db.session, current_user, image):
         abort(404)
@@ -72,5 +76,6 @@ def serve(name: str):
 @patient_required
 def offline_list():
     """The images of the routines in the patient's plan, which the app saves for offline use."""
+    rows = images.in_plan(db.session, current_user)
     return jsonify({"images": [{"routine_id": i.routine_id, "url": url_for("media.serve", name=i.name), "alt": i.alt,
-                                "width": i.width, "height": i.height} for i in images.in_plan(db.session, current_user)]})
+                                "width": i.width, "height": i.height} for i in rows]})

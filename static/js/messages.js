@@ -13,7 +13,7 @@ function bubble(entry) {
   item.dataset.clientId = entry.client_id;
   const text = document.createElement("p");
   text.className = "message-text";
-  text.textContent = entry.text; // never innerHTML: the text is the user's own
+  text.textContent = entry.text; // as text, never as markup: it is the user's own
   const state = document.createElement("p");
   state.className = "hint";
   state.dataset.state = "waiting";
