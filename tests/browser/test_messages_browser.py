@@ -48,3 +48,4 @@ def test_a_message_written_offline_is_sent_once(page, live_server):
     page.reload()
     expect(page.locator(".message.mine .message-text")).to_have_text([TEXT])
     assert page.console_errors == []
+
