@@ -17,7 +17,8 @@ def sender():
 def push_new_messages() -> None:
     """Never fails the request that stored the message: the message is saved; only the notice is lost."""
     try:
-        message_pushes(db.session, sender(), utcnow())
+        # The sender is built only when there is something to push (it loads the VAPID key).
+        message_pushes(db.session, lambda jobs: sender()(jobs), utcnow())
     except Exception:  # noqa: BLE001 (a push service or key problem must not lose the user's answer)
         db.session.rollback()
         current_app.logger.exception("Message push failed")
