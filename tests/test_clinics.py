@@ -5,8 +5,10 @@ from sqlalchemy import func, select
 
 from app.extensions import db
 from app.models import CareLink, CareTransfer, Clinic, Routine
+from app.services.plans import templates as plan_templates
 from app.services.plans.templates import usable_routines
-from helpers import link, make_user
+from app.services.plans.versions import ItemSpec, current_specs, plan_for
+from helpers import link, make_user, routine_id
 
 
 def admin_user():
@@ -128,3 +130,20 @@ def test_transfers_cannot_be_forged(login, clinician, patient):
     assert login(other_patient).post(f"/clinics/transfers/{transfer.id}/accept").status_code == 404
     assert login(colleague).post(f"/clinics/transfers/{transfer.id}/accept").status_code == 403
     assert not active(colleague, patient)
+
+
+def test_members_apply_each_others_templates_but_do_not_edit_them(login, clinician, patient):
+    colleague = make_user("colleague@example.com", "clinician", name="Dr Colleague")
+    template = plan_templates.create(db.session, colleague, "Shared starter", specs=[
+        ItemSpec.from_routine(db.session.get(Routine, routine_id("heat-pack")))])
+    db.session.commit()
+    link(clinician, patient)
+    c = login(clinician)
+    assert "Shared starter" not in c.get(f"/clinician/patients/{patient.id}/plan").get_data(as_text=True)
+    clinic_with(login, clinician, colleague)
+    assert "Shared starter" in c.get(f"/clinician/patients/{patient.id}/plan").get_data(as_text=True)
+    assert c.get(f"/clinician/templates/{template.id}").status_code == 404  # only the owner edits it
+    response = c.post(f"/clinician/patients/{patient.id}/plan/apply",
+                      data={"template_id": template.id, "how": "replace"})
+    assert response.status_code == 303
+    assert [s.routine_id for s in current_specs(db.session, plan_for(db.session, patient))] == [routine_id("heat-pack")]

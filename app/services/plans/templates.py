@@ -41,6 +41,17 @@ def get(session: Session, clinician: User, template_id) -> PlanTemplate | None:
                                                      PlanTemplate.owner_id == clinician.id))
 
 
+def usable_templates(session: Session, clinician: User) -> list[PlanTemplate]:
+    """Templates the clinician may apply: their own and their clinic colleagues' (only the owner edits one)."""
+    owners = [clinician.id, *(c.id for c in colleagues(session, clinician))]
+    return list(session.scalars(select(PlanTemplate).where(PlanTemplate.owner_id.in_(owners))
+                                .order_by(PlanTemplate.owner_id != clinician.id, PlanTemplate.name, PlanTemplate.id)))
+
+
+def usable_template(session: Session, clinician: User, template_id) -> PlanTemplate | None:
+    return next((t for t in usable_templates(session, clinician) if str(t.id) == str(template_id)), None)
+
+
 def create(session: Session, clinician: User, name: str, description: str = "",
            specs: list[ItemSpec] = ()) -> PlanTemplate:
     template = PlanTemplate(owner_id=clinician.id, name=name.strip(), description=description.strip(),
