@@ -52,7 +52,9 @@ def add(session: Session, clinician: User, kind: str, threshold, patient_id=None
     if not low <= threshold <= high:
         return None
     if patient_id not in (None, ""):
-        patient = linked_patient(session, clinician, patient_id)
+        if not str(patient_id).isdigit() or int(patient_id) > 2**31 - 1:
+            return None
+        patient = linked_patient(session, clinician, int(patient_id))
         if patient is None:
             return None
         patient_id = patient.id
