@@ -49,8 +49,8 @@ def create_app(config: str | dict | None = None) -> Flask:
     from app.auth import bp as auth_bp
     from app.care import bp as clinicians_bp
     from app.cli import register_cli
-    from app.clinics import bp as clinics_bp
     from app.clinician import bp as clinician_bp
+    from app.clinics import bp as clinics_bp
     from app.diary import bp as diary_bp
     from app.errors import register_error_handlers
     from app.learn import bp as learn_bp

@@ -6,8 +6,8 @@ from app.models.clinics import CareTransfer, Clinic, ClinicMember
 from app.models.diary import FlareEpisode, PainEntry, ReportShare, Treatment
 from app.models.invites import Invite
 from app.models.logs import STATUSES, CheckIn, Completion
-from app.models.media import RoutineImage
 from app.models.measures import MeasureResponse, MeasureSchedule
+from app.models.media import RoutineImage
 from app.models.messages import Message
 from app.models.plans import DOSE_FIELDS, KINDS, VARIANTS, Plan, PlanItem, PlanVersion, Routine
 from app.models.reminders import PushSubscription, ReminderPass, ReminderPref, ReminderSent
