@@ -6,6 +6,7 @@ from sqlalchemy.orm import Session
 
 from app.models import CareLink, User
 from app.models.base import utcnow
+from app.services.clinics.approval import clinician_approved
 
 
 def linked_patient(session: Session, clinician: User, patient_id) -> User | None:
@@ -14,12 +15,16 @@ def linked_patient(session: Session, clinician: User, patient_id) -> User | None
         patient_id = int(patient_id)
     except (TypeError, ValueError):
         return None
+    if not clinician_approved(clinician):
+        return None
     return session.scalar(select(User).join(CareLink, CareLink.patient_id == User.id).where(
         User.id == patient_id, User.role == "patient",
         CareLink.clinician_id == clinician.id, CareLink.active.is_(True)))
 
 
 def linked_patients(session: Session, clinician: User) -> list[User]:
+    if not clinician_approved(clinician):
+        return []
     return list(session.scalars(select(User).join(CareLink, CareLink.patient_id == User.id).where(
         CareLink.clinician_id == clinician.id, CareLink.active.is_(True), User.role == "patient")
         .order_by(User.display_name, User.id)))

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import CareLink, CheckIn, Completion, Routine, User
+from app.models.base import utcnow
 from app.services.clock import local_today, zone
 from app.services.plans.library import builtin_defaults, load_builtin
 from app.services.plans.today import scheduled
@@ -25,6 +26,8 @@ FLARE = ["knee-to-chest-stretch", "slow-breathing", "warm-bath", "wind-down-rout
 
 def make_user(session: Session, email: str, name: str, role: str) -> User:
     user = User(email=email, display_name=name, role=role, timezone=DEMO_TZ)
+    if role == "clinician":  # the demo physio is approved, as if an administrator had checked them
+        user.profession, user.registration_number, user.approved_at = "Physiotherapist", "DEMO-0001", utcnow()
     user.set_password(PASSWORD)
     session.add(user)
     return user
