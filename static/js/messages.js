@@ -1,10 +1,9 @@
 // A patient's message goes through the outbox (type "message"): shown at once as "Waiting to send", sent when
 // the network is there, marked "Sent" once the server stored it. Without JavaScript the form posts normally.
-import { queue } from "./sync.js";
+import { outbox, queue } from "./sync.js";
 
 const form = document.querySelector("[data-message-form]");
 const list = document.querySelector("[data-message-list]");
-const Outbox = globalThis.InoplanOutbox;
 
 function bubble(entry) {
   list.querySelector("[data-empty]")?.remove();
@@ -24,7 +23,7 @@ function bubble(entry) {
 }
 
 async function markSent() {
-  const waiting = new Set((await Outbox.all()).map((e) => e.client_id));
+  const waiting = new Set((await outbox.all()).map((e) => e.client_id));
   list.querySelectorAll("li.pending").forEach((item) => {
     if (waiting.has(item.dataset.clientId)) return;
     item.classList.remove("pending");
@@ -35,7 +34,7 @@ async function markSent() {
 }
 
 async function showQueued() {
-  const mine = (await Outbox.all()).filter((e) => e.type === "message" && e.to === Number(form.dataset.to));
+  const mine = (await outbox.all()).filter((e) => e.type === "message" && e.to === Number(form.dataset.to));
   const shown = new Set([...list.querySelectorAll("li")].map((li) => li.dataset.clientId));
   mine.filter((e) => !shown.has(e.client_id)).forEach(bubble);
 }

@@ -1,10 +1,10 @@
 """Care links: which clinician may see and plan for which patient."""
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from app.models import CareLink, User
+from app.models import AlertRule, CareLink, User
 from app.models.base import utcnow
 from app.services.clinics.approval import clinician_approved
 
@@ -56,4 +56,7 @@ def unlink(session: Session, patient: User, link_id) -> User | None:
     if care is None:
         return None
     care.active, care.ended_at = False, utcnow()
+    # The clinician's alert rules about this patient go too: nothing of theirs names a patient they lost.
+    session.execute(delete(AlertRule).where(AlertRule.clinician_id == care.clinician_id,
+                                            AlertRule.patient_id == patient.id))
     return session.get(User, care.clinician_id)
