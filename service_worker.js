@@ -5,6 +5,8 @@ const SHELL = ["__SHELL__"];
 const SHELL_CACHE = `inoplan-shell-${VERSION}`;
 const PAGE_CACHE = "inoplan-pages";
 const DATA_CACHE = "inoplan-data";
+const MEDIA_CACHE = "inoplan-media"; // routine images: immutable names, so cache-first
+const MAX_MEDIA = 200;
 const DATA_PATHS = ["/api/v1/today", "/api/v1/plan", "/api/v1/reminders/prefs"];
 const MAX_PAGES = 40;
 const MAX_DATA = 30;
@@ -32,7 +34,7 @@ self.addEventListener("message", (event) => {
   if (data.type === "warm") event.waitUntil(warm(data.urls || []).then((ok) => event.ports[0]?.postMessage({ ok })));
   if (data.type === "forget") {
     generation += 1;
-    event.waitUntil(Promise.all([caches.delete(PAGE_CACHE), caches.delete(DATA_CACHE)])
+    event.waitUntil(Promise.all([caches.delete(PAGE_CACHE), caches.delete(DATA_CACHE), caches.delete(MEDIA_CACHE)])
       .then(() => event.ports[0]?.postMessage({ ok: true })));
   }
 });
@@ -51,6 +53,9 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(page(request, url));
   } else if (DATA_PATHS.includes(url.pathname)) {
     event.respondWith(data(request));
+  } else if (url.pathname.startsWith("/media/")) {
+    event.respondWith(caches.open(MEDIA_CACHE).then((c) => c.match(request))
+      .then((hit) => hit || fetchAndKeep(request, MEDIA_CACHE, MAX_MEDIA)).catch(() => Response.error()));
   }
 });
 
@@ -142,9 +147,10 @@ async function warm(urls) {
     const url = new URL(href, self.location.origin);
     if (url.origin !== self.location.origin) return false;
     const isData = DATA_PATHS.includes(url.pathname);
+    const isMedia = url.pathname.startsWith("/media/");
     try {
       const response = await fetchAndKeep(new Request(url, { credentials: "same-origin" }),
-        isData ? DATA_CACHE : PAGE_CACHE, isData ? MAX_DATA : MAX_PAGES);
+        isMedia ? MEDIA_CACHE : isData ? DATA_CACHE : PAGE_CACHE, isMedia ? MAX_MEDIA : isData ? MAX_DATA : MAX_PAGES);
       return keep(response);
     } catch (error) {
       return false;

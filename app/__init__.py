@@ -47,6 +47,8 @@ def create_app(config: str | dict | None = None) -> Flask:
     init_template_helpers(app)
 
     from app import models  # noqa: F401  (register tables)
+    from app.admin import bp as admin_bp
+    from app.alerts import bp as alerts_bp
     from app.api import bp as api_bp
     from app.api.day_cache import init_day_cache
     from app.assets import init_assets
@@ -54,10 +56,13 @@ def create_app(config: str | dict | None = None) -> Flask:
     from app.care import bp as clinicians_bp
     from app.cli import register_cli
     from app.clinician import bp as clinician_bp
+    from app.clinics import bp as clinics_bp
     from app.diary import bp as diary_bp
     from app.errors import register_error_handlers
     from app.learn import bp as learn_bp
     from app.measures import bp as measures_bp
+    from app.media import bp as media_bp
+    from app.messages import bp as messages_bp
     from app.patient import bp as patient_bp
     from app.privacy import bp as privacy_bp
     from app.progress import bp as progress_bp
@@ -70,8 +75,8 @@ def create_app(config: str | dict | None = None) -> Flask:
     from app.sleep import bp as sleep_bp
 
     for bp in (auth_bp, patient_bp, api_bp, pwa_bp, settings_bp, progress_bp, learn_bp, privacy_bp, clinician_bp,
-               clinicians_bp, reminders_bp, diary_bp, sleep_bp, sleep_api_bp, measures_bp,
-               progression_bp):
+               clinicians_bp, reminders_bp, diary_bp, sleep_bp, sleep_api_bp, measures_bp, progression_bp,
+               admin_bp, messages_bp, clinics_bp, alerts_bp, media_bp):
         app.register_blueprint(bp)
     register_security(app)
     register_error_handlers(app)

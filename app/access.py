@@ -1,4 +1,5 @@
-"""The one role check: `@role_required("patient")` or `@role_required("clinician")` on any view.
+"""The one role check: `@role_required("patient")` or `@role_required("clinician")` on any view. A clinician must
+also be approved by an administrator (services/clinics/approval.py) before any clinician view opens.
 
 Anonymous callers get the login redirect (pages) or 401 JSON (under /api/, see app/security.py); a signed-in
 user of the other role gets 403, as JSON under /api/ and as the error page elsewhere (app/errors.py decides).
@@ -7,12 +8,14 @@ from __future__ import annotations
 
 from functools import wraps
 
-from flask import abort
+from flask import abort, render_template
 from flask_babel import gettext
 from flask_login import current_user, login_required
 
+from app.errors import api_error
 from app.formatting import N_
 from app.security import wants_json
+from app.services.clinics.approval import clinician_approved
 
 REFUSALS = {"patient": N_("This is for patients: only they have a plan and a log."),
             "clinician": N_("This is for physiotherapists: only they have patients.")}
@@ -30,6 +33,11 @@ def role_required(role: str):
             if current_user.role != role:
                 message = REFUSALS[role]  # the JSON API answers in English (docs/i18n.md)
                 abort(403, message if wants_json() else gettext(message))
+            if role == "clinician" and not clinician_approved(current_user):
+                # No patient data, no invites, until an administrator has checked the registration.
+                if wants_json():
+                    return api_error(403, "An administrator has not approved this account yet.", code="not_approved")
+                return render_template("clinics/waiting.html"), 403
             return view(*args, **kwargs)
         return wrapper
     return decorate

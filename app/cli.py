@@ -1,4 +1,4 @@
-"""CLI groups: `flask library load`, `flask demo load`."""
+"""CLI groups: `flask library load`, `flask demo load`, `flask users create-admin`."""
 from __future__ import annotations
 
 import click
@@ -28,6 +28,47 @@ def register_cli(app: Flask) -> None:
         from app.services.demo.loader import load_demo
         click.echo(load_demo(db.session, days=days))
 
+    users_cli = AppGroup("users", help="Accounts.")
+
+    @users_cli.command("create-admin")
+    @click.argument("email")
+    @click.option("--password", help="For a new account (asked for when missing).")
+    @click.option("--name", help="Display name of a new account.")
+    def create_admin(email: str, password: str | None, name: str | None):
+        """Make EMAIL an administrator, creating the account if there is none."""
+        from sqlalchemy import select
+
+        from app.models import User
+        from app.services.clinics.approval import make_admin
+        exists = db.session.scalar(select(User.id).where(User.email == email.strip().lower()))
+        if not exists and not password:
+            password = click.prompt("Password for the new account", hide_input=True, confirmation_prompt=True)
+        user, created = make_admin(db.session, email, password, name)
+        db.session.commit()
+        click.echo(f"{user.email} is {'a new' if created else 'now an'} administrator.")
+
+    alerts_cli = AppGroup("alerts", help="Clinicians' alerts.")
+
+    @alerts_cli.command("digest")
+    def alerts_digest():
+        """Mail each clinician how many patients have alerts they asked to be mailed (no names); run daily."""
+        from flask import current_app
+
+        from app.models.base import utcnow
+        from app.services import mail
+        from app.services.clinics.alerts import clinicians_with_mail, digest
+        from app.services.clinics.approval import clinician_approved
+        sent = 0
+        for clinician in clinicians_with_mail(db.session):
+            body = digest(db.session, clinician, utcnow()) if clinician_approved(clinician) else None
+            if body:
+                mail.send(clinician.email, "Inoplan: alerts for today", body, current_app.config["MAIL_FROM"],
+                          current_app.config.get("MAIL_DIR"))
+                sent += 1
+        click.echo(f"Alert digests sent: {sent}.")
+
     app.cli.add_command(db_backup)
+    app.cli.add_command(alerts_cli)
+    app.cli.add_command(users_cli)
     app.cli.add_command(library_cli)
     app.cli.add_command(demo_cli)

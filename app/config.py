@@ -62,6 +62,10 @@ class Config:
     MAIL_DIR: str | None = os.environ.get("MAIL_DIR")
     # Creating invites (per clinician) and accepting or looking up codes (per address).
     INVITE_CREATE_LIMITS = os.environ.get("INVITE_CREATE_LIMITS", "20 per hour;100 per day")
+    # Routine images: stored under MEDIA_DIR (instance/media by default), at most MEDIA_MAX_BYTES per upload.
+    MEDIA_DIR = os.environ.get("MEDIA_DIR", str(INSTANCE / "media"))
+    MEDIA_MAX_BYTES = int(os.environ.get("MEDIA_MAX_BYTES", 5 * 1024 * 1024))
+    MESSAGE_LIMITS = os.environ.get("MESSAGE_LIMITS", "20 per minute;300 per day")  # per sender, any way in
     INVITE_LIMITS = os.environ.get("INVITE_LIMITS", "10 per minute;30 per hour")
     HSTS = False
     DEMO_PASSWORD = "inoplan-demo"

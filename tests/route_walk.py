@@ -44,7 +44,8 @@ OBJECT_ARG = re.compile(r"(^|_)(id|key|token|uuid|slug)$", re.I)
 # Table names an argument's name points to, when the name says so (plan_item_id -> plan_items).
 ALIASES = {"patient": "users", "user": "users", "clinician": "users", "version": "plan_versions",
            "link": "care_links", "template": "plan_templates", "item": "plan_items", "checkin": "checkins",
-           "event": "audit_events", "share": "report_shares"}
+           "event": "audit_events", "share": "report_shares", "clinic": "clinics", "transfer": "care_transfers",
+           "rule": "alert_rules", "image": "routine_images"}
 MAX_COMBINATIONS = 12
 
 

@@ -2,7 +2,8 @@
 
 The victims are a patient and their linked clinician with a plan, ticks, check-ins, a custom routine and an
 audit trail. Each rule is filled with the victims' real object ids and tried with GET and its write methods
-by an anonymous visitor, another patient and another (unlinked) clinician.
+by an anonymous visitor, another patient, another (unlinked) clinician and a clinician no administrator has
+approved (linked to the victim patient all the same).
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import pytest
 from sqlalchemy import select
 
 from app.extensions import csrf, db
-from app.models import PlanTemplate, Routine
+from app.models import AlertRule, CareTransfer, Clinic, ClinicMember, PlanTemplate, Routine
 from app.services.care import audit
 from app.services.diary import shares
 from helpers import (
@@ -42,7 +43,7 @@ class Anonymous:
 
 @pytest.fixture
 def world(app, login):
-    """Victims with data, and three attackers."""
+    """Victims with data, and four attackers."""
     vc = make_user("victim.clinician@example.com", "clinician", name="Dr Vincent Victim")
     vp = make_user("victim.patient@example.com", "patient", name="Victoria Victimsdottir")
     link(vc, vp)
@@ -69,11 +70,30 @@ def world(app, login):
     other_patient = make_user("attacker.patient@example.com", "patient", name="Mallory Patient")
     give_plan(other_patient)
     other_clinician = make_user("attacker.clinician@example.com", "clinician", name="Dr Mallory")
+    # Registered but not approved by an administrator, and even linked to the victim: must reach nothing.
+    unapproved = make_user("attacker.unapproved@example.com", "clinician", name="Dr Unverified")
+    unapproved.approved_at = None
+    db.session.commit()
+    link(unapproved, vp)
+    talk = owner.post_json("/api/v1/sync", {"items": [
+        {"client_id": str(uuid.uuid4()), "type": "message", "to": vc.id, "text": NOTE}]})
+    assert talk.json["results"][0]["status"] == "created"
+    # A clinic with the victim clinician and a colleague, and a pending request to share the victim patient.
+    colleague = make_user("victim.colleague@example.com", "clinician", name="Dr Colleen Colleague")
+    clinic = Clinic(name=f"{ROUTINE} clinic", created_by=vc.id)
+    db.session.add(clinic)
+    db.session.flush()
+    db.session.add_all([ClinicMember(clinic_id=clinic.id, user_id=vc.id, role="clinic_admin"),
+                        ClinicMember(clinic_id=clinic.id, user_id=colleague.id)])
+    db.session.add(CareTransfer(patient_id=vp.id, from_id=vc.id, to_id=colleague.id, mode="handover"))
+    db.session.add(AlertRule(clinician_id=vc.id, patient_id=vp.id, kind="no_checkin", threshold=3))
+    db.session.commit()
     return {
         "victims": [vp.id, vc.id], "owner": owner, "owner_clinician": login(vc),
         "markers": [vp.email, vc.email, NOTE, ROUTINE, "Victoria Victimsdottir"],
         "anonymous": lambda: Anonymous(app.test_client()),
         "patient": lambda: login(other_patient), "clinician": lambda: login(other_clinician),
+        "unapproved": lambda: login(unapproved),
         "item": item, "routine_id": routine.id,
     }
 
@@ -110,7 +130,7 @@ def denied(response, anonymous: bool) -> bool:
     return anonymous and response.status_code in (302, 303) and "/login" in response.headers.get("Location", "")
 
 
-@pytest.mark.parametrize("who", ["anonymous", "patient", "clinician"])
+@pytest.mark.parametrize("who", ["anonymous", "patient", "clinician", "unapproved"])
 def test_nobody_reaches_another_users_data(app, world, who):
     """Every rule, every method, the victims' real ids: denied, unchanged, and never a trace of their data."""
     attacker = world[who]()

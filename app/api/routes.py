@@ -15,6 +15,7 @@ from app.api.me_routes import calendar_url
 from app.api.serialize import checkin_json, completion_json, day_json, user_json, version_json
 from app.errors import api_error
 from app.extensions import db
+from app.messages.notify import push_new_messages
 from app.models import CheckIn, Completion
 from app.services.clock import local_today
 from app.services.plans import versions as plans
@@ -133,4 +134,6 @@ def sync():
     if len(items) > limit:
         return api_error(413, f"Send at most {limit} entries per batch.", {"items": f"at most {limit}"})
     results = records.store(db.session, current_user, items)
+    if any(isinstance(i, dict) and i.get("type") == "message" for i in items):
+        push_new_messages()  # "New message from your patient", no text (app/messages/notify.py)
     return jsonify(results=[r.as_json() for r in results])

@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 from app.models import CheckIn, Completion, PlanItem, PlanVersion, User
+from app.services.clinics.approval import clinician_approved
 from app.services.plans.today import Day
 
 
@@ -15,7 +16,7 @@ def device_time(moment: datetime, offset_min: int) -> str:
 def user_json(user: User, calendar_url: str | None = None) -> dict:
     return {"id": user.id, "email": user.email, "display_name": user.display_name, "role": user.role,
             "timezone": user.timezone, "follow_device_timezone": user.follow_device_timezone,
-            "calendar_url": calendar_url}
+            "calendar_url": calendar_url} | ({"approved": clinician_approved(user)} if user.is_clinician else {})
 
 
 def routine_json(item: PlanItem) -> dict:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, RadioField, SelectField, StringField
-from wtforms.validators import DataRequired, Email, EqualTo, Length
+from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
 
 from app.services.clock import timezone_names
 
@@ -29,12 +29,23 @@ class RegisterForm(FlaskForm):
                       default="patient", validators=[DataRequired()])
     timezone = SelectField(_l("Timezone"), validators=[DataRequired()], default="UTC",
                            description=_l("Reminders and your day follow this zone."))
+    # Clinicians only: an administrator checks these before the account may see patient data.
+    profession = StringField(_l("Profession"), validators=[Length(max=80)],
+                             description=_l("For example physiotherapist. Clinicians only."))
+    registration_number = StringField(_l("Registration number"), validators=[Length(max=80)],
+                                      description=_l("Your professional registration. Clinicians only."))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.timezone.choices = list(timezone_names())
 
+    def validate_profession(self, field) -> None:
+        if self.role.data == "clinician" and not (field.data or "").strip():
+            raise ValidationError(_l("Clinicians need to state their profession."))
 
+    def validate_registration_number(self, field) -> None:
+        if self.role.data == "clinician" and not (field.data or "").strip():
+            raise ValidationError(_l("Clinicians need to give their registration number."))
 
 
 class ResetRequestForm(FlaskForm):

@@ -43,6 +43,9 @@ def register():
         if owner is None:
             user = User(email=email, display_name=form.display_name.data.strip(), role=form.role.data,
                         timezone=form.timezone.data, password_hash=hashed)
+            if user.role == "clinician":  # waits for an administrator's approval (services/clinics/approval.py)
+                user.profession = (form.profession.data or "").strip()
+                user.registration_number = (form.registration_number.data or "").strip()
             db.session.add(user)
             try:
                 db.session.flush()

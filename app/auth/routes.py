@@ -16,6 +16,8 @@ from app.services.accounts import passwords, sessions
 
 
 def home_for(user: User) -> str:
+    if user.is_admin and not user.is_patient and user.approved_at is None:  # an administrator-only account
+        return url_for("admin.index")
     return url_for("patient.today") if user.is_patient else url_for("patient.home")
 
 

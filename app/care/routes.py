@@ -15,6 +15,7 @@ from app.extensions import db, limiter
 from app.services.care import invites
 from app.services.care import links as care
 from app.services.care.access_log import log_lines
+from app.services.clinics import transfers
 
 
 class CodeForm(FlaskForm):
@@ -33,7 +34,8 @@ def invite_limits() -> str:
 def mine():
     """Who can see your plan and log, and every time they looked."""
     return render_template("care/mine.html", links=care.clinicians_of(db.session, current_user),
-                           trail=log_lines(db.session, current_user))
+                           trail=log_lines(db.session, current_user),
+                           transfers=transfers.pending_for(db.session, current_user))
 
 
 @bp.post("/settings/clinicians/<int:link_id>/remove")

@@ -54,7 +54,7 @@ def editor(person: User, variant: str, item_form=None, status: int = 200):
     item_form = item_form or ClinicianItemForm()
     routines = routine_choices(item_form)
     apply_form = ApplyTemplateForm()
-    apply_form.template_id.choices = [(t.id, t.name) for t in plan_templates.for_owner(db.session, current_user)]
+    apply_form.template_id.choices = [(t.id, t.name) for t in plan_templates.usable_templates(db.session, current_user)]
     address(person, item_form, apply_form)
     return render_template(
         "clinician/plan.html", person=person, plan=the_plan, version=shown, sent=version, variant=variant,
@@ -222,12 +222,12 @@ def apply_template(patient_id: int):
     """Write one of the clinician's templates into the usual plan, to tailor afterwards."""
     person = patient_or_404(patient_id)
     form = ApplyTemplateForm()
-    form.template_id.choices = [(t.id, t.name) for t in plan_templates.for_owner(db.session, current_user)]
+    form.template_id.choices = [(t.id, t.name) for t in plan_templates.usable_templates(db.session, current_user)]
     if not form.validate_on_submit():
         for errors in form.errors.values():
             flash(errors[0], "error")
         return redirect(url_for("clinician.plan", patient_id=person.id) + "#templates"), 303
-    template = plan_templates.get(db.session, current_user, form.template_id.data)
+    template = plan_templates.usable_template(db.session, current_user, form.template_id.data)
     the_plan = plans.plan_for(db.session, person, create=True)
     version, skipped = plan_templates.apply(db.session, current_user, template, the_plan,
                                             replace=form.how.data == "replace", note=form.version_note.data or "")

@@ -10,8 +10,10 @@ from app.clinician import bp
 from app.clinician.access import patient_or_404
 from app.clinician.forms import InviteForm
 from app.extensions import db, limiter
+from app.models.base import utcnow
 from app.services.care import audit, invites
 from app.services.care.dashboard import note_overview, patient_rows
+from app.services.clinics import alerts
 from app.services.plans import removals
 from app.services.progress.summary import RANGES, charts, mode_reason_text, summary_for
 
@@ -29,7 +31,8 @@ def dashboard():
     db.session.commit()
     return render_template("clinician/dashboard.html", rows=rows, form=InviteForm(),
                            invites=invites.recent_for(db.session, current_user),
-                           removed=removals.for_clinician(db.session, current_user), reasons=removals.REASONS)
+                           removed=removals.for_clinician(db.session, current_user), reasons=removals.REASONS,
+                           alerts=alerts.fired(rows, alerts.rules_for(db.session, current_user), utcnow()))
 
 
 @bp.post("/invites")

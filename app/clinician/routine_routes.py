@@ -11,6 +11,7 @@ from app.clinician import bp
 from app.clinician.forms import RoutineForm
 from app.extensions import db
 from app.models import Routine
+from app.services.media import images as media
 from app.services.plans import routines as my_routines
 from app.services.plans.library import KIND_LABELS
 
@@ -59,7 +60,9 @@ def edit_routine(routine_id: int):
                                       "%(num)d patients will see what changed.", count)
         flash(message)
         return redirect(url_for("clinician.routines")), 303
-    return render_template("clinician/routine_form.html", form=form, routine=routine), 422 if form.errors else 200
+    images = media.for_routines(db.session, [routine.id]).get(routine.id)
+    return render_template("clinician/routine_form.html", form=form, routine=routine,
+                           images=images), 422 if form.errors else 200
 
 
 @bp.post("/routines/<int:routine_id>/archive")

@@ -1,10 +1,14 @@
 """All models, imported here so Alembic and the app see one metadata."""
+from app.models.alerts import AlertRule
 from app.models.audit import AuditEvent
 from app.models.care import ModeChange, PlanTemplate
+from app.models.clinics import CareTransfer, Clinic, ClinicMember
 from app.models.diary import FlareEpisode, PainEntry, ReportShare, Treatment
 from app.models.invites import Invite
 from app.models.logs import CLEARED, STATUSES, CheckIn, Completion
 from app.models.measures import MeasureResponse, MeasureSchedule
+from app.models.media import RoutineImage
+from app.models.messages import Message
 from app.models.plans import (
     DOSE_FIELDS,
     KINDS,
@@ -29,4 +33,5 @@ __all__ = [
     "PlanVersion", "Routine", "ROLES", "CareLink", "User", "LoginSession",
     "SleepEntry", "SleepWindow", "PlanDraft", "ItemRemoval", "Goal", "ProgressionProposal",
     "ProgressionRule",
+    "Message", "CareTransfer", "Clinic", "ClinicMember", "AlertRule", "RoutineImage",
 ]

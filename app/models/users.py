@@ -5,7 +5,7 @@ import secrets
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import BigInteger, ForeignKey, String, UniqueConstraint
+from sqlalchemy import BigInteger, ForeignKey, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, validates
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -44,6 +44,14 @@ class User(UserMixin, db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # Changes with every write that changes the patient's day (services/freshness.py); keys the Today cache.
     data_version: Mapped[int] = mapped_column(BigInteger, default=new_data_version, server_default="0")
+    # Administrators approve clinicians (services/clinics/approval.py); any role may also be an administrator.
+    is_admin: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # What a clinician states when registering; no access to patient data until an administrator approves.
+    profession: Mapped[str | None] = mapped_column(String(80))
+    registration_number: Mapped[str | None] = mapped_column(String(80))
+    approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    approved_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    rejected_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     @validates("email")
     def lowercase_email(self, _key: str, email: str) -> str:

@@ -14,6 +14,7 @@ from app.models import VARIANTS, CareLink, Routine
 from app.patient import bp
 from app.patient.forms import PlanItemForm, RemovalForm, SeveralItemsForm
 from app.services.localize import routine_text
+from app.services.media import images as media
 from app.services.plans import changes, library, removals
 from app.services.plans import versions as plans
 from app.services.plans.versions import ItemSpec
@@ -180,4 +181,5 @@ def routine(routine_id: int):
     item = db.session.get(Routine, routine_id)
     if item is None or not library.may_read(db.session, current_user, item, clinician_ids()):
         abort(404)
-    return render_template("patient/routine.html", routine=item, kinds=library.KIND_LABELS)
+    return render_template("patient/routine.html", routine=item, kinds=library.KIND_LABELS,
+                           images=media.for_routines(db.session, [item.id]).get(item.id))

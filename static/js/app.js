@@ -12,6 +12,7 @@ import "./due.js";
 import "./device_zone.js";
 import "./sleep.js";
 import "./help.js";
+import "./media.js";
 
 preselectTimezone();
 focusFirstError();

@@ -27,6 +27,8 @@ PAGES = [
     ("profile", PATIENT, "/settings/profile"),
     ("offline", PATIENT, "/offline"),
     ("not-found", PATIENT, "/no-such-page"),
+    ("messages", PATIENT, "/messages"),
+    ("conversation", PATIENT, "click:.message-threads a"),
     ("clinician-home", CLINICIAN, "/"),
     ("clinician-settings", CLINICIAN, "/settings"),
 ]

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.extensions import db
 from app.models import AuditEvent, CareLink, CheckIn, Completion, Plan, PlanVersion, Routine, User
+from app.services.clinics.approval import clinician_approved
 from app.services.sleep import store as sleep_store
 
 COVERED = {"users", "care_links", "plans", "plan_versions", "plan_items", "completions", "checkins", "audit_events",
@@ -77,6 +78,8 @@ def export_data(session: Session, user: User) -> dict:
         or_(CareLink.patient_id == user.id, CareLink.clinician_id == user.id)).order_by(CareLink.id)))
     people = {u.id: u.display_name for u in session.scalars(select(User).where(User.id.in_(
         {v.author_id for v in versions} | {x for link in links for x in (link.clinician_id, link.patient_id)})))}
+    if user.is_clinician and not clinician_approved(user):  # no patient's name before an administrator approves
+        people = {uid: name for uid, name in people.items() if uid == user.id}
     return {
         "format": "inoplan-export", "version": 1,
         "exported_at": datetime.now(UTC).isoformat(),

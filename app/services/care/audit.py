@@ -23,6 +23,11 @@ ACTIONS = {
     "export": ("did", N_("%(name)s downloaded a copy of your data")),
     "password_changed": ("did", N_("%(name)s changed your password")),
     "password_reset": ("did", N_("%(name)s reset your password with an email link")),
+    "asked_share": ("did", N_("%(name)s asked to share your care with a colleague; you decide on My clinicians")),
+    "asked_handover": ("did", N_("%(name)s asked to hand your care over to a colleague; you decide on My clinicians")),
+    "care_shared": ("did", N_("%(name)s now shares your care (you agreed)")),
+    "care_handed_over": ("did", N_("%(name)s now has your care, handed over (you agreed)")),
+    "care_transfer_declined": ("did", N_("%(name)s was not added: you declined")),
 }
 
 

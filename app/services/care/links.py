@@ -1,11 +1,12 @@
 """Care links: which clinician may see and plan for which patient."""
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from app.models import CareLink, User
+from app.models import AlertRule, CareLink, User
 from app.models.base import utcnow
+from app.services.clinics.approval import clinician_approved
 
 
 def linked_patient(session: Session, clinician: User, patient_id) -> User | None:
@@ -14,12 +15,16 @@ def linked_patient(session: Session, clinician: User, patient_id) -> User | None
         patient_id = int(patient_id)
     except (TypeError, ValueError):
         return None
+    if not clinician_approved(clinician):
+        return None
     return session.scalar(select(User).join(CareLink, CareLink.patient_id == User.id).where(
         User.id == patient_id, User.role == "patient",
         CareLink.clinician_id == clinician.id, CareLink.active.is_(True)))
 
 
 def linked_patients(session: Session, clinician: User) -> list[User]:
+    if not clinician_approved(clinician):
+        return []
     return list(session.scalars(select(User).join(CareLink, CareLink.patient_id == User.id).where(
         CareLink.clinician_id == clinician.id, CareLink.active.is_(True), User.role == "patient")
         .order_by(User.display_name, User.id)))
@@ -51,4 +56,7 @@ def unlink(session: Session, patient: User, link_id) -> User | None:
     if care is None:
         return None
     care.active, care.ended_at = False, utcnow()
+    # The clinician's alert rules about this patient go too: nothing of theirs names a patient they lost.
+    session.execute(delete(AlertRule).where(AlertRule.clinician_id == care.clinician_id,
+                                            AlertRule.patient_id == patient.id))
     return session.get(User, care.clinician_id)

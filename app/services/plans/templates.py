@@ -7,6 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import Plan, PlanTemplate, PlanVersion, Routine, User
+from app.services.clinics.teams import colleagues
 from app.services.plans.library import available_to
 from app.services.plans.versions import ItemSpec, current_specs, save_version, versions
 
@@ -22,8 +23,8 @@ def spec_from_dict(data: dict) -> ItemSpec:
 
 
 def usable_routines(session: Session, clinician: User) -> dict[int, Routine]:
-    """What a clinician may put in a plan: built-ins and their own routines that are not archived."""
-    return {r.id: r for r in available_to(session, clinician)}
+    """What a clinician may put in a plan: built-ins, their own and their clinic colleagues' routines, not archived."""
+    return {r.id: r for r in available_to(session, clinician, [c.id for c in colleagues(session, clinician)])}
 
 
 def for_owner(session: Session, clinician: User) -> list[PlanTemplate]:
@@ -38,6 +39,17 @@ def get(session: Session, clinician: User, template_id) -> PlanTemplate | None:
         return None
     return session.scalar(select(PlanTemplate).where(PlanTemplate.id == template_id,
                                                      PlanTemplate.owner_id == clinician.id))
+
+
+def usable_templates(session: Session, clinician: User) -> list[PlanTemplate]:
+    """Templates the clinician may apply: their own and their clinic colleagues' (only the owner edits one)."""
+    owners = [clinician.id, *(c.id for c in colleagues(session, clinician))]
+    return list(session.scalars(select(PlanTemplate).where(PlanTemplate.owner_id.in_(owners))
+                                .order_by(PlanTemplate.owner_id != clinician.id, PlanTemplate.name, PlanTemplate.id)))
+
+
+def usable_template(session: Session, clinician: User, template_id) -> PlanTemplate | None:
+    return next((t for t in usable_templates(session, clinician) if str(t.id) == str(template_id)), None)
 
 
 def create(session: Session, clinician: User, name: str, description: str = "",

@@ -23,6 +23,7 @@ from app.models import CLEARED, STATUSES, CheckIn, Completion, ModeChange, Plan,
 from app.services.diary import entries as diary
 from app.services.freshness import touch
 from app.services.measures import store as measures
+from app.services.messages import store as messages
 from app.services.plans.versions import plan_for
 from app.services.records import validation as v
 from app.services.records.bulk import insert_rows
@@ -63,7 +64,7 @@ MODE_CHECKS = {
     "recorded_at": (v.recorded_at, False),
 }
 CHECKS = {"completion": COMPLETION_CHECKS, "checkin": CHECKIN_CHECKS, "mode": MODE_CHECKS, "sleep": sleep.CHECKS,
-          "measure": measures.CHECKS}
+          "measure": measures.CHECKS, "message": messages.CHECKS}
 log = logging.getLogger(__name__)
 
 
@@ -229,6 +230,8 @@ class _Context:
             return Result(cid, diary.apply(self.session, self.patient_id, kind, data))  # not on Today: no touch
         if kind == "sleep":
             return Result(cid, *self.sleep.apply(data))
+        if kind == "message":  # replays are per sender; not on Today
+            return Result(cid, *messages.apply(self.session, self.session.get(User, self.patient_id), data))
         if cid in self.seen:
             return Result(cid, "duplicate")
         if kind == "measure":

@@ -15,7 +15,7 @@ from sqlalchemy import delete, func, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from app.formatting import DOSE_FORMS, dose_text, title_of
-from app.models import PlanItem, PushSubscription, ReminderPass, ReminderPref, ReminderSent, Routine, User
+from app.models import Message, PlanItem, PushSubscription, ReminderPass, ReminderPref, ReminderSent, Routine, User
 from app.services.reminders import schedule as sched
 from app.services.reminders.webpush import GONE
 from app.services.sleep import reminders as sleep_reminders
@@ -170,3 +170,39 @@ def release(session: Session, retry: list[tuple[int, sched.Due]], now: datetime,
                         .values(snoozed_until=now))
         session.execute(delete(ReminderSent).where(pk.in_(part), ReminderSent.sent_at <= now - late))
     session.commit()
+
+
+# A message push says who wrote, never what: lock screens and push services must not see health text.
+MESSAGE_TITLES = {"clinician": "New message from your physio", "patient": "New message from your patient"}
+
+
+def message_pushes(session: Session, send: Send, now: datetime, limit: int = 500) -> int:
+    """Push one notice per (recipient, sender) for messages not yet notified; returns pushes accepted.
+
+    The messages are marked notified (and committed) before sending, so a retry never repeats them; the Topic
+    header makes a push service replace a notice still waiting with the same sender's newer one."""
+    rows = session.execute(select(Message.id, Message.sender_id, Message.recipient_id, User.role)
+                           .join(User, User.id == Message.sender_id).where(Message.notified_at.is_(None))
+                           .order_by(Message.id).limit(limit)).all()
+    if not rows:
+        return 0
+    session.execute(update(Message).where(Message.id.in_([r.id for r in rows])).values(notified_at=now))
+    session.commit()
+    pairs = {(r.recipient_id, r.sender_id): r.role for r in rows}
+    subs = defaultdict(list)
+    for sub_id, uid, endpoint, p256dh, auth in session.execute(
+            select(PushSubscription.id, PushSubscription.user_id, PushSubscription.endpoint, PushSubscription.p256dh,
+                   PushSubscription.auth).where(PushSubscription.user_id.in_({to for to, _ in pairs}))):
+        subs[uid].append((sub_id, {"endpoint": endpoint, "keys": {"p256dh": p256dh, "auth": auth}}))
+    jobs = []
+    for (to, sender), role in pairs.items():
+        notice = {"kind": "message", "title": MESSAGE_TITLES.get(role, "New message"), "body": "",
+                  "tag": f"inoplan-message-{sender}", "url": f"/messages/{sender}"}
+        data, topic = json.dumps(notice).encode(), push_topic(notice["tag"])
+        jobs.extend((sub_id, {**info, "topic": topic}, data) for sub_id, info in subs.get(to, []))
+    codes = send([(info, data) for _, info, data in jobs]) if jobs else []
+    gone = {sub_id for (sub_id, _, _), code in zip(jobs, codes, strict=False) if code in GONE}
+    if gone:
+        session.execute(delete(PushSubscription).where(PushSubscription.id.in_(gone)))
+        session.commit()
+    return sum(1 for code in codes if 200 <= code < 300)

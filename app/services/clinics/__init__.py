@@ -1,0 +1,1 @@
+"""Clinicians' verification by administrators (and, later, clinics)."""

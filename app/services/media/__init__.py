@@ -1,0 +1,1 @@
+"""Routine images: checked by content, re-encoded without metadata, stored under the instance folder."""

@@ -1,0 +1,1 @@
+"""Secure messages along active care links: storing (store.py) and reading (read.py)."""
