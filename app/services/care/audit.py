@@ -28,6 +28,9 @@ ACTIONS = {
     "care_shared": ("did", N_("%(name)s now shares your care (you agreed)")),
     "care_handed_over": ("did", N_("%(name)s now has your care, handed over (you agreed)")),
     "care_transfer_declined": ("did", N_("%(name)s was not added: you declined")),
+    "report_shared": ("did", N_("%(name)s made a link to the doctor's report")),
+    "report_opened": ("did", N_("Someone opened the report link you shared")),
+    "report_share_revoked": ("did", N_("%(name)s stopped a report link")),
 }
 
 
