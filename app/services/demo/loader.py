@@ -26,16 +26,12 @@ FLARE = ["knee-to-chest-stretch", "slow-breathing", "warm-bath", "wind-down-rout
 
 
 def make_user(session: Session, email: str, name: str, role: str) -> User:
-<<<<<<< HEAD
     # Demo accounts come with months of history, so they are dated from before it: the sync accepts no day
     # before an account existed (services/records/days.py).
     user = User(email=email, display_name=name, role=role, timezone=DEMO_TZ,
                 created_at=datetime.now(UTC) - DEMO_ACCOUNT_AGE)
-=======
-    user = User(email=email, display_name=name, role=role, timezone=DEMO_TZ)
     if role == "clinician":  # the demo physio is approved, as if an administrator had checked them
         user.profession, user.registration_number, user.approved_at = "Physiotherapist", "DEMO-0001", utcnow()
->>>>>>> merge-clinics
     user.set_password(PASSWORD)
     session.add(user)
     return user
