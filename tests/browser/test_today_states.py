@@ -121,7 +121,9 @@ def test_pain_taps_before_and_after_done_show_on_the_card(lang_page, live_server
 
 def test_days_before_the_plan_are_history_and_future_days_have_no_ticks(lang_page, live_server):
     page, text = lang_page, TEXT[lang_page.lang]
-    open_today(page, live_server, "?date=2020-01-06")
+    with live_server.app.app_context():  # after the demo account was made, long before its plan began
+        before_plan = local_today("Europe/Berlin") - timedelta(days=100)
+    open_today(page, live_server, f"?date={before_plan.isoformat()}")
     expect(page.locator(".empty h2")).to_have_text(text["history"])
     expect(page.locator("[data-tick-form]")).to_have_count(0)
     expect(page.locator("#checkin")).to_be_hidden()
