@@ -15,12 +15,7 @@ most LOCK_RETRIES times, and any other request answers 503 with Retry-After, nev
 """
 from __future__ import annotations
 
-try:
-    import fcntl
-except ImportError:  # not on Windows: writers then queue on SQLite's busy_timeout alone
-    fcntl = None
-
-from flask import Flask, g, has_request_context, request
+from flask import Flask, has_request_context, request
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
@@ -82,26 +77,9 @@ def release_at_teardown(app: Flask, session: scoped_session) -> None:
     transaction the request began after its last commit would keep the write lock. In production the session is
     removed right after, which rolls back the same way.
     """
-    path = session.get_bind().url.database
-    queue_file = f"{path}-writers.lock" if fcntl and path and path != ":memory:" and not path.startswith("file:") \
-        else None
-
-    @app.before_request
-    def take_turn():
-        # SQLite's busy handler polls (sleeps of up to 100 ms), so a free lock can sit unused while every waiter
-        # sleeps: 8 devices syncing at once stored fewer entries a second than one (make bench). Writing requests
-        # of every worker process queue on an flock instead, which the kernel hands on the moment it is free.
-        if queue_file and in_write_request():
-            turn = open(queue_file, "a")  # noqa: SIM115 - held until the request's teardown
-            fcntl.flock(turn, fcntl.LOCK_EX)
-            g.sqlite_writer_turn = turn
-
     @app.teardown_request
     def release(_exc=None):
         current = session()
         if current.in_transaction() and current.connection().info.get("immediate"):
             current.rollback()
-        turn = g.pop("sqlite_writer_turn", None)
-        if turn is not None:
-            fcntl.flock(turn, fcntl.LOCK_UN)
-            turn.close()
+

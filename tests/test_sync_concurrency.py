@@ -1,6 +1,6 @@
 """Several devices syncing at once on the SQLite file database: every batch stored, none answered with an error.
 
-Before writing requests took SQLite's write lock up front (app/sqlite.py: an flock queue, then BEGIN IMMEDIATE), a
+Before writing requests took SQLite's write lock up front (app/sqlite.py: BEGIN IMMEDIATE), a
 batch that had read and then wanted to write while another held the lock got SQLITE_BUSY at once and a 500 (`make
 bench`, 8 devices at once). Threads with their own clients stand in for gunicorn's worker processes.
 """

@@ -35,6 +35,7 @@ def uncached(world, database_url):
 
 def apply(w, op: tuple, dates: list[str]) -> None:
     kind, *args = op
+    db.session.rollback()  # the test's own reads share the requests' session: end them, as a new request would
     if kind == "tick":
         index, status, back = args
         items = w.p.get(f"{URL}?date={dates[back]}").json["items"]
@@ -59,8 +60,9 @@ def apply(w, op: tuple, dates: list[str]) -> None:
         response = w.c.post(f"/clinician/routines/{w.own}", data={
             "kind": "exercise", "title": args[0], "steps": "Slide both arms up a wall.", "reps": "8"})
         # A routine a plan uses is never edited in place: the edit is a new routine that replaces it.
-        db.session.expire_all()
+        db.session.rollback()  # a fresh read, ended at once: the requests share this session
         w.own = db.session.scalar(select(Routine.replaced_by_id).where(Routine.id == w.own)) or w.own
+        db.session.rollback()
     assert response.status_code in (200, 303), response.get_data(as_text=True)[:300]
 
 
