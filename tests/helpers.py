@@ -211,3 +211,44 @@ def without_tokens(html: str) -> str:
     """A page with its CSRF tokens blanked, so two renderings of the same content compare equal."""
     import re
     return re.sub(r'((?:name="csrf_token"[^>]*?value|name="csrf-token" content)=")[^"]*', r"\1", html)
+
+
+# Query counts (test_query_counts.py, test_page_query_counts.py)
+SLUGS = ("knee-to-chest-stretch", "gentle-walk", "heat-pack", "neck-side-stretch", "glute-bridge",
+         "hamstring-stretch", "screens-off", "wind-down-routine")
+TIMES = ("07:00", "08:00", "09:30", "12:30", "15:00", "18:00", "19:00", "21:30")
+
+
+def queries(session, path: str, body=None) -> int:
+    db.session.close()  # nothing cached in the test's own session may stand in for a query
+    with counting_queries() as statements:
+        response = session.get(path) if body is None else session.post_json(path, body)
+    assert response.status_code == 200, response.get_data(as_text=True)[:300]
+    return len(statements)
+
+
+def with_history(patient, n_items: int, days: int):
+    """A plan of n_items (one slot each) and `days` days of ticks and check-ins, stored through the API."""
+    version = give_plan(patient, SLUGS[:n_items], TIMES[:n_items])
+    today = local_today(patient.timezone)
+    entries = []
+    for back in range(days):
+        day = (today - timedelta(days=back)).isoformat()
+        entries += [entry_completion(i.id, day, i.slots[0]) for i in version.items] + [entry_checkin(day)]
+    return version, entries
+
+
+# Sleep diary entries (test_sleep_diary.py, test_sleep_export.py)
+def night(day, **extra) -> dict:
+    entry = {"client_id": str(uuid.uuid4()), "type": "sleep", "date": str(day), "in_bed": "23:00",
+             "tried_sleep": "23:15", "final_wake": "06:45", "out_of_bed": "07:00", "latency_min": 15,
+             "awakenings": 1, "waso_min": 15, "quality": 3, "naps_min": 0,
+             "recorded_at": datetime.now(UTC).isoformat()}
+    entry.update(extra)
+    return entry
+
+
+def sleep_sync(s, *entries):
+    response = s.post_json("/api/v1/sync", {"items": list(entries)})
+    assert response.status_code == 200, response.get_data(as_text=True)
+    return [r["status"] for r in response.get_json()["results"]], response.get_json()["results"]

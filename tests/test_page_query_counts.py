@@ -3,10 +3,9 @@ bounded (the pages that tests/test_query_counts.py does not already cover; `make
 from __future__ import annotations
 
 import pytest
-from test_query_counts import queries, with_history
 
 from app.extensions import db
-from helpers import link
+from helpers import link, queries, with_history
 
 # The signed-in user is one query; each bound is what the page runs today (a month of log, a second plan version).
 # /plan/history once ran one more query per plan version (its items, loaded lazily in the template).

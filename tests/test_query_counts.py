@@ -9,11 +9,8 @@ import pytest
 
 from app.extensions import db
 from app.services.clock import local_today
-from helpers import counting_queries, entry_checkin, entry_completion, give_plan, query_plan
+from helpers import counting_queries, entry_checkin, entry_completion, give_plan, queries, query_plan, with_history
 
-SLUGS = ("knee-to-chest-stretch", "gentle-walk", "heat-pack", "neck-side-stretch", "glute-bridge",
-         "hamstring-stretch", "screens-off", "wind-down-routine")
-TIMES = ("07:00", "08:00", "09:30", "12:30", "15:00", "18:00", "19:00", "21:30")
 # The signed-in user is one query; the rest is the page's own work. The /today page also asks what changed
 # in the plan since the patient last looked and whether a flare-up plan exists (two more), and which
 # questionnaires are due (one more: schedules and last answers in one UNION).
@@ -21,25 +18,6 @@ TIMES = ("07:00", "08:00", "09:30", "12:30", "15:00", "18:00", "19:00", "21:30")
 BOUNDS = {"/today": 8, "/api/v1/today": 3, "/api/v1/history": 3, "/api/v1/sync": 11}
 
 
-
-
-def queries(session, path: str, body=None) -> int:
-    db.session.close()  # nothing cached in the test's own session may stand in for a query
-    with counting_queries() as statements:
-        response = session.get(path) if body is None else session.post_json(path, body)
-    assert response.status_code == 200, response.get_data(as_text=True)[:300]
-    return len(statements)
-
-
-def with_history(patient, n_items: int, days: int):
-    """A plan of n_items (one slot each) and `days` days of ticks and check-ins, stored through the API."""
-    version = give_plan(patient, SLUGS[:n_items], TIMES[:n_items])
-    today = local_today(patient.timezone)
-    entries = []
-    for back in range(days):
-        day = (today - timedelta(days=back)).isoformat()
-        entries += [entry_completion(i.id, day, i.slots[0]) for i in version.items] + [entry_checkin(day)]
-    return version, entries
 
 
 @pytest.mark.parametrize("path", ["/today", "/api/v1/today", "/api/v1/history"])

@@ -9,32 +9,17 @@ from app.models import CheckIn, SleepEntry, SleepWindow
 from app.services.clock import local_today
 from app.services.records import sync as records
 from app.services.sleep import windows
-from helpers import entry_checkin, link, make_user
-
-
-def night(day, **extra) -> dict:
-    entry = {"client_id": str(uuid.uuid4()), "type": "sleep", "date": str(day), "in_bed": "23:00",
-             "tried_sleep": "23:15", "final_wake": "06:45", "out_of_bed": "07:00", "latency_min": 15,
-             "awakenings": 1, "waso_min": 15, "quality": 3, "naps_min": 0,
-             "recorded_at": datetime.now(UTC).isoformat()}
-    entry.update(extra)
-    return entry
-
-
-def sync(s, *entries):
-    response = s.post_json("/api/v1/sync", {"items": list(entries)})
-    assert response.status_code == 200, response.get_data(as_text=True)
-    return [r["status"] for r in response.get_json()["results"]], response.get_json()["results"]
+from helpers import entry_checkin, link, make_user, night, sleep_sync
 
 
 def test_a_night_is_stored_once_and_the_latest_write_wins(login, patient):
     s = login(patient)
     first = night("2026-11-20", recorded_at="2026-11-20T07:05:00+00:00")
-    assert sync(s, first)[0] == ["created"]
-    assert sync(s, first)[0] == ["duplicate"]  # a replay of the same client id
+    assert sleep_sync(s, first)[0] == ["created"]
+    assert sleep_sync(s, first)[0] == ["duplicate"]  # a replay of the same client id
     later = night("2026-11-20", final_wake="07:15", out_of_bed="07:30", recorded_at="2026-11-20T08:00:00+00:00")
     older = night("2026-11-20", final_wake="05:00", recorded_at="2026-11-20T06:00:00+00:00")
-    assert sync(s, later, older)[0] == ["updated", "superseded"]
+    assert sleep_sync(s, later, older)[0] == ["updated", "superseded"]
     rows = db.session.scalars(select(SleepEntry).where(SleepEntry.patient_id == patient.id)).all()
     assert len(rows) == 1 and rows[0].final_wake == "07:15" and rows[0].tz == "Europe/London"
 
@@ -42,13 +27,13 @@ def test_a_night_is_stored_once_and_the_latest_write_wins(login, patient):
 def test_client_ids_are_scoped_to_the_patient(app, login, patient):
     other = make_user()
     entry = night("2026-11-20")
-    assert sync(login(patient), entry)[0] == ["created"]
-    assert sync(login(other), entry)[0] == ["created"]  # the same id from someone else is their own entry
+    assert sleep_sync(login(patient), entry)[0] == ["created"]
+    assert sleep_sync(login(other), entry)[0] == ["created"]  # the same id from someone else is their own entry
 
 
 def test_impossible_nights_are_rejected_with_field_errors(login, patient):
-    statuses, results = sync(login(patient), night("2026-11-20", tried_sleep="22:30"),
-                             night("2026-11-20", latency_min=600), night("2026-11-20", in_bed="25:00", quality=9))
+    statuses, results = sleep_sync(login(patient), night("2026-11-20", tried_sleep="22:30"),
+                                   night("2026-11-20", latency_min=600), night("2026-11-20", in_bed="25:00", quality=9))
     assert statuses == ["rejected"] * 3
     assert "tried_sleep" in results[0]["fields"]
     assert "latency_min" in results[1]["fields"]
@@ -57,7 +42,7 @@ def test_impossible_nights_are_rejected_with_field_errors(login, patient):
 
 def test_the_api_answers_nights_with_figures_and_the_window(login, patient):
     s = login(patient)
-    sync(s, night("2026-11-20", tz="America/New_York"), night("2026-11-21"))
+    sleep_sync(s, night("2026-11-20", tz="America/New_York"), night("2026-11-21"))
     windows.set_window(db.session, patient, patient, "23:30", "06:30")
     body = s.get("/api/v1/sleep?from=2026-11-20&to=2026-11-20").get_json()
     assert body["window"]["bedtime"] == "23:30" and body["window"]["rise"] == "06:30"
@@ -70,8 +55,8 @@ def test_the_api_answers_nights_with_figures_and_the_window(login, patient):
 
 def test_the_check_in_takes_sleep_from_the_diary(login, patient):
     s = login(patient)
-    sync(s, entry_checkin("2026-11-20", pain=4, sleep_hours=9, sleep_quality=5))
-    sync(s, night("2026-11-20", quality=2))
+    sleep_sync(s, entry_checkin("2026-11-20", pain=4, sleep_hours=9, sleep_quality=5))
+    sleep_sync(s, night("2026-11-20", quality=2))
     checkin = db.session.scalar(select(CheckIn).where(CheckIn.patient_id == patient.id))
     assert (checkin.sleep_hours, checkin.sleep_quality) == (7.0, 2)
 
@@ -94,7 +79,7 @@ def week_of_nights(s, patient, efficiency_low: bool, days: int = 7):
     entries = [night(today - timedelta(days=n), waso_min=90 if efficiency_low else 0, latency_min=0,
                      tried_sleep="23:00", final_wake="07:00", out_of_bed="07:00", awakenings=2)
                for n in range(days)]
-    sync(s, *entries)
+    sleep_sync(s, *entries)
 
 
 def test_the_weekly_suggestion_waits_a_week_and_needs_acceptance(login, patient):
@@ -139,7 +124,8 @@ def test_the_dashboard_notes_two_weeks_of_low_efficiency(login, patient, clinici
     s = login(patient)
     today = local_today(patient.timezone)
     later = (datetime.now(UTC) + timedelta(minutes=5)).isoformat()
-    sync(s, *[night(today - timedelta(days=n), waso_min=120, latency_min=0, tried_sleep="23:00", final_wake="07:00",
+    sleep_sync(s, *[night(today - timedelta(days=n), waso_min=120, latency_min=0, tried_sleep="23:00",
+                          final_wake="07:00",
                     out_of_bed="07:00", awakenings=3, recorded_at=later) for n in range(14)])
     page = login(clinician).get("/clinician").get_data(as_text=True)
     assert "sleep efficiency below 80 % for two weeks (75.0 % on average)" in page
@@ -154,7 +140,7 @@ def test_progress_shows_the_weeks_and_the_sleep_pain_pattern(login, patient):
         short = n % 2 == 0
         entries.append(night(day, final_wake="04:45" if short else "06:45", out_of_bed="07:00"))
         entries.append(entry_checkin(str(day), pain=6 if short else 4))
-    sync(s, *entries)
+    sleep_sync(s, *entries)
     page = s.get("/progress").get_data(as_text=True)
     assert "Your sleep over the weeks" in page
     assert ("On days after nights with less than 6 hours of sleep, your pain was on average 2 points higher"
@@ -171,7 +157,7 @@ def test_with_the_night_in_the_diary_the_check_in_does_not_ask_about_sleep_again
     s = login(patient)
     today = local_today(patient.timezone)
     assert "data-sleep-from-diary" not in s.get("/today").get_data(as_text=True)
-    sync(s, night(today, quality=4))
+    sleep_sync(s, night(today, quality=4))
     assert 'data-sleep-hours="7.0"' in s.get("/today").get_data(as_text=True)
     s.post("/today/checkin", {"client_id": str(uuid.uuid4()), "date": str(today), "pain": "3"})
     checkin = db.session.scalar(select(CheckIn).where(CheckIn.patient_id == patient.id))

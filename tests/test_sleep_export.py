@@ -5,12 +5,13 @@ import zipfile
 
 from fhir.resources.R4B.bundle import Bundle
 from fhir.resources.R4B.observation import Observation
-from test_sleep_diary import night, sync
+
+from helpers import night, sleep_sync
 
 
 def test_the_export_holds_the_diary_with_its_figures(login, patient):
     s = login(patient)
-    sync(s, night("2026-11-20"))
+    sleep_sync(s, night("2026-11-20"))
     data = s.get("/api/v1/export").get_json()
     [row] = data["sleep_diary"]
     assert (row["date"], row["in_bed"], row["total_sleep_min"], row["efficiency"]) == ("2026-11-20", "23:00", 420, 87.5)
@@ -22,7 +23,7 @@ def test_the_export_holds_the_diary_with_its_figures(login, patient):
 
 def test_fhir_observations_for_total_sleep_and_efficiency_validate(login, patient):
     s = login(patient)
-    sync(s, night("2026-10-25", tz="Europe/Berlin", in_bed="23:00", tried_sleep="23:00", final_wake="07:00",
+    sleep_sync(s, night("2026-10-25", tz="Europe/Berlin", in_bed="23:00", tried_sleep="23:00", final_wake="07:00",
                   out_of_bed="07:00", latency_min=0, waso_min=0, awakenings=0))
     body = s.get("/api/v1/export?format=fhir").get_json()
     Bundle.model_validate(body)
