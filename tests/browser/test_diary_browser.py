@@ -1,0 +1,80 @@
+"""The pain diary in real Chromium at 390x844: the body map by touch and by keyboard, an entry made offline and
+synced once, axe clean in light and dark, and screenshots.
+
+    SCREENSHOTS_DIR=docs/screenshots .venv/bin/python -m pytest tests/browser/test_diary_browser.py
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+from sqlalchemy import select
+
+from app.extensions import db
+from app.models import PainEntry, User
+from axe import axe_violations, blocking
+from browser_fixtures import ARTIFACTS, PHONE
+from offline_helpers import PATIENT, open_app
+
+TARGET = Path(os.environ.get("SCREENSHOTS_DIR") or ARTIFACTS / "screenshots")
+
+
+def stored(server) -> list[PainEntry]:
+    with server.app.app_context():
+        user = db.session.scalar(select(User).where(User.email == PATIENT))
+        rows = list(db.session.scalars(select(PainEntry).where(PainEntry.patient_id == user.id)))
+        db.session.expunge_all()
+        return rows
+
+
+def test_body_map_by_touch_and_keyboard_and_an_entry_made_offline_is_sent_once(page, live_server):
+    open_app(page, live_server)
+    page.goto(f"{live_server.url}/diary")  # online once, so the page is kept for offline use
+    expect(page.locator("[data-body-map]")).to_be_visible()
+    page.context.set_offline(True)
+    page.reload()
+    form = page.locator("[data-diary-form=pain_entry]")
+    form.locator("[name=intensity][value='6']").check(force=True)
+    # Touch: tapping the lower back on the back view ticks it in the list and marks the region.
+    form.locator(".body-region[data-area=lower_back]").tap()
+    expect(form.locator("[data-area-box=lower_back]")).to_be_checked()
+    expect(form.locator(".body-region[data-area=lower_back]")).to_have_class("body-region is-marked")
+    # Keyboard: the list is the accessible control; space ticks the neck.
+    form.locator("details.area-list summary").focus()
+    page.keyboard.press("Enter")
+    form.locator("[data-area-box=neck]").focus()
+    page.keyboard.press("Space")
+    expect(form.locator("[data-area-box=neck]")).to_be_checked()
+    expect(form.locator(".body-region[data-area=neck]").first).to_have_class("body-region is-marked")
+    form.locator("[name=triggers][value=long_sitting]").check(force=True)
+    form.locator("button[type=submit]").click()
+    expect(page.locator("[data-outbox-badge]")).to_have_text("1 waiting")
+    assert stored(live_server) == []
+
+    page.context.set_offline(False)
+    expect(page.locator("[data-outbox-badge]")).to_be_hidden()
+    [entry] = stored(live_server)
+    assert entry.intensity == 6 and entry.triggers == ["long_sitting"]
+    assert sorted(a["area"] for a in entry.areas) == ["lower_back", "neck"]
+    assert page.console_errors == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_diary_and_reports_are_axe_clean_with_screenshots(browser, live_server, scheme):
+    TARGET.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(viewport=PHONE, device_scale_factor=1, color_scheme=scheme, is_mobile=True,
+                                  has_touch=True, service_workers="block", reduced_motion="reduce")
+    page = context.new_page()
+    from browser_fixtures import log_in
+    log_in(page, live_server)
+    for name, path in (("diary", "/diary"), ("reports", "/reports")):
+        page.goto(f"{live_server.url}{path}")
+        assert blocking(axe_violations(page)) == [], (name, scheme)
+        height = min(int(2.5 * PHONE["height"]), page.evaluate("document.documentElement.scrollHeight"))
+        page.set_viewport_size({"width": PHONE["width"], "height": max(PHONE["height"], height)})
+        page.screenshot(path=str(TARGET / f"{name}-{scheme}.png"), animations="disabled", caret="hide")
+        page.set_viewport_size(PHONE)
+        assert (TARGET / f"{name}-{scheme}.png").stat().st_size > 5_000
+    context.close()
