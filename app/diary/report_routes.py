@@ -30,15 +30,16 @@ def _pdf(data: bytes, filename: str):
     return response
 
 
-def _period() -> tuple[date, date]:
-    """?from=&to= (local dates) or ?days=30|90; at most a year; errors answer 400 with the field named."""
+def _period(values) -> tuple[date, date]:
+    """`from`/`to` (local dates) or `days` (default 30) from the query or the form; at most a year; errors answer
+    400 with the field named."""
     today = local_today(current_user.timezone)
     try:
-        end = local_date(request.args["to"]) if request.args.get("to") else today
-        if request.args.get("from"):
-            start = local_date(request.args["from"])
+        end = local_date(values["to"]) if values.get("to") else today
+        if values.get("from"):
+            start = local_date(values["from"])
         else:
-            days = int(request.args.get("days", 30)) if str(request.args.get("days", 30)).isdigit() else 30
+            days = int(values.get("days", 30)) if str(values.get("days", 30)).isdigit() else 30
             start = end - timedelta(days=min(max(days, 1), MAX_DAYS) - 1)
     except Invalid as exc:
         abort(400, f"The dates {exc}.")
@@ -58,7 +59,7 @@ def reports():
 @bp.get("/reports/doctor.pdf")
 @role_required("patient")
 def doctor_pdf():
-    start, end = _period()
+    start, end = _period(request.args)
     data = report.doctor_pdf(report.gather(db.session, current_user, start, end))
     return _pdf(data, f"inoplan-report-{start}-{end}.pdf")
 
@@ -68,25 +69,13 @@ def doctor_pdf():
 @limiter.limit("20 per hour")
 def share():
     """A link (and QR code) that opens this period's report for 7 days, without an account."""
-    start, end = _period() if request.args else _form_period()
+    start, end = _period(request.args or request.form)
     link, token = shares.create(db.session, current_user, start, end)
     db.session.commit()
     url = absolute_url("diary.shared", token=token)
     qr = segno.make(url, error="m").svg_inline(scale=4, dark="#000", light="#fff")
     return render_template("diary/reports.html", periods=PERIODS, shares=shares.active(db.session, current_user),
                            today=local_today(current_user.timezone), new_link={"url": url, "qr": qr, "share": link})
-
-
-def _form_period() -> tuple[date, date]:
-    today = local_today(current_user.timezone)
-    try:
-        end = local_date(request.form.get("to") or today.isoformat())
-        start = local_date(request.form.get("from") or (end - timedelta(days=29)).isoformat())
-    except Invalid as exc:
-        abort(400, f"The dates {exc}.")
-    if start > end or (end - start).days >= MAX_DAYS:
-        abort(400, _("Choose a period of at most a year, with the start before the end."))
-    return start, end
 
 
 @bp.post("/reports/share/<int:share_id>/revoke")

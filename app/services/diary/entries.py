@@ -23,26 +23,10 @@ TAG_RE = re.compile(r"[\w][\w \-']{0,39}")
 MAX_TAGS = 10
 
 
-def parse_moment(value) -> tuple[datetime, int]:
-    """An ISO 8601 time with offset, as UTC, and the offset in minutes (the device's local day)."""
-    if not isinstance(value, str) or len(value) > 40:
-        raise v.Invalid("must be an ISO 8601 time with offset")
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-        if parsed.tzinfo is None:
-            raise v.Invalid("must include a timezone offset")
-        offset = parsed.utcoffset()
-        return parsed.astimezone(UTC), int(offset.total_seconds() // 60) if offset else 0
-    except OverflowError:
-        raise v.Invalid("is out of range") from None
-    except ValueError:
-        raise v.Invalid("must be an ISO 8601 time with offset") from None
-
-
 def moment(value) -> datetime:
     """When something happened: not in the future (beyond a day of clock slack) and not before 2000. Unlike the
     device's `recorded_at`, this is what the patient says happened, so a bad one is refused, not corrected."""
-    at, _ = parse_moment(value)
+    at, _ = v.time_with_offset(value)
     if at > datetime.now(UTC) + FUTURE_SLACK:
         raise v.Invalid("is in the future")
     if at < EARLIEST:
@@ -117,7 +101,7 @@ def clean(kind: str, entry: dict) -> dict:
             data[name] = ""
     if kind == "pain_entry":
         raw = entry.get("at")
-        data["at_offset_min"] = parse_moment(raw)[1]
+        data["at_offset_min"] = v.time_with_offset(raw)[1]
     if kind == "flare" and data.get("end") is not None and data["end"] < data["start"]:
         raise v.EntryErrors({"end": "must be after the start"})
     if kind == "treatment" and not data["name"]:

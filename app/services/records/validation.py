@@ -114,15 +114,8 @@ def note(value) -> str:
     return value.strip()
 
 
-def recorded_at(value, now: datetime | None = None) -> tuple[datetime, int]:
-    """The device time of the write and its UTC offset in minutes, never later than the server's clock allows.
-
-    The phone's clock is not the truth: a time more than DEVICE_CLOCK_SLACK ahead of the server is taken as
-    the server's time of receipt, so a phone set to 2099 cannot make its write win every later one.
-    """
-    now = now or datetime.now(UTC)
-    if value is None:
-        return now, 0
+def time_with_offset(value) -> tuple[datetime, int]:
+    """An ISO 8601 time that names its UTC offset: the instant in UTC and the offset in minutes."""
     if not isinstance(value, str) or len(value) > 40:
         raise Invalid("must be an ISO 8601 time with offset")
     try:
@@ -135,7 +128,20 @@ def recorded_at(value, now: datetime | None = None) -> tuple[datetime, int]:
         raise Invalid("is out of range") from None
     except ValueError:
         raise Invalid("must be an ISO 8601 time with offset") from None
-    return min(at, now) if at > now + DEVICE_CLOCK_SLACK else at, int(offset.total_seconds() // 60) if offset else 0
+    return at, int(offset.total_seconds() // 60) if offset else 0
+
+
+def recorded_at(value, now: datetime | None = None) -> tuple[datetime, int]:
+    """The device time of the write and its UTC offset in minutes, never later than the server's clock allows.
+
+    The phone's clock is not the truth: a time more than DEVICE_CLOCK_SLACK ahead of the server is taken as
+    the server's time of receipt, so a phone set to 2099 cannot make its write win every later one.
+    """
+    now = now or datetime.now(UTC)
+    if value is None:
+        return now, 0
+    at, offset = time_with_offset(value)
+    return min(at, now) if at > now + DEVICE_CLOCK_SLACK else at, offset
 
 
 def one_of(*options: str):
