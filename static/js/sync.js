@@ -34,10 +34,19 @@ function askToPersist() {
   navigator.storage.persisted().then((yes) => yes || navigator.storage.persist()).catch(() => undefined);
 }
 
-export async function refresh() {
-  if (!dataUrls.size) return;
-  await keepForOffline([...dataUrls]);
-  document.dispatchEvent(new CustomEvent("inoplan:refreshed"));
+// Refreshes run one after another, and only the newest one redraws: a copy fetched before the latest
+// sync (say, a tick that was undone since) must neither overwrite a newer saved copy nor be shown.
+let refreshes = Promise.resolve();
+let newestRefresh = 0;
+export function refresh() {
+  if (!dataUrls.size) return refreshes;
+  const ticket = ++newestRefresh;
+  refreshes = refreshes.then(async () => {
+    if (ticket !== newestRefresh) return;
+    await keepForOffline([...dataUrls]);
+    if (ticket === newestRefresh) document.dispatchEvent(new CustomEvent("inoplan:refreshed"));
+  }).catch(() => undefined);
+  return refreshes;
 }
 
 function showNetwork(state) {
