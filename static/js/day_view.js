@@ -65,7 +65,7 @@ export function renderDay(day, { today, csrf }) {
       h("h2", { id: `part-${part}`, class: `part-title part-${part}`, text: t(part[0].toUpperCase() + part.slice(1)) }),
       h("ul", { class: "items" }, ...items.map((item) => itemCard(item, day.date, csrf, kind === "open"))));
   }).filter(Boolean) : [emptyState(day, kind, head.dataset.firstDay)];
-  checkin.before(...sections);
+  (document.querySelector("[data-day-extras]") || checkin).before(...sections);
   day.items.forEach((item) => {
     const li = document.getElementById(`item-${item.plan_item_id}-${item.slot.replace(":", "")}`);
     if (li) li.dataset.serverStatus = item.status || "";
