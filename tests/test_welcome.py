@@ -39,8 +39,28 @@ def test_new_patient_answers_and_accepts_a_trimmed_plan(login, patient):
     version = db.session.scalar(select(PlanVersion))
     assert len(version.items) == len(kept) and all(i.routine.slug != "screens-off" for i in version.items)
     heat = next(i for i in version.items if i.routine.slug == "heat-pack")
-    assert heat.minutes  # the library's usual (safe) duration comes with it
+    assert heat.minutes == heat.routine.minutes  # the library's usual (safe) duration comes with it
+    walk = next(i for i in version.items if i.routine.slug == "gentle-walk")
+    assert walk.minutes == starter.GENTLE_START_MINUTES < walk.routine.minutes  # hardly active: a shorter start
     assert s.get("/welcome").status_code == 302  # a plan exists: the questions are not asked again
+
+
+def test_a_gentler_start_only_for_someone_hardly_active(login, patient):
+    hardly = {p.slug: p for p in starter.propose(starter.Answers("back", "hardly", "good", "heat", ("morning",)))}
+    some = {p.slug: p for p in starter.propose(starter.Answers("back", "some", "good", "heat", ("morning",)))}
+    assert hardly["gentle-walk"].minutes == starter.GENTLE_START_MINUTES and some["gentle-walk"].minutes is None
+    proposal = login(patient).post("/welcome", data=ANSWERS).get_data(as_text=True)
+    assert f"gentle-walk@19:00@{starter.GENTLE_START_MINUTES}" in proposal
+    assert f"{starter.GENTLE_START_MINUTES} min" in proposal  # the page shows the dose that will be saved
+
+
+def test_only_picks_the_page_could_have_offered_are_saved(login, patient):
+    s = login(patient)
+    forged = ["gentle-walk@19:00@90", "gentle-walk@03:00", "heat-pack@19:00@5@x", "heat-pack"]
+    response = s.post("/welcome/accept", data={"pick": forged})
+    assert response.status_code == 303 and response.headers["Location"].endswith("/welcome")
+    assert db.session.scalar(select(PlanVersion)) is None
+    assert starter.Proposal.parse("heat-pack@19:00") == starter.Proposal("heat-pack", "19:00")
 
 
 def test_unanswered_questions_are_named(login, patient):

@@ -62,11 +62,7 @@ def welcome_accept():
     """Save the routines left ticked as the first plan version."""
     if not FlaskForm().validate_on_submit() or starter.has_plan(db.session, current_user):
         return redirect(url_for("patient.today")), 303
-    chosen = []
-    for value in request.form.getlist("pick"):
-        slug, _sep, time = value.partition("@")
-        if time in (*starter.TIMES.values(), starter.BEDTIME):
-            chosen.append(starter.Proposal(slug, time))
+    chosen = [p for p in map(starter.Proposal.parse, request.form.getlist("pick")) if p is not None]
     if not chosen:
         flash(_("Keep at least one routine, or build your plan yourself."), "error")
         return redirect(url_for("patient.welcome")), 303
