@@ -88,7 +88,8 @@ def init_i18n(app: Flask) -> None:
     app.jinja_env.globals["rt"] = lambda routine, field: routine_text(routine, field, current_language())
 
 # What static/js/day_view.js draws on a routine's card (tick toggles, pain taps, past and future days).
-JS_STRINGS += [N_("Tap it again to undo."), N_("Pain before / after"), N_("0 = no pain, 10 = worst imaginable"),
+JS_STRINGS += [N_("Start"), N_("Tap it again to undo."),
+               N_("Pain before / after"), N_("0 = no pain, 10 = worst imaginable"),
                N_("Save pain and note"), N_("Pain %(before)s → %(after)s"), N_("Pain before: %(n)s"),
                N_("Pain after: %(n)s"), N_("Coming up. You can tick these on the day."), N_("Before your plan began"),
                N_("Your plan started on %(date)s. Nothing was planned for this day, so there is nothing to tick."),

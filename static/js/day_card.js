@@ -41,7 +41,9 @@ export function itemCard(item, date, csrf, canTick) {
     h("div", { class: "item-text" },
       h("h3", {}, h("a", { href: `/library/${item.routine.id}`, text: routineTitle(item.routine) })),
       h("p", { class: "dose", text: doseText(item.dose) }),
-      item.notes ? h("p", { class: "item-note", text: item.notes }) : null),
+      item.notes ? h("p", { class: "item-note", text: item.notes }) : null,
+      canTick ? h("a", { class: "btn btn-quiet btn-start", "data-player-link": true, text: `▶ ${t("Start")}`,
+        href: `/player/${item.plan_item_id}?date=${date}&slot=${item.slot}` }) : null), // as url_for writes it: one saved copy
     h("p", { class: "status-line" }, h("span", { class: "status-label", "data-status-label": true }), " ",
       h("span", { class: "pain-shown", "data-pain-shown": true }))));
   if (!canTick) return li;

@@ -59,6 +59,9 @@ def test_player_offline_keeps_time_across_a_lock_and_queues_done(page, live_serv
     page.wait_for_selector("html[data-help-kept=yes]")      # the player links of today are saved for offline
     href = page.locator(f"a[data-player-link][href^='/player/{item_id}?']").first.get_attribute("href")
     page.context.set_offline(True)
+    page.reload()                                             # offline, Today is drawn from the saved day
+    expect(page.locator("html[data-offline-copy]")).to_have_count(1)
+    expect(page.locator(f"a[data-player-link][href^='/player/{item_id}?']").first).to_have_attribute("href", href)
     # the fake clock starts in the past, so the "Done" recorded after jumping ahead is not in the future
     page.clock.install(time=datetime.now(UTC) - timedelta(minutes=minutes + 10))
     page.goto(f"{live_server.url}{href}")
