@@ -84,7 +84,8 @@ def test_item_9_flags_the_patient_as_urgent_until_acknowledged(login, patient, c
     assert rows[0]["id"] == patient.id and rows[0]["urgent"] is True
     assert next(r for r in rows if r["id"] == quiet.id)["urgent"] is False
     page = c.get("/clinician").get_data(as_text=True)
-    assert "data-urgent" in page and today(patient) in page
+    shown = local_today(patient.timezone).strftime("%-d %b %Y")  # the date as the physio reads it (English)
+    assert "data-urgent" in page and shown in page
     response = c.post(f"/clinician/patients/{patient.id}/measures/acknowledge")
     assert response.status_code == 303
     assert all(not r["urgent"] for r in c.get("/api/v1/patients").json)
