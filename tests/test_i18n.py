@@ -14,7 +14,7 @@ from app.content.library_de import ROUTINES_DE
 from app.content.topics_de import DISCLAIMER_DE, TOPICS_DE
 from app.extensions import db
 from app.models import Routine
-from helpers import give_plan
+from helpers import backdate, give_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 PO = ROOT / "translations/de/LC_MESSAGES/messages.po"
@@ -162,3 +162,15 @@ def test_clinician_dashboard_in_german(app, clinician, login):
     page = german(login(clinician)).get("/clinician").get_data(as_text=True)
     assert "Patientin oder Patienten einladen" in page and "Einladung erstellen" in page
     assert "Invite a patient" not in page
+
+
+def test_clinician_patient_page_names_routines_in_german(app, clinician, patient, login):
+    """Adherence by routine names each built-in routine in the physio's language, not the stored English."""
+    from helpers import link, tick
+    link(clinician, patient)
+    version = give_plan(patient, slugs=("heat-pack",), times=("08:00",))
+    backdate(version, 10)
+    tick(patient, version.items[0], ago=2)
+    page = german(login(clinician)).get(f"/clinician/patients/{patient.id}").get_data(as_text=True)
+    by_routine = page[page.index('id="by-item"'):]
+    assert ROUTINES_DE["heat-pack"]["title"] in by_routine and "Heat pack" not in by_routine

@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from app.models import Completion, Plan, PlanVersion
+from app.models import Completion, Plan, PlanVersion, Routine
 from app.services.clock import zone
 from app.services.progress.credit import CREDIT
 
@@ -45,7 +45,7 @@ class Adherence:
     by_week: dict[date, Tally] = field(default_factory=lambda: defaultdict(Tally))  # Monday of the week
     by_kind: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
     by_day: dict[date, Tally] = field(default_factory=lambda: defaultdict(Tally))
-    titles: dict[str, str] = field(default_factory=dict)  # item key -> routine title (newest)
+    routines: dict[str, Routine] = field(default_factory=dict)  # item key -> its routine (newest version)
 
     def last_days(self, today: date, days: int = 7) -> Tally:
         """The figure shown as "last 7 days" on the dashboard, the patient page and Progress: today included."""
@@ -121,7 +121,7 @@ def adherence_for(session: Session, plans: list[Plan], tz_by_patient: dict[int, 
                 continue  # not due yet
             credit = CREDIT.get(status, 0.0)
             monday = day - timedelta(days=day.weekday())
-            tally.titles[item.key] = item.routine.title
+            tally.routines[item.key] = item.routine
             for bucket in (tally.total, tally.by_item[item.key], tally.by_week[monday],
                            tally.by_kind[item.routine.kind], tally.by_day[day]):
                 bucket.planned += 1

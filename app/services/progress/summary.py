@@ -10,7 +10,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.formatting import N_, date_text, number_text, percent_text
-from app.models import CheckIn, Completion, ModeChange, Plan, User
+from app.models import CheckIn, Completion, ModeChange, Plan, Routine, User
 from app.models.base import utcnow
 from app.services.clock import local_today
 from app.services.plans.versions import plan_for
@@ -59,10 +59,10 @@ class Summary:
     def weeks(self) -> list[tuple[date, float | None, int]]:
         return [(monday, t.rate, t.planned) for monday, t in sorted(self.adherence.by_week.items())]
 
-    def items(self) -> list[tuple[str, str, float | None, int]]:
-        """(key, title, rate, planned), weakest first."""
-        rows = [(k, self.adherence.titles.get(k, "?"), t.rate, t.planned) for k, t in self.adherence.by_item.items()]
-        return sorted(rows, key=lambda r: (r[2] if r[2] is not None else 2, r[1]))
+    def items(self) -> list[tuple[str, Routine, float | None, int]]:
+        """(key, routine, rate, planned), weakest first; pages show the title in the reader's language."""
+        rows = [(k, self.adherence.routines[k], t.rate, t.planned) for k, t in self.adherence.by_item.items()]
+        return sorted(rows, key=lambda r: (r[2] if r[2] is not None else 2, r[1].title))
 
 
 def summary_for(session: Session, patient: User, days: int = 28, now: datetime | None = None) -> Summary:
@@ -170,7 +170,7 @@ def summary_json(summary: Summary) -> dict:
         "flare_pain_threshold": summary.plan.flare_pain_threshold if summary.plan else None,
         "adherence": {
             "total": total.rate, "planned": total.planned,
-            "by_item": [{"key": k, "title": t, "rate": r, "planned": n} for k, t, r, n in summary.items()],
+            "by_item": [{"key": k, "title": t.title, "rate": r, "planned": n} for k, t, r, n in summary.items()],
             "by_week": [{"week_start": m.isoformat(), "rate": r, "planned": n} for m, r, n in summary.weeks()],
         },
         "series": {name: [{"date": d.isoformat(), "value": v} for d, v in summary.points(name) if v is not None]
