@@ -174,3 +174,17 @@ def test_clinician_patient_page_names_routines_in_german(app, clinician, patient
     page = german(login(clinician)).get(f"/clinician/patients/{patient.id}").get_data(as_text=True)
     by_routine = page[page.index('id="by-item"'):]
     assert ROUTINES_DE["heat-pack"]["title"] in by_routine and "Heat pack" not in by_routine
+
+
+def test_clinician_panels_and_messages_in_german(app, clinician, patient, login):
+    """The sleep, questionnaire and draft parts of the physio's pages, and what a post reports, read in German."""
+    from helpers import link
+    link(clinician, patient)
+    give_plan(patient)
+    s = german(login(clinician))
+    page = s.get(f"/clinician/patients/{patient.id}").get_data(as_text=True)
+    assert "Schlaftagebuch und Schlaffenster" in page and "Werte, Verläufe und Zeitplan" in page
+    assert "Sleep diary and window" not in page
+    s.post(f"/clinician/patients/{patient.id}/plan/standard/draft", data={})
+    plan = s.get(f"/clinician/patients/{patient.id}/plan").get_data(as_text=True)
+    assert "Entwurf begonnen" in plan and "Entwurf verwerfen" in plan and "Draft started" not in plan

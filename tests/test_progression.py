@@ -124,7 +124,7 @@ def test_a_rule_can_start_at_a_share_of_the_baseline(login, patient, clinician):
            data={**RULE, "item_key": item.key, "from_baseline": "yes"})
     db.session.expire_all()
     assert walk_item(patient).minutes == 12   # 80 % of 15
-    assert "80 % of the baseline" in current_version(db.session, plan_for(db.session, patient), "standard").note
+    assert "80% of the baseline" in current_version(db.session, plan_for(db.session, patient), "standard").note
 
 
 def test_a_bad_rule_is_refused_and_another_physio_cannot_set_one(login, patient, clinician):

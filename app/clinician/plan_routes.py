@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.access import role_required
@@ -9,7 +10,7 @@ from app.clinician import bp
 from app.clinician.access import patient_or_404
 from app.clinician.forms import ApplyTemplateForm, ClinicianItemForm, RulesForm, TemplateForm, VersionNoteForm
 from app.extensions import db
-from app.formatting import title_of
+from app.formatting import N_, title_of
 from app.models import Routine, User
 from app.services.care import audit
 from app.services.plans import changes, drafts, library
@@ -17,7 +18,7 @@ from app.services.plans import templates as plan_templates
 from app.services.plans import versions as plans
 
 VARIANT = "<any(standard, flare):variant>"
-NAMES = {"standard": "usual plan", "flare": "flare-up plan"}
+NAMES = {"standard": N_("usual plan"), "flare": N_("flare-up plan")}  # translated where shown
 
 
 def routine_choices(form, extra: Routine | None = None) -> dict[int, Routine]:
@@ -27,20 +28,21 @@ def routine_choices(form, extra: Routine | None = None) -> dict[int, Routine]:
 
 def address(person: User, *forms) -> None:
     for form in forms:
-        form.version_note.label.text = f"Note to {person.display_name} (optional)"
+        form.version_note.label.text = _("Note to %(name)s (optional)", name=person.display_name)
 
 
 def save(person: User, the_plan, specs, variant: str, note: str, message: str):
+    """Write the change (into the clinician's draft when there is one); `message` says what changed, in one sentence."""
     draft = drafts.get(db.session, the_plan, variant, current_user)
     if draft is not None:  # editing a draft: nothing reaches the patient until it is sent
         drafts.set_specs(draft, specs)
         db.session.commit()
-        flash(f"{message.split('. ')[0].rstrip('.')}. Saved to your draft; send it when you are ready.")
+        flash(_("%(change)s Saved to your draft; send it when you are ready.", change=message))
         return redirect(url_for("clinician.plan", patient_id=person.id, variant=variant)), 303
     version = plans.save_version(db.session, the_plan, specs, current_user, variant=variant, note=note.strip())
     audit.record(db.session, current_user, person.id, "changed_plan", variant=variant, version=version.number)
     db.session.commit()
-    flash(message)
+    flash(_("%(change)s %(name)s will see what changed.", change=message, name=person.display_name))
     return redirect(url_for("clinician.plan", patient_id=person.id, variant=variant)), 303
 
 
@@ -88,7 +90,8 @@ def add_item(patient_id: int, variant: str):
     routine = routines[form.routine_id.data]
     specs = working_specs(the_plan, variant) + [library.with_usual_dose(form.spec(), routine)]
     return save(person, the_plan, specs, variant, form.version_note.data or "",
-                f"Added {routines[form.routine_id.data].title} to {person.display_name}'s {NAMES[variant]}.")
+                _("Added %(title)s to the flare-up plan.", title=title_of(routine)) if variant == "flare"
+                else _("Added %(title)s to the usual plan.", title=title_of(routine)))
 
 
 def working_specs(the_plan, variant: str) -> list[plans.ItemSpec]:
@@ -119,7 +122,7 @@ def edit_item(patient_id: int, variant: str, key: str):
     if form.validate_on_submit():
         specs[index] = form.spec(key)
         return save(person, the_plan, specs, variant, form.version_note.data or "",
-                    f"Changed {routines[form.routine_id.data].title}. {person.display_name} will see what changed.")
+                    _("Changed %(title)s.", title=title_of(routines[form.routine_id.data])))
     if not form.errors:
         audit.record(db.session, current_user, person.id, "viewed_plan", variant=variant)
         db.session.commit()
@@ -137,8 +140,8 @@ def remove_item(patient_id: int, variant: str, key: str):
     form = VersionNoteForm()
     if not form.validate_on_submit():
         abort(400, "The note is too long.")
-    title = db.session.get(Routine, specs.pop(index).routine_id).title
-    return save(person, the_plan, specs, variant, form.version_note.data or "", f"Removed {title}.")
+    title = title_of(db.session.get(Routine, specs.pop(index).routine_id))
+    return save(person, the_plan, specs, variant, form.version_note.data or "", _("Removed %(title)s.", title=title))
 
 
 @bp.post(f"/patients/<int:patient_id>/plan/{VARIANT}/draft")
@@ -148,7 +151,7 @@ def start_draft(patient_id: int, variant: str):
     person = patient_or_404(patient_id)
     drafts.start(db.session, plans.plan_for(db.session, person, create=True), variant, current_user)
     db.session.commit()
-    flash(f"Draft started. Change what you need; {person.display_name} sees nothing until you send it.")
+    flash(_("Draft started. Change what you need; %(name)s sees nothing until you send it.", name=person.display_name))
     return redirect(url_for("clinician.plan", patient_id=person.id, variant=variant)), 303
 
 
@@ -164,7 +167,7 @@ def send_draft(patient_id: int, variant: str):
     version = drafts.send(db.session, draft, form.version_note.data or "")
     audit.record(db.session, current_user, person.id, "changed_plan", variant=variant, version=version.number)
     db.session.commit()
-    flash(f"Sent. {person.display_name} will see what changed.")
+    flash(_("Sent. %(name)s will see what changed.", name=person.display_name))
     return redirect(url_for("clinician.plan", patient_id=person.id, variant=variant)), 303
 
 
@@ -178,7 +181,7 @@ def discard_draft(patient_id: int, variant: str):
         abort(404)
     db.session.delete(draft)
     db.session.commit()
-    flash("Draft discarded.")
+    flash(_("Draft discarded."))
     return redirect(url_for("clinician.plan", patient_id=person.id, variant=variant)), 303
 
 
@@ -190,10 +193,10 @@ def copy_to_flare(patient_id: int):
     the_plan = plans.plan_for(db.session, person)
     specs = plans.current_specs(db.session, the_plan, "standard") if the_plan else []
     if not specs:
-        flash("Write the usual plan first; the flare-up plan starts as a copy of it.", "error")
+        flash(_("Write the usual plan first; the flare-up plan starts as a copy of it."), "error")
         return redirect(url_for("clinician.plan", patient_id=person.id, variant="flare")), 303
-    return save(person, the_plan, specs, "flare", "Gentler plan for flare-ups",
-                "Flare-up plan started from the usual plan. Now remove or ease items.")
+    return save(person, the_plan, specs, "flare", _("Gentler plan for flare-ups"),
+                _("Flare-up plan started from the usual plan. Now remove or ease items."))
 
 
 @bp.post("/patients/<int:patient_id>/plan/rules")
@@ -204,15 +207,15 @@ def rules(patient_id: int):
     form = RulesForm()
     if not form.validate_on_submit():
         for errors in form.errors.values():
-            flash(f"Pain threshold: {errors[0]}", "error")
+            flash(_("%(field)s: %(problem)s", field=_("Pain threshold"), problem=errors[0]), "error")
         return redirect(url_for("clinician.plan", patient_id=person.id, variant="flare") + "#rules"), 303
     the_plan = plans.plan_for(db.session, person, create=True)
     the_plan.flare_pain_threshold = form.flare_pain_threshold.data
     audit.record(db.session, current_user, person.id, "changed_rules",
                  flare_pain_threshold=form.flare_pain_threshold.data)
     db.session.commit()
-    flash(f"The flare-up plan will be suggested at pain {form.flare_pain_threshold.data} or more."
-          if form.flare_pain_threshold.data else "No automatic flare-up suggestion.")
+    flash(_("The flare-up plan will be suggested at pain %(n)s or more.", n=form.flare_pain_threshold.data)
+          if form.flare_pain_threshold.data else _("No automatic flare-up suggestion."))
     return redirect(url_for("clinician.plan", patient_id=person.id, variant="flare") + "#rules"), 303
 
 
@@ -234,8 +237,8 @@ def apply_template(patient_id: int):
     audit.record(db.session, current_user, person.id, "changed_plan", variant="standard", version=version.number,
                  template=template.name)
     db.session.commit()
-    flash(f"Applied \u201c{template.name}\u201d. Tailor the items below."
-          + (f" Left out: {', '.join(skipped)}." if skipped else ""))
+    applied = _("Applied \u201c%(name)s\u201d. Tailor the items below.", name=template.name)
+    flash(_("%(applied)s Left out: %(skipped)s.", applied=applied, skipped=", ".join(skipped)) if skipped else applied)
     return redirect(url_for("clinician.plan", patient_id=person.id)), 303
 
 
@@ -247,9 +250,10 @@ def save_as_template(patient_id: int):
     form = TemplateForm()
     the_plan = plans.plan_for(db.session, person)
     if not form.validate_on_submit() or the_plan is None:
-        flash(form.errors["name"][0] if form.errors.get("name") else "There is no plan to save yet.", "error")
+        flash(form.errors["name"][0] if form.errors.get("name") else _("There is no plan to save yet."), "error")
         return redirect(url_for("clinician.plan", patient_id=person.id) + "#templates"), 303
     template, skipped = plan_templates.from_plan(db.session, current_user, the_plan, form.name.data)
     db.session.commit()
-    flash(f"Saved as template \u201c{template.name}\u201d." + (f" Left out: {', '.join(skipped)}." if skipped else ""))
+    saved = _("Saved as template \u201c%(name)s\u201d.", name=template.name)
+    flash(_("%(applied)s Left out: %(skipped)s.", applied=saved, skipped=", ".join(skipped)) if skipped else saved)
     return redirect(url_for("clinician.template", template_id=template.id)), 303

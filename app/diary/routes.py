@@ -14,6 +14,7 @@ from sqlalchemy import select
 from app.access import role_required
 from app.diary import bp
 from app.extensions import db
+from app.feedback import flash_rejected
 from app.models import Treatment
 from app.models.diary import BODY_AREAS, QUALITIES, TREATMENT_KINDS, TRIGGERS
 from app.services.clock import local_today
@@ -32,8 +33,7 @@ def _store(entry: dict) -> records.Result:
     entry.setdefault("recorded_at", _now_iso())
     result = records.store(db.session, current_user, [entry])[0]
     if result.status == "rejected":
-        for name, message in (result.fields or {}).items():
-            flash(f"{name.replace('_', ' ').capitalize()} {message}.", "error")
+        flash_rejected(result.fields)
     return result
 
 

@@ -11,6 +11,7 @@ from flask_login import current_user, login_required
 
 from app.access import role_required
 from app.extensions import db
+from app.feedback import flash_rejected
 from app.patient import bp
 from app.patient.forms import CheckInForm, CompletionForm
 from app.services.clock import local_today
@@ -132,8 +133,7 @@ def checkin():
     data = sleep_diary.checkin_from_diary(db.session, current_user, data)  # no double entry
     result = store({"type": "checkin", **data})
     if result.status == "rejected":
-        for name, message in (result.fields or {}).items():
-            flash(f"{name.replace('_', ' ').capitalize()} {message}.", "error")
+        flash_rejected(result.fields)
     else:
         flash(_("Check-in saved. Thank you."))
     return redirect(url_for("patient.today", date=form.date.data)), 303

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 from flask import flash, redirect, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.access import role_required
 from app.clinician.access import patient_or_404
 from app.extensions import db
+from app.formatting import percent_text
 from app.progression import bp
 from app.progression.labels import amount
 from app.services.clock import local_today
@@ -50,15 +52,15 @@ def set_rule(patient_id: int):
         if request.form.get("from_baseline") == "yes":
             base = next((row.baseline for row in overview.items_progress(db.session, person, today)
                          if row.item.key == key), None)
-        note = (f"Progression starts at {round(data.start_share * 100)} % of the baseline "
-                f"({amount(field, base)}).") if base else ""
+        note = _("Progression starts at %(share)s of the baseline (%(amount)s).",
+                 share=percent_text(data.start_share), amount=amount(field, base)) if base else ""
         store.set_rule(db.session, person, current_user, key, data, today, baseline=base, start_note=note)
     except ValueError:
         db.session.rollback()
-        flash("Check the rule: floor at most ceiling, step above 0, every 1 or 2 weeks.", "error")
+        flash(_("Check the rule: floor at most ceiling, step above 0, every 1 or 2 weeks."), "error")
         return back(person.id)
     db.session.commit()
-    flash("Progression rule saved.")
+    flash(_("Progression rule saved."))
     return back(person.id)
 
 
@@ -72,8 +74,8 @@ def clinician_add_goal(patient_id: int):
                        request.form.get("activity", ""), request.form.get("item_key") or None,
                        request.form.get("psfs_activity") or None)
     except goals.GoalError:
-        flash("A goal needs 3 to 200 characters; at most five open goals.", "error")
+        flash(_("A goal needs 3 to 200 characters; at most five open goals."), "error")
         return back(person.id)
     db.session.commit()
-    flash("Goal saved.")
+    flash(_("Goal saved."))
     return back(person.id)

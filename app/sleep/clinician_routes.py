@@ -4,11 +4,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from flask import flash, redirect, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.access import role_required
 from app.clinician.access import patient_or_404
 from app.extensions import db
+from app.feedback import flash_rejected
 from app.services.clock import local_today
 from app.services.records.validation import Invalid, number, slot
 from app.services.sleep import store, summary, windows
@@ -37,10 +39,9 @@ def clinician_set_window(patient_id: int):
                            raise_at=optional("raise_at", 50, 100), lower_at=optional("lower_at", 50, 100),
                            floor_min=None if (floor := optional("floor_hours", 3, 9)) is None else round(floor * 60))
     except (Invalid, windows.WindowError) as exc:
-        for name, message in getattr(exc, "fields", {"bedtime": str(exc)}).items():
-            flash(f"{name.replace('_', ' ').capitalize()} {message}.", "error")
+        flash_rejected(getattr(exc, "fields", {"bedtime": str(exc)}))
         return back(person.id)
-    flash("Sleep window saved.")
+    flash(_("Sleep window saved."))
     return back(person.id)
 
 
@@ -51,7 +52,7 @@ def clinician_decide(patient_id: int):
     person = patient_or_404(patient_id)
     row = windows.decide(db.session, person, current_user, accept=request.form.get("accept") == "yes")
     if row is not None:
-        flash("Sleep window updated." if row.reason == "accepted" else "Sleep window kept as it is.")
+        flash(_("Sleep window updated.") if row.reason == "accepted" else _("Sleep window kept as it is."))
     return back(person.id)
 
 

@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
+from flask_babel import lazy_gettext as _l
+
+from app.formatting import date_text
 from app.models import User
 from app.services.clock import local_today
 from app.services.records.validation import Invalid
@@ -26,9 +29,15 @@ class DayRange:
     def check(self, day: date, verb: str = "record") -> date:
         """The day itself, or Invalid with a sentence that names the allowed range."""
         if day < self.first:
-            raise Invalid(f"is before your account existed (the first day you can {verb} is {self.first})")
+            first = date_text(self.first)
+            raise Invalid(_l("is before your account existed (the first day you can open is %(day)s)", day=first)
+                          if verb == "open" else
+                          _l("is before your account existed (the first day you can record is %(day)s)", day=first))
         if day > self.last:
-            raise Invalid(f"is too far in the future (the last day you can {verb} is {self.last})")
+            last = date_text(self.last)
+            raise Invalid(_l("is too far in the future (the last day you can open is %(day)s)", day=last)
+                          if verb == "open" else
+                          _l("is too far in the future (the last day you can record is %(day)s)", day=last))
         return day
 
 

@@ -80,7 +80,7 @@ class Result:
         if self.error:
             out["error"] = self.error
         if self.fields:
-            out["fields"] = self.fields
+            out["fields"] = {name: str(problem) for name, problem in self.fields.items()}  # in the reader's language
         return out
 
 
