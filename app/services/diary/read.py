@@ -107,7 +107,8 @@ def flares_by_month(p: Period, now: datetime | None = None) -> list[dict]:
     """Episodes starting in each month of the period, with their mean length in days (an open one counts to now)."""
     now = now or datetime.now(UTC)
     months: dict[str, list[float]] = defaultdict(list)
-    for flare in p.flares:
+    first, _ = bounds(p.start, p.end, p.tz)
+    for flare in (f for f in p.flares if f.start >= first):  # one that began before the period lasts into it
         months[f"{p.local(flare.start):%Y-%m}"].append(flare_days(flare, now))
     return [{"month": m, "episodes": len(v), "mean_days": round(mean(v), 1)} for m, v in sorted(months.items())]
 
