@@ -1,5 +1,6 @@
 """The pain heat map at 390x844 in real Chromium: drawn front and back with its legend and table, shaded in light
-and dark, axe clean, on the patient's Progress and on the physio's patient page, in English and German.
+and dark (and printed light), axe clean, on the patient's Progress and on the physio's patient page, in English and
+German.
 
     SCREENSHOTS_DIR=docs/screenshots .venv/bin/python -m pytest tests/browser/test_heat_map_browser.py
 """
@@ -20,6 +21,7 @@ from helpers import add_flare, add_pain, add_treatment
 
 TARGET = Path(os.environ.get("SCREENSHOTS_DIR") or ARTIFACTS / "screenshots")
 PATIENT, PHYSIO = "demo.patient@example.com", "demo.clinician@example.com"
+PRINTED = "rgb(155, 28, 18)"  # --heat-3 of the light scheme
 
 
 def seed_diary(server) -> int:
@@ -84,6 +86,10 @@ def test_heat_map_and_its_table_render_and_pass_axe(browser, live_server, scheme
         expect(page.locator("#heat-title")).to_have_text("Where it hurt" if suffix == "en" else "Wo es wehtat")
         shoot(page, f"heatmap-progress-{scheme}-{suffix}")
         expect(page.locator("[data-flares-by-month] tbody tr")).not_to_have_count(0)
+        page.emulate_media(media="print")  # on paper: the light shades on white, whatever the screen's scheme
+        card = page.locator("[data-heat-map]")
+        assert card.locator(".heat-region.heat-3").first.evaluate("e => getComputedStyle(e).fill") == PRINTED
+        assert card.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(255, 255, 255)"
         context.close()
 
         context, physio = phone(browser, scheme, locale, errors)
