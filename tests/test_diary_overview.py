@@ -25,7 +25,10 @@ def diary_period(patient, days: int) -> read.Period:
 
 
 def seed(patient) -> None:
-    """A month of diary: the lower back better in the second half, the left hip new, stress before each flare."""
+    """A month of diary: the lower back better in the second half, the left hip new, stress before each flare;
+    and a few entries two and three months ago, so that 90 days of diary have two halves to compare."""
+    for ago in (80, 70, 60):
+        add_pain(patient, ago, {"lower_back": 8})
     for ago in (25, 22, 19):
         add_pain(patient, ago, {"lower_back": 8, "neck": 2})
     for ago in (10, 7, 4):
@@ -85,6 +88,17 @@ def test_a_small_change_or_few_entries_say_nothing(app, patient):
         add_pain(patient, ago, {"neck": 5})
     add_pain(patient, 2, {"chest": 9})
     assert area_insight(diary_period(patient, 30)) is None
+
+
+def test_areas_are_not_compared_when_the_diary_began_in_the_second_half(app, patient):
+    for ago in (12, 9, 6, 3):
+        add_pain(patient, ago, {"lower_back": 7})
+    assert area_insight(diary_period(patient, 30)) is None  # "none in the first half" would only mean "no diary"
+    for ago in (27, 24):
+        add_pain(patient, ago, {"neck": 3})
+    assert area_insight(diary_period(patient, 30)) is None  # two entries in the first half: still too few
+    add_pain(patient, 21, {"neck": 3})
+    assert "Lower back: marked in 4 entries in the second half" in area_insight(diary_period(patient, 30)).text
 
 
 def test_trigger_insight_needs_two_flares_and_counts_what_came_before(app, patient):

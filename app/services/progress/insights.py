@@ -196,8 +196,14 @@ def area_changes(first: dict[str, dict], second: dict[str, dict]) -> list[tuple[
 
 
 def area_insight(p: read.Period) -> Insight | None:
-    """Body areas whose marked pain changed between the first and the second half of the period."""
-    first, second = (read.heat_map(half) for half in read.halves(p))
+    """Body areas whose marked pain changed between the first and the second half of the period.
+
+    Only when the diary was kept in both halves (MIN_AREA_MARKS entries each): an area "in none in the first half"
+    of someone who began the diary last week says nothing about the area."""
+    halves = read.halves(p)
+    if any(len(half.pain_entries) < MIN_AREA_MARKS for half in halves):
+        return None
+    first, second = (read.heat_map(half) for half in halves)
     changes = area_changes(first, second)[:MOST_SHOWN]
     if not changes:
         return None
