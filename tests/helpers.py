@@ -5,11 +5,12 @@ import re
 import uuid
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import event, select
 
 from app.extensions import db
-from app.models import AuditEvent, CareLink, CheckIn, Completion, Routine, User
+from app.models import AuditEvent, CareLink, CheckIn, Completion, FlareEpisode, PainEntry, Routine, Treatment, User
 from app.services.clock import local_today
 
 # One scrypt hash computed once, so creating many users stays fast.
@@ -252,3 +253,41 @@ def sleep_sync(s, *entries):
     response = s.post_json("/api/v1/sync", {"items": list(entries)})
     assert response.status_code == 200, response.get_data(as_text=True)
     return [r["status"] for r in response.get_json()["results"]], response.get_json()["results"]
+
+
+# Pain diary rows (test_diary_overview.py, the heat map's browser test), written straight to the tables
+def diary_at(patient, days_ago: float) -> datetime:
+    """Noon in the patient's zone, `days_ago` days before their today, as a UTC instant."""
+    noon = datetime.combine(local_today(patient.timezone), datetime.min.time(), ZoneInfo(patient.timezone))
+    return (noon + timedelta(hours=12) - timedelta(days=days_ago)).astimezone(UTC)
+
+
+def add_pain(patient, days_ago: float, areas: dict[str, int], triggers=()):
+    at = diary_at(patient, days_ago)
+    row = PainEntry(client_id=str(uuid.uuid4()), patient_id=patient.id, recorded_at=at, at=at,
+                    intensity=max(areas.values(), default=5), triggers=list(triggers),
+                    areas=[{"area": a, "intensity": n, "qualities": []} for a, n in areas.items()])
+    db.session.add(row)
+    db.session.commit()
+    return row
+
+
+def add_flare(patient, days_ago: float, days_long: float | None = None, triggers=()):
+    start = diary_at(patient, days_ago)
+    client = str(uuid.uuid4())
+    row = FlareEpisode(client_id=client, last_client_id=client, patient_id=patient.id, recorded_at=start,
+                       start=start, end=None if days_long is None else start + timedelta(days=days_long),
+                       triggers=list(triggers))
+    db.session.add(row)
+    db.session.commit()
+    return row
+
+
+def add_treatment(patient, days_ago: float, name: str, effect: int | None = None, kind: str = "other"):
+    at = diary_at(patient, days_ago)
+    client = str(uuid.uuid4())
+    row = Treatment(client_id=client, last_client_id=client, patient_id=patient.id, recorded_at=at, at=at,
+                    name=name, kind=kind, effect=effect)
+    db.session.add(row)
+    db.session.commit()
+    return row

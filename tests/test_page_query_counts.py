@@ -9,8 +9,9 @@ from helpers import link, queries, with_history
 
 # The signed-in user is one query; each bound is what the page runs today (a month of log, a second plan version).
 # /plan/history once ran one more query per plan version (its items, loaded lazily in the template).
+# /progress reads the pain diary's three tables for its heat map (issue 19): 20 before.
 PATIENT_PAGES = {"/plan": 11, "/plan/history": 7, "/diary": 6, "/sleep": 11, "/measures": 4, "/reports": 2,
-                 "/progress": 20, "/settings/": 1, "/settings/reminders": 2, "/settings/clinicians": 4,
+                 "/progress": 23, "/settings/": 1, "/settings/reminders": 2, "/settings/clinicians": 4,
                  "/settings/privacy": 2, "/library": 3, "/api/v1/plan": 5, "/api/v1/diary": 4, "/api/v1/sleep": 3,
                  "/api/v1/measures": 3, "/api/v1/me": 1, "/api/v1/reminders/prefs": 2}
 CLINICIAN_PAGES = {"/clinician/patients/{id}/plan": 15, "/clinician/patients/{id}/measures": 7,

@@ -11,7 +11,7 @@ from app.extensions import db
 from app.models import CheckIn, Completion
 from app.services.clock import local_today
 from app.services.progress.overview import progress_for
-from helpers import counting_queries, give_plan
+from helpers import add_flare, add_pain, add_treatment, counting_queries, give_plan
 
 
 def history(patient, version, days: int, pain=lambda i: 5, heat_pairs: int = 0):
@@ -91,10 +91,14 @@ def test_progress_queries_do_not_grow_with_history(app, login, patient, days):
     db.session.query(CheckIn).delete()
     db.session.commit()
     history(patient, version, 80, heat_pairs=30)
+    for ago in range(1, 80, 3):  # a pain diary as well: the heat map and its insights read it in three queries
+        add_pain(patient, ago, {"neck": 6, "lower_back": ago % 10})
+        add_flare(patient, ago + 0.5, 1, triggers=["stress"])
+        add_treatment(patient, ago, "Warm shower", 7)
     with counting_queries() as large:
         html = s.get(f"/progress?days={days}").get_data(as_text=True)
-    assert 'data-insight="heat_cold"' in html
-    assert len(large) == len(small) <= 20, large  # the check-ins, plan and log, measures, sleep, goals panels
+    assert 'data-insight="heat_cold"' in html and 'data-area-row="neck"' in html
+    assert len(large) == len(small) <= 23, large  # the check-ins, plan and log, diary, measures, sleep, goals
 
 
 def test_someone_elses_data_never_shows(login, patient):

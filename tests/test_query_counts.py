@@ -93,7 +93,7 @@ def test_bulk_sync_stores_every_row_and_answers_each(login, patient):
 
 def test_clinician_patient_page_is_constant_in_history_size(login, patient, clinician):
     """The bench once found 73 queries here: rows expired by the audit commit were reloaded one by one."""
-    from helpers import link
+    from helpers import add_flare, add_pain, add_treatment, link
     link(clinician, patient)
     _, small_log = with_history(patient, 2, 2)
     assert login(patient).post_json("/api/v1/sync", {"items": small_log}).status_code == 200
@@ -101,6 +101,10 @@ def test_clinician_patient_page_is_constant_in_history_size(login, patient, clin
     small = queries(physio, f"/clinician/patients/{patient.id}")
     _, big_log = with_history(db.session.merge(patient), 8, 25)
     assert login(patient).post_json("/api/v1/sync", {"items": big_log}).status_code == 200
+    for ago in range(1, 25, 2):  # and a pain diary: the heat map, flares and insights read it in three queries
+        add_pain(patient, ago, {"neck": 6, "hip_l": 3})
+        add_flare(patient, ago + 0.5, 1)
+        add_treatment(patient, ago, "Warm shower", 7)
     big = queries(physio, f"/clinician/patients/{patient.id}")
     assert small == big <= 27  # the plan, log, charts, measures, sleep and progression panels
 

@@ -72,7 +72,7 @@ def patient(patient_id: int):
     days = days if days in RANGES else 28
     audit.record(db.session, current_user, person.id, "viewed_log", days=days)
     db.session.commit()
-    summary = summary_for(db.session, person, days)
+    summary = summary_for(db.session, person, days, with_diary=True)
     return render_template("clinician/patient.html", person=person, s=summary, charts=charts(summary),
                            days=days, ranges=RANGES, last_week=summary.adherence.last_days(summary.end),
                            mode_reason=mode_reason_text)

@@ -19,6 +19,9 @@ from app.models.diary import BODY_AREAS
 BEFORE_FLARE = timedelta(hours=48)  # a trigger noted this long before a flare's start counts as "before" it
 MIN_FLARES_FOR_TRIGGERS = 2
 MIN_RATINGS = 2  # a treatment needs this many self-ratings before it is ranked
+# The heat map's shades: an area's mean intensity below 3.5 is the lightest, below 6.5 the middle, else the darkest
+# (the 0-3, 4-6 and 7-10 bands of the 0-10 scale once rounded). 0 is an area nobody marked.
+HEAT_BANDS = (3.5, 6.5)
 
 
 @dataclass
@@ -54,6 +57,21 @@ def period(session: Session, patient: User, start: date, end: date) -> Period:
     return out
 
 
+def within(p: Period, start: date, end: date | None = None) -> Period:
+    """The part of an already read diary from `start` to `end` (local days), without another query."""
+    end = end or p.end
+    lo, hi = bounds(start, end, p.tz)
+    return Period(start, end, p.tz, [e for e in p.pain_entries if lo <= e.at < hi],
+                  [f for f in p.flares if f.start < hi and (f.end is None or f.end >= lo)],
+                  [t for t in p.treatments if lo <= t.at < hi])
+
+
+def halves(p: Period) -> tuple[Period, Period]:
+    """The first and the second half of a period (the middle day goes to the second half of an odd one)."""
+    middle = p.start + timedelta(days=((p.end - p.start).days + 1) // 2)
+    return within(p, p.start, middle - timedelta(days=1)), within(p, middle)
+
+
 def open_flare(session: Session, patient_id: int) -> FlareEpisode | None:
     return session.scalar(select(FlareEpisode).where(FlareEpisode.patient_id == patient_id,
                                                      FlareEpisode.end.is_(None))
@@ -71,6 +89,16 @@ def area_summary(p: Period) -> list[dict]:
     return sorted(rows, key=lambda r: (-r["entries"], -r["mean"], r["area"]))
 
 
+def heat_level(mean_intensity: float) -> int:
+    """1, 2 or 3: the heat map's shade for an area's mean intensity."""
+    return 1 + sum(mean_intensity >= edge for edge in HEAT_BANDS)
+
+
+def heat_map(p: Period) -> dict[str, dict]:
+    """Per area marked in the period: entries, mean intensity and its shade (the area_summary rows, by area)."""
+    return {row["area"]: row | {"level": heat_level(row["mean"])} for row in area_summary(p)}
+
+
 def flare_days(flare: FlareEpisode, now: datetime) -> float:
     return round(((flare.end or now) - flare.start).total_seconds() / 86400, 1)
 
@@ -79,7 +107,8 @@ def flares_by_month(p: Period, now: datetime | None = None) -> list[dict]:
     """Episodes starting in each month of the period, with their mean length in days (an open one counts to now)."""
     now = now or datetime.now(UTC)
     months: dict[str, list[float]] = defaultdict(list)
-    for flare in p.flares:
+    first, _ = bounds(p.start, p.end, p.tz)
+    for flare in (f for f in p.flares if f.start >= first):  # one that began before the period lasts into it
         months[f"{p.local(flare.start):%Y-%m}"].append(flare_days(flare, now))
     return [{"month": m, "episodes": len(v), "mean_days": round(mean(v), 1)} for m, v in sorted(months.items())]
 

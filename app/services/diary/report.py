@@ -24,18 +24,13 @@ from sqlalchemy.orm import Session
 
 from app.models import CheckIn, User
 from app.services.diary import read
+from app.services.diary.labels import area_name
 from app.services.localize import routine_text
 from app.services.plans.library import KIND_LABELS
 from app.services.plans.versions import current_version, plan_for
 from app.services.progress.adherence import adherence_for
 
 SYMPTOMS = ("pain", "stiffness", "fatigue", "sleep_hours")
-AREA_NAMES = {
-    "jaw_l": "Jaw, left", "jaw_r": "Jaw, right", "shoulder_l": "Shoulder, left", "shoulder_r": "Shoulder, right",
-    "upper_arm_l": "Upper arm, left", "upper_arm_r": "Upper arm, right", "lower_arm_l": "Lower arm, left",
-    "lower_arm_r": "Lower arm, right", "hip_l": "Hip, left", "hip_r": "Hip, right", "upper_leg_l": "Upper leg, left",
-    "upper_leg_r": "Upper leg, right", "lower_leg_l": "Lower leg, left", "lower_leg_r": "Lower leg, right",
-    "neck": "Neck", "upper_back": "Upper back", "lower_back": "Lower back", "chest": "Chest", "abdomen": "Abdomen"}
 
 
 @dataclass
@@ -143,7 +138,7 @@ def doctor_pdf(report: Report) -> bytes:
     areas = read.area_summary(d)
     if areas:
         rows = [[_("Area"), _("Entries"), _("Average intensity")]]
-        rows += [[_(AREA_NAMES[a["area"]]), str(a["entries"]), _number(a["mean"])] for a in areas[:10]]
+        rows += [[area_name(a["area"]), str(a["entries"]), _number(a["mean"])] for a in areas[:10]]
         story.append(_table(rows, [60 * mm, 25 * mm, 35 * mm]))
         story.append(_p(ngettext("%(num)d of the 19 body areas marked at least once.",
                                  "%(num)d of the 19 body areas marked at least once.", len(areas)), s["small"]))

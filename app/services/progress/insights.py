@@ -14,6 +14,8 @@ from sqlalchemy.orm import Session
 
 from app.formatting import N_, number_text, percent_text
 from app.models import Completion, PlanItem, Routine, User
+from app.services.diary import read
+from app.services.diary.labels import area_name, trigger_name
 from app.services.progress.adherence import Tally
 
 HEAT, COLD = ("warm-bath", "heat-pack"), ("cold-compress",)
@@ -22,7 +24,13 @@ MIN_SLEEP_PAIRS = 10    # nights with both sleep hours and pain
 MIN_SLEEP_GROUP = 3     # ... of which at least this many short and this many long nights
 LONG_SLEEP_HOURS = 7.0
 MIN_DAYS_PER_GROUP = 5  # lower-pain and higher-pain days, each with something planned
+# The pain diary (app/services/diary/read.py counts; its own minimums MIN_FLARES_FOR_TRIGGERS and MIN_RATINGS
+# decide which triggers and treatments are counted at all):
+MIN_AREA_MARKS = 3        # entries marking an area in a half of the period before that half is compared
+AREA_CHANGE_POINTS = 1.0  # the smallest change in an area's mean intensity worth a sentence
+MOST_SHOWN = 3            # triggers, treatments and areas named in one sentence
 CAVEAT = N_("This shows a pattern, not a cause.")
+NOT_ADVICE = N_("Inoplan never suggests a medicine, a dose or a change; ask your doctor or pharmacist.")
 
 
 @dataclass
@@ -128,3 +136,84 @@ def session_pairs(session: Session, patient: User, start: date, end: date) -> di
         if group:
             out[group].append((before, after))
     return out
+
+
+# The pain diary -------------------------------------------------------------------------------------------------
+
+def trigger_insight(p: read.Period) -> Insight | None:
+    """The tags noted most often on a flare or in the 48 hours before it (read.triggers_before_flares)."""
+    counted = read.triggers_before_flares(p)[:MOST_SHOWN]
+    if not counted:
+        return None
+    total = len(p.flares)
+    parts = "; ".join(gettext("%(tag)s (before %(n)s of %(total)s flare-ups)", tag=trigger_name(tag), n=n,
+                              total=total) for tag, n in counted)
+    text = gettext("Noted most often before flare-ups: %(parts)s.", parts=parts)
+    return Insight("flare_triggers", text + " " + gettext(CAVEAT), total)
+
+
+def treatment_insight(p: read.Period) -> Insight | None:
+    """What the patient rated as helping most, in their own words, only with enough ratings; never a suggestion."""
+    rated = [t for t in read.treatment_effects(p) if t["rated"] >= read.MIN_RATINGS][:MOST_SHOWN]
+    if not rated:
+        return None
+    parts = "; ".join(gettext("“%(name)s” %(effect)s out of 10 (%(n)s ratings)", name=t["name"],
+                              effect=number_text(t["mean_effect"]), n=t["rated"]) for t in rated)
+    text = gettext("Rated as helping most (names and ratings as entered in the diary; 0 = not at all, "
+                   "10 = a lot): %(parts)s.", parts=parts)
+    return Insight("treatments", text + " " + gettext(NOT_ADVICE), sum(t["rated"] for t in rated))
+
+
+AREA_WORDS = {  # how an area changed from the first half of the period to the second
+    "down": N_("%(area)s: average %(after)s in the second half, down from %(before)s (%(n_before)s and %(n_after)s "
+               "entries)"),
+    "up": N_("%(area)s: average %(after)s in the second half, up from %(before)s (%(n_before)s and %(n_after)s "
+             "entries)"),
+    "new": N_("%(area)s: marked in %(n_after)s entries in the second half, in none in the first"),
+    "gone": N_("%(area)s: marked in %(n_before)s entries in the first half, in none in the second"),
+}
+
+
+def area_changes(first: dict[str, dict], second: dict[str, dict]) -> list[tuple[str, str, dict, dict]]:
+    """(area, how, first-half row, second-half row) for areas whose pain changed between the halves, largest first.
+
+    Both halves need MIN_AREA_MARKS entries and a change of AREA_CHANGE_POINTS in the mean; an area marked
+    MIN_AREA_MARKS times in one half and never in the other counts as well."""
+    none = {"entries": 0, "mean": None}
+    found = []
+    for area in first.keys() | second.keys():
+        a, b = first.get(area, none), second.get(area, none)
+        if a["entries"] >= MIN_AREA_MARKS and b["entries"] >= MIN_AREA_MARKS:
+            change = b["mean"] - a["mean"]
+            if abs(change) >= AREA_CHANGE_POINTS:
+                found.append((abs(change), area, "up" if change > 0 else "down", a, b))
+        elif not a["entries"] and b["entries"] >= MIN_AREA_MARKS:
+            found.append((b["mean"], area, "new", a, b))
+        elif not b["entries"] and a["entries"] >= MIN_AREA_MARKS:
+            found.append((a["mean"], area, "gone", a, b))
+    found.sort(key=lambda f: (-f[0], f[1]))
+    return [(area, how, a, b) for _size, area, how, a, b in found]
+
+
+def area_insight(p: read.Period) -> Insight | None:
+    """Body areas whose marked pain changed between the first and the second half of the period.
+
+    Only when the diary was kept in both halves (MIN_AREA_MARKS entries each): an area "in none in the first half"
+    of someone who began the diary last week says nothing about the area."""
+    halves = read.halves(p)
+    if any(len(half.pain_entries) < MIN_AREA_MARKS for half in halves):
+        return None
+    first, second = (read.heat_map(half) for half in halves)
+    changes = area_changes(first, second)[:MOST_SHOWN]
+    if not changes:
+        return None
+    parts = "; ".join(gettext(AREA_WORDS[how], area=area_name(area), before=number_text(a["mean"]),
+                              after=number_text(b["mean"]), n_before=a["entries"], n_after=b["entries"])
+                      for area, how, a, b in changes)
+    text = gettext("Body map, the first and the second half of the period compared: %(parts)s.", parts=parts)
+    return Insight("areas", text + " " + gettext(CAVEAT), sum(a["entries"] + b["entries"] for _, _, a, b in changes))
+
+
+def diary_insights(p: read.Period) -> list[Insight]:
+    """The pain diary's insights over a period, each only with enough entries."""
+    return [i for i in (trigger_insight(p), treatment_insight(p), area_insight(p)) if i]

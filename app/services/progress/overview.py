@@ -16,9 +16,18 @@ from app.formatting import N_, number_text
 from app.models import CheckIn, User
 from app.models.base import utcnow
 from app.services.clock import local_today
+from app.services.diary import read as diary_read
+from app.services.diary.overview import DiaryView, diary_view
 from app.services.plans.versions import plan_for
 from app.services.progress.adherence import Adherence, Tally, adherence_for
-from app.services.progress.insights import Insight, good_bad_insight, session_insight, session_pairs, sleep_insight
+from app.services.progress.insights import (
+    Insight,
+    diary_insights,
+    good_bad_insight,
+    session_insight,
+    session_pairs,
+    sleep_insight,
+)
 from app.services.records.limits import CHECKIN_LIMITS as LIMITS
 
 PERIODS = (7, 30, 90)
@@ -154,6 +163,7 @@ class Progress:
     streak: Streak
     trends: list[Trend]
     insights: list[Insight] = field(default_factory=list)
+    diary: DiaryView | None = None  # the pain diary over the period: heat map and flares per month
 
 
 def progress_for(session: Session, patient: User, today: date, days: int, now: datetime | None = None) -> Progress:
@@ -188,5 +198,7 @@ def progress_for(session: Session, patient: User, today: date, days: int, now: d
         sleep_insight([(float(c.sleep_hours), c.pain) for c in recent if c.sleep_hours is not None]),
         good_bad_insight([(c.pain, tally.by_day[c.date]) for c in recent if c.date in tally.by_day]),
     ]
+    diary = diary_read.period(session, patient, first, today)  # 90 days for the insights; the heat map's period
+    shown = diary_view(diary_read.within(diary, today - timedelta(days=days - 1)), now or utcnow(), insights=False)
     return Progress(today, days, week, period, streak, [trend(checkins, m, today, days) for m in METRICS],
-                    [i for i in insights if i])
+                    [i for i in insights if i] + diary_insights(diary), shown)

@@ -13,6 +13,8 @@ from app.formatting import N_, date_text, number_text, percent_text
 from app.models import CheckIn, Completion, ModeChange, Plan, Routine, User
 from app.models.base import utcnow
 from app.services.clock import local_today
+from app.services.diary import read as diary_read
+from app.services.diary.overview import DiaryView, diary_view
 from app.services.plans.versions import plan_for
 from app.services.progress.adherence import Adherence, adherence_for
 from app.services.progress.charts import Series, bar_chart, line_chart
@@ -45,6 +47,7 @@ class Summary:
     completions: list[Completion] = field(default_factory=list)
     mode_changes: list[ModeChange] = field(default_factory=list)
     relief: tuple[float | None, int] = (None, 0)  # average fall in pain across a routine, and how many
+    diary: DiaryView | None = None  # the pain diary over the range: heat map, flares per month, insights
 
     def points(self, name: str) -> list[tuple[date, float | None]]:
         """One point per day of the range; None where there was no check-in."""
@@ -65,7 +68,10 @@ class Summary:
         return sorted(rows, key=lambda r: (r[2] if r[2] is not None else 2, r[1].title))
 
 
-def summary_for(session: Session, patient: User, days: int = 28, now: datetime | None = None) -> Summary:
+def summary_for(session: Session, patient: User, days: int = 28, now: datetime | None = None,
+                with_diary: bool = False) -> Summary:
+    """The range's figures; `with_diary` adds the pain diary (three more queries), which the page shows and the
+    summary API does not."""
     now = now or utcnow()
     end = local_today(patient.timezone, now)
     start = end - timedelta(days=days - 1)
@@ -88,7 +94,8 @@ def summary_for(session: Session, patient: User, days: int = 28, now: datetime |
     average, count = session.execute(select(func.avg(Completion.pain_before - Completion.pain_after),
                                             func.count(Completion.id)).where(*both)).one()
     relief = (round(float(average), 1) if average is not None else None, count)
-    return Summary(patient, plan, start, end, adherence, checkins, completions, changes, relief)
+    diary = diary_view(diary_read.period(session, patient, start, end), now) if with_diary else None
+    return Summary(patient, plan, start, end, adherence, checkins, completions, changes, relief, diary)
 
 
 def describe(summary: Summary, name: str) -> str:
