@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
+from flask_babel import gettext
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -113,5 +114,5 @@ def apply(session: Session, clinician: User, template: PlanTemplate, plan: Plan,
     else:
         result = current + specs
     version = save_version(session, plan, result, clinician,
-                           note=note or f"Plan from template \u201c{template.name}\u201d")
+                           note=note or gettext("Plan from template \u201c%(name)s\u201d", name=template.name))
     return version, skipped
