@@ -94,3 +94,5 @@ JS_STRINGS += [N_("Start"), N_("Tap it again to undo."),
                N_("Pain after: %(n)s"), N_("Coming up. You can tick these on the day."), N_("Before your plan began"),
                N_("Your plan started on %(date)s. Nothing was planned for this day, so there is nothing to tick."),
                N_("Go to today")]
+# The diary following the flare-up switch (static/js/flare_switch.js): the outbox's name for each write.
+JS_STRINGS += [N_("Flare-up episode started"), N_("Flare-up episode ended")]

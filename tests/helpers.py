@@ -143,6 +143,12 @@ def entry_checkin(day: str, pain: int = 5, **extra) -> dict:
             "recorded_at": f"{day}T09:00:00+00:00", **extra}
 
 
+def measure(instrument: str, answers, day: str, **extra) -> dict:
+    """A questionnaire answered on `day` (YYYY-MM-DD) as a sync entry."""
+    return {"client_id": str(uuid.uuid4()), "type": "measure", "instrument": instrument, "date": day,
+            "answers": answers, "recorded_at": f"{day}T09:00:00+00:00"} | extra
+
+
 def routine_id(slug: str) -> int:
     return db.session.scalar(select(Routine.id).where(Routine.slug == slug))
 

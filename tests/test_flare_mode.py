@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 import uuid
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select
 
 from app.extensions import db
-from app.models import ModeChange, Plan
+from app.models import FlareEpisode, ModeChange, Plan
 from app.services.clock import local_today
 from helpers import entry_checkin, give_plan, link
 
@@ -36,11 +38,13 @@ def plan_of(patient) -> Plan:
 
 
 def mode_form(html: str) -> dict:
-    """The fields of the switch Today shows (both directions are drawn, the other one hidden, for an instant flip)."""
+    """The fields of the switch Today shows (both directions are drawn, the other one hidden, for an instant flip),
+    as a browser would send them: without the disabled ones."""
     forms = [f[:f.index("</form>")] for f in html.split('data-outbox="mode"')[1:]]
     shown = [f for f in forms if " hidden>" not in f[:f.index(">") + 1]]
     assert len(shown) == 1
-    return dict(re.findall(r'name="(\w+)" value="([^"]*)"', shown[0]))
+    inputs = [i for i in re.findall(r"<input[^>]*>", shown[0]) if " disabled" not in i]
+    return dict(re.search(r'name="(\w+)" value="([^"]*)"', i).groups() for i in inputs)
 
 
 def test_switch_by_suggestion_and_back(login, patient, with_flare):
@@ -127,3 +131,89 @@ def test_bad_threshold_is_refused(login, patient, with_flare):
     assert plan_of(patient).flare_pain_threshold == 7
     with_flare.post(f"/clinician/patients/{patient.id}/plan/rules", data={"flare_pain_threshold": ""})
     assert plan_of(patient).flare_pain_threshold is None
+
+
+def ago(hours: int) -> str:
+    """A device time `hours` ago, with the offset a phone in Berlin sends."""
+    return (datetime.now(UTC) - timedelta(hours=hours)).astimezone(ZoneInfo("Europe/Berlin")).isoformat()
+
+
+def episodes(patient) -> list[FlareEpisode]:
+    return db.session.scalars(select(FlareEpisode).where(FlareEpisode.patient_id == patient.id)
+                              .order_by(FlareEpisode.start)).all()
+
+
+def test_the_switch_starts_a_flare_episode_unless_unticked_and_switching_back_ends_it(login, patient, with_flare):
+    p = login(patient)
+    html = p.get("/today").get_data(as_text=True)
+    assert "Also start a flare-up episode in my diary" in html
+    fields = mode_form(html)
+    assert fields["mode"] == "flare" and fields["start_flare"] == "y"  # ticked unless the patient unticks it
+    assert uuid.UUID(fields["flare_client_id"]) != uuid.UUID(fields["client_id"])  # a write of its own
+    page = p.post("/today/mode", data=fields, follow_redirects=True).get_data(as_text=True)
+    assert "Your diary notes a flare-up episode from now." in page
+    [episode] = episodes(patient)
+    assert episode.client_id == fields["flare_client_id"] and episode.end is None
+    p.post("/today/mode", data=fields)  # a replay (double tap) makes no second episode
+    assert len(episodes(patient)) == 1
+
+    # The diary adds what came before it; switching back keeps that and ends the episode.
+    p.post_json("/api/v1/sync", {"items": [{"client_id": str(uuid.uuid4()), "of": episode.client_id,
+                                            "type": "flare", "start": episode.start.isoformat(),
+                                            "triggers": ["weather"], "note": "after the long drive"}]})
+    back_page = p.get("/today").get_data(as_text=True)
+    assert "Also end the flare-up episode in my diary" in back_page
+    back = mode_form(back_page)
+    assert back["mode"] == "standard" and back["end_flare"] == "y" and "start_flare" not in back
+    p.post("/today/mode", data=back)
+    [ended] = episodes(patient)
+    db.session.refresh(ended)
+    assert plan_of(patient).mode == "standard" and ended.end is not None
+    assert ended.triggers == ["weather"] and ended.note == "after the long drive"
+
+    # Unticked: the plan switches, the diary is left alone.
+    again = mode_form(p.get("/today").get_data(as_text=True))
+    del again["start_flare"]
+    p.post("/today/mode", data=again)
+    assert plan_of(patient).mode == "flare" and len(episodes(patient)) == 1
+
+
+def test_an_episode_already_open_is_not_started_twice(login, patient, with_flare):
+    p = login(patient)
+    yesterday, now = ago(hours=24), ago(hours=0)
+    opened = {"client_id": str(uuid.uuid4()), "type": "flare", "start": yesterday, "recorded_at": yesterday}
+    assert p.post_json("/api/v1/sync", {"items": [opened]}).json["results"][0]["status"] == "created"
+    html = p.get("/today").get_data(as_text=True)
+    assert "A flare-up episode is already open in your diary." in html
+    fields = mode_form(html)
+    assert "start_flare" not in fields  # drawn for the script, but disabled and hidden
+    p.post("/today/mode", data=fields | {"start_flare": "y"})  # even when asked (an old page): not a second one
+    assert [e.client_id for e in episodes(patient)] == [opened["client_id"]]
+    # Through the sync (another phone, an outbox): a second open episode is superseded, a replay a duplicate.
+    second = {"client_id": str(uuid.uuid4()), "type": "flare", "start": now, "recorded_at": now}
+    results = p.post_json("/api/v1/sync", {"items": [second, opened]}).json["results"]
+    assert [r["status"] for r in results] == ["superseded", "duplicate"]
+    assert len(episodes(patient)) == 1
+
+
+def test_the_switch_and_its_episode_through_the_sync_are_replay_safe(login, patient, with_flare):
+    """What the phone's outbox sends: a mode entry and a flare entry, each with its own client id, sent again."""
+    p = login(patient)
+    at = ago(hours=2)
+    mode = {"client_id": str(uuid.uuid4()), "type": "mode", "mode": "flare", "recorded_at": at}
+    start = {"client_id": str(uuid.uuid4()), "type": "flare", "start": at, "end": None, "triggers": [],
+             "helped": "", "note": "", "recorded_at": at}
+    later = ago(hours=1)
+    back = {"client_id": str(uuid.uuid4()), "type": "mode", "mode": "standard", "recorded_at": later}
+    end = start | {"client_id": str(uuid.uuid4()), "of": start["client_id"], "end": later, "recorded_at": later}
+    first = p.post_json("/api/v1/sync", {"items": [mode, start]}).json["results"]
+    assert [r["status"] for r in first] == ["created", "created"]
+    replay = p.post_json("/api/v1/sync", {"items": [mode, start, mode, start]}).json["results"]
+    assert {r["status"] for r in replay} == {"duplicate"}
+    assert plan_of(patient).mode == "flare" and len(episodes(patient)) == 1
+    assert [r["status"] for r in p.post_json("/api/v1/sync", {"items": [back, end]}).json["results"]] == \
+        ["created", "updated"]
+    assert {r["status"] for r in p.post_json("/api/v1/sync", {"items": [end, back, start]}).json["results"]} <= \
+        {"duplicate", "superseded"}
+    [episode] = episodes(patient)
+    assert plan_of(patient).mode == "standard" and episode.end is not None

@@ -1,7 +1,6 @@
 """Measures through the sync API: storage, replays, GET /api/v1/measures, schedules and the dashboard flag."""
 from __future__ import annotations
 
-import uuid
 from datetime import timedelta
 
 from sqlalchemy import select
@@ -10,12 +9,7 @@ from app.extensions import db
 from app.models import MeasureResponse
 from app.services.clock import local_today
 from app.services.measures import schedule
-from helpers import counting_queries, events, link, make_user
-
-
-def measure(instrument: str, answers, day: str, **extra) -> dict:
-    return {"client_id": str(uuid.uuid4()), "type": "measure", "instrument": instrument, "date": day,
-            "answers": answers, "recorded_at": f"{day}T09:00:00+00:00"} | extra
+from helpers import counting_queries, events, link, make_user, measure
 
 
 def today(patient) -> str:

@@ -18,7 +18,7 @@ from app.feedback import flash_rejected
 from app.models import Treatment
 from app.models.diary import BODY_AREAS, QUALITIES, TREATMENT_KINDS, TRIGGERS
 from app.services.clock import local_today
-from app.services.diary import read
+from app.services.diary import entries, read
 from app.services.records import sync as records
 
 RECENT_DAYS = 14
@@ -83,8 +83,8 @@ def flare():
         if episode is None or episode.client_id != of:
             flash(_("That flare has already ended."), "error")
             return redirect(url_for("diary.index")), 303
-        entry |= {"of": of, "start": episode.start.isoformat(), "end": _now_iso(),
-                  "triggers": entry["triggers"] or episode.triggers, "helped": entry["helped"] or episode.helped}
+        entry = entries.flare_end(episode, request.form.get("client_id") or str(uuid.uuid4()), _now_iso(),
+                                  helped=request.form.get("helped", ""))
     else:
         entry["start"] = _now_iso()
     if _store(entry).status != "rejected":

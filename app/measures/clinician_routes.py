@@ -11,11 +11,12 @@ from app.clinician.access import patient_or_404
 from app.extensions import db
 from app.measures import bp
 from app.measures.routes import save_schedule
-from app.measures.views import chart, title
+from app.measures.views import chart
 from app.services.care import audit
 from app.services.clock import local_today
 from app.services.measures import schedule, store
 from app.services.measures.trends import trends
+from app.services.measures.words import title
 
 
 @bp.get("/clinician/patients/<int:patient_id>/measures")

@@ -11,11 +11,12 @@ from flask_login import current_user
 from app.access import role_required
 from app.extensions import db
 from app.measures import bp
-from app.measures.views import chart, help_contacts, title, wording
+from app.measures.views import chart, help_contacts, wording
 from app.services.clock import local_today
 from app.services.measures import crisis, schedule, store
 from app.services.measures.instruments import AREA_NAMES, BODY_AREAS, BY_ID, INSTRUMENTS, PEG_ANCHORS, SSS_YES_NO
 from app.services.measures.trends import trends
+from app.services.measures.words import title
 from app.services.records import sync as records
 
 

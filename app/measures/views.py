@@ -10,17 +10,7 @@ from app.services.measures import crisis
 from app.services.measures.chart import trend_svg
 from app.services.measures.instruments import BY_ID
 from app.services.measures.trends import Trend
-
-
-def band_text(band: str | None) -> str:
-    return {"minimal": _("minimal"), "mild": _("mild"), "moderate": _("moderate"),
-            "moderately severe": _("moderately severe"), "severe": _("severe")}.get(band or "", "")
-
-
-def title(instrument: str) -> str:
-    return {"peg": _("Pain and its effect on your life (PEG)"), "psfs": _("Activities you find hard (PSFS)"),
-            "phq9": _("Mood (PHQ-9)"), "gad7": _("Worry and anxiety (GAD-7)"),
-            "wpi_sss": _("Where it hurts, and other symptoms (WPI and SSS)")}[instrument]
+from app.services.measures.words import band_text, title
 
 
 def change_text(trend: Trend) -> str:

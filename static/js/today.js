@@ -2,6 +2,7 @@
 // day computed from the saved plan. Changes waiting in the outbox always show at once.
 import { dayFromPlan, isDate, localToday } from "./day.js";
 import { renderDay, showCheckinSummary, showItemError, showMode, showProgress, showStatus } from "./day_view.js";
+import { followSwitch, openFlare, showFlare } from "./flare_switch.js";
 import { coalesced, keepOffline, outbox } from "./sync.js";
 
 const head = document.querySelector("[data-today]");
@@ -74,6 +75,7 @@ async function overlay() {
     if (bad || !li.dataset.serverError) showItemError(li, bad ? bad.rejected.message : null);
   });
   showMode((await pendingMode()) || head.dataset.mode || "standard");
+  showFlare(await openFlare());
   showProgress();
   const checkin = waiting.filter((e) => e.type === "checkin").pop();
   const card = document.getElementById("checkin");
@@ -140,6 +142,11 @@ if (head) {
   new BroadcastChannel("inoplan-outbox").addEventListener("message", (event) => {
     if (event.data?.type === "changed") overlaySoon();
   });
-  document.addEventListener("inoplan:queued", (event) => (event.detail.type === "mode" ? reconcile() : overlay()));
+  document.addEventListener("inoplan:queued", async (event) => {
+    if (event.detail.type !== "mode") return overlay();
+    await followSwitch(event.detail); // the diary's flare episode, its own write after the switch
+    await overlay(); // the switch shows its new state at once; reconcile then redraws the day for the mode
+    return reconcile();
+  });
   document.addEventListener("inoplan:refreshed", reconcile);
 }

@@ -25,9 +25,16 @@ function value(name, raw) {
   return text;
 }
 
+// Fields marked data-companion ask for a second write (the flare-up switch's "Also start an episode in my diary");
+// they are not part of this entry. The ticked ones are named in the "inoplan:queued" event's `also`.
+function companions(form) {
+  return new Set([...form.querySelectorAll("[data-companion]")].map((input) => input.name));
+}
+
 function entryFrom(form, submitter, type) {
   const entry = { type };
-  for (const [name, raw] of new FormData(form)) if (!SKIP.has(name)) entry[name] = value(name, raw);
+  const skip = companions(form);
+  for (const [name, raw] of new FormData(form)) if (!SKIP.has(name) && !skip.has(name)) entry[name] = value(name, raw);
   if (submitter?.name) entry[submitter.name] = value(submitter.name, submitter.value);
   return entry;
 }
@@ -99,7 +106,8 @@ document.addEventListener("submit", async (event) => {
   if (key) entry.key = key;
   try {
     const stored = await queue(entry);
-    document.dispatchEvent(new CustomEvent("inoplan:queued", { detail: stored }));
+    const also = [...form.querySelectorAll("input[type=checkbox][data-companion]:checked:not(:disabled)")].map((i) => i.name);
+    document.dispatchEvent(new CustomEvent("inoplan:queued", { detail: { ...stored, also } }));
   } catch (error) {
     console.warn("Outbox unavailable, sending the form directly:", error);
     form.dataset.plain = "yes";

@@ -3,7 +3,9 @@
 A pain entry is written once. A flare episode or a treatment can be written again (ending a flare, rating how
 much a treatment helped): every write carries the whole record and, after the first, `of` = the first write's
 client id. The write recorded last on the device wins, so any order of arrival ends in the same state; an older
-write that arrives late is `superseded`, a replay of the stored one `duplicate`.
+write that arrives late is `superseded`, a replay of the stored one `duplicate`. A new open flare episode while
+another is still open is `superseded` too: one flare at a time (the flare-up switch on Today and the diary's
+"A flare started" may both start one, on two phones).
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.models import FlareEpisode, PainEntry, Treatment
 from app.models.diary import BODY_AREAS, QUALITIES, TREATMENT_KINDS
+from app.services.diary.read import open_flare
 from app.services.records import validation as v
 
 FUTURE_SLACK = timedelta(hours=26)  # a device's clock may run ahead; a day ahead is a mistake
@@ -123,6 +126,8 @@ def apply(session: Session, patient_id: int, kind: str, data: dict) -> str:
     episode = data.pop("of", None) or data["client_id"]
     write = data.pop("client_id")
     row = session.scalar(select(model).where(model.patient_id == patient_id, model.client_id == episode))
+    if row is None and kind == "flare" and data.get("end") is None and open_flare(session, patient_id):
+        return "superseded"  # an episode is already open: not a second one
     if row is None:
         session.add(model(patient_id=patient_id, client_id=episode, last_client_id=write, **data))
         session.flush()
@@ -135,3 +140,16 @@ def apply(session: Session, patient_id: int, kind: str, data: dict) -> str:
         setattr(row, name, value)
     row.last_client_id = write
     return "updated"
+
+
+def flare_start(client_id: str, at: str) -> dict:
+    """The sync entry that starts a flare episode at `at` (ISO 8601 with offset)."""
+    return {"type": "flare", "client_id": client_id, "start": at, "end": None, "recorded_at": at}
+
+
+def flare_end(episode: FlareEpisode, client_id: str, at: str, helped: str = "") -> dict:
+    """The sync entry that ends `episode` at `at`: the whole record (a write replaces it), so what the patient
+    noted on it (triggers, what helped, the note) is kept."""
+    return {"type": "flare", "client_id": client_id, "of": episode.client_id, "start": episode.start.isoformat(),
+            "end": at, "triggers": list(episode.triggers or []), "helped": helped or episode.helped or "",
+            "note": episode.note or "", "recorded_at": at}

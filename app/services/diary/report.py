@@ -12,8 +12,8 @@ from io import BytesIO
 from statistics import mean
 from xml.sax.saxutils import escape
 
-from flask_babel import format_date, ngettext
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
@@ -22,10 +22,15 @@ from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Space
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import CheckIn, User
+from app.formatting import date_text, dose_or_none, item_text, number_text, percent_text, schedule_text, title_of
+from app.formatting import language as formatting_language
+from app.models import CheckIn, MeasureResponse, User
 from app.services.diary import read
 from app.services.diary.labels import area_name
 from app.services.localize import routine_text
+from app.services.measures.instruments import BY_ID
+from app.services.measures.trends import Trend, trends
+from app.services.measures.words import band_text, title
 from app.services.plans.library import KIND_LABELS
 from app.services.plans.versions import current_version, plan_for
 from app.services.progress.adherence import adherence_for
@@ -43,6 +48,7 @@ class Report:
     diary: read.Period
     adherence_by_kind: dict[str, float | None]
     plan_items: list
+    measures: list[Trend]  # one per instrument answered in the period, only the period's answers
 
 
 def _mean(values) -> float | None:
@@ -65,33 +71,18 @@ def gather(session: Session, patient: User, start: date, end: date) -> Report:
         by_kind = {kind: t.rate for kind, t in sorted(tally.by_kind.items())}
         version = current_version(session, plan, "standard")
         items = list(version.items) if version else []
-    return Report(patient, start, end, checkins, halves, read.period(session, patient, start, end), by_kind, items)
-
-
-def dose_line(item) -> str:
-    parts = []
-    if item.sets:
-        parts.append(ngettext("%(num)d set", "%(num)d sets", item.sets))
-    if item.reps:
-        parts.append(ngettext("%(num)d rep", "%(num)d reps", item.reps))
-    if item.hold_seconds:
-        parts.append(_("hold %(n)d s", n=item.hold_seconds))
-    if item.minutes:
-        parts.append(ngettext("%(num)d minute", "%(num)d minutes", item.minutes))
-    return ", ".join(parts) or "-"
-
-
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-
-
-def days_line(mask: int) -> str:
-    if mask == 0b1111111:
-        return _("Every day")
-    return ", ".join(_(WEEKDAYS[d]) for d in range(7) if mask >> d & 1)
+    responses = list(session.scalars(select(MeasureResponse).where(
+        MeasureResponse.patient_id == patient.id, MeasureResponse.date.between(start, end))))
+    return Report(patient, start, end, checkins, halves, read.period(session, patient, start, end), by_kind, items,
+                  trends(responses))
 
 
 def _number(x) -> str:
-    return "-" if x is None else f"{x:g}"
+    return "-" if x is None else number_text(x)
+
+
+def _signed(x: float) -> str:
+    return ("+" if x > 0 else "") + number_text(x)
 
 
 def _styles():
@@ -120,8 +111,8 @@ def doctor_pdf(report: Report) -> bytes:
     d = report.diary
     story = [_p(_("Pain diary report"), s["title"]),
              _p(_("%(name)s, %(start)s to %(end)s. Recorded by the patient in Inoplan; it is not a diagnosis.",
-                  name=report.patient.display_name, start=format_date(report.start, "long"),
-                  end=format_date(report.end, "long")), s["body"])]
+                  name=report.patient.display_name, start=date_text(report.start, "long"),
+                  end=date_text(report.end, "long")), s["body"])]
     story.append(_p(_("Symptoms (daily check-in, 0-10; sleep in hours)"), s["h"]))
     labels = {"pain": _("Pain"), "stiffness": _("Stiffness"), "fatigue": _("Fatigue"),
               "sleep_hours": _("Sleep (hours)")}
@@ -149,7 +140,7 @@ def doctor_pdf(report: Report) -> bytes:
     if d.flares:
         rows = [[_("Start"), _("Length (days)"), _("Noted before it"), _("What helped")]]
         for f in d.flares:
-            rows.append([format_date(d.local(f.start).date(), "medium"),
+            rows.append([date_text(d.local(f.start).date()),
                          _number(read.flare_days(f, datetime.now(f.start.tzinfo))) + ("" if f.end else " *"),
                          Paragraph(escape(", ".join(f.triggers or []) or "-"), s["small"]),
                          Paragraph(escape(f.helped or "-"), s["small"])])
@@ -162,11 +153,13 @@ def doctor_pdf(report: Report) -> bytes:
     story.append(_p(_("Routines done (share of planned, Partly counts half)"), s["h"]))
     if report.adherence_by_kind:
         rows = [[_("Kind of routine"), _("Done")]]
-        rows += [[str(KIND_LABELS.get(kind, kind)), "-" if rate is None else f"{round(rate * 100)} %"]
+        rows += [[str(KIND_LABELS.get(kind, kind)), percent_text(rate)]
                  for kind, rate in report.adherence_by_kind.items()]
         story.append(_table(rows, [60 * mm, 25 * mm]))
     else:
         story.append(_p(_("No plan in this period."), s["body"]))
+
+    story += _measures(report.measures, s)
 
     story.append(_p(_("Treatments and self-rated effect (0-10)"), s["h"]))
     effects = read.treatment_effects(d)
@@ -184,22 +177,53 @@ def doctor_pdf(report: Report) -> bytes:
     return _build(story, _("Pain diary report"))
 
 
+def _meaningful(trend: Trend) -> str:
+    """Whether the change from the period's first answer to its last reaches the minimal important change."""
+    mic = BY_ID[trend.instrument].mic
+    if trend.overall_change is None:
+        return _("one answer only")
+    if not mic:
+        return _("not defined for this score")
+    if trend.overall_change == "better":
+        return _("yes, better")
+    if trend.overall_change == "worse":
+        return _("yes, worse")
+    return _("no (needs %(mic)s points)", mic=number_text(mic))
+
+
+def _measures(measures: list[Trend], s) -> list:
+    """Per questionnaire answered in the period: latest score and band, first to last, and whether that counts."""
+    story = [_p(_("Questionnaires"), s["h"])]
+    if not measures:
+        return story + [_p(_("No questionnaires answered in this period."), s["body"])]
+    rows = [[_("Questionnaire"), _("Answers"), _("Latest"), _("Band"), _("First to latest"),
+             Paragraph(escape(_("Minimal important change reached?")), s["small"])]]
+    for t in measures:
+        last_day = t.points[-1][0]
+        change = (_("%(first)s to %(latest)s (%(change)s)", first=_number(t.first), latest=_number(t.latest),
+                    change=_signed(round(t.latest - t.first, 1))) if len(t.points) > 1 else "-")
+        rows.append([Paragraph(escape(title(t.instrument)), s["small"]), str(len(t.points)),
+                     f"{_number(t.latest)} ({date_text(last_day, 'day')})", band_text(t.band) or "-", change,
+                     Paragraph(escape(_meaningful(t)), s["small"])])
+    story.append(_table(rows, [50 * mm, 16 * mm, 26 * mm, 24 * mm, 28 * mm, 34 * mm]))
+    story.append(_p(_("Scores as the patient answered the published questionnaires. Bands are the published "
+                      "severity ranges, not a diagnosis."), s["small"]))
+    return story
+
+
 def _plan_table(items, s):
     if not items:
         return _p(_("No plan yet."), s["body"])
-    from flask_babel import get_locale
-    language = get_locale().language if get_locale() else "en"
-    rows = [[_("Routine"), _("Dose"), _("Days"), _("Times")]]
+    rows = [[_("Routine"), _("Dose"), _("When")]]
     for item in items:
-        rows.append([Paragraph(escape(routine_text(item.routine, "title", language)), s["small"]), dose_line(item),
-                     Paragraph(escape(days_line(item.days_mask)), s["small"]), ", ".join(item.slots)])
-    return _table(rows, [62 * mm, 45 * mm, 35 * mm, 25 * mm])
+        rows.append([Paragraph(escape(title_of(item.routine)), s["small"]), dose_or_none(item.dose),
+                     Paragraph(escape(schedule_text(item.days_mask, item.slots)), s["small"])])
+    return _table(rows, [62 * mm, 45 * mm, 60 * mm])
 
 
 def plan_pdf(session: Session, patient: User) -> bytes:
     """The current plan (and its flare-up variant) with each routine's steps and precautions, for paper."""
-    from flask_babel import get_locale
-    language = get_locale().language if get_locale() else "en"
+    language = formatting_language()
     s = _styles()
     story = [_p(_("My plan"), s["title"]), _p(patient.display_name, s["body"])]
     plan = plan_for(session, patient)
@@ -210,9 +234,8 @@ def plan_pdf(session: Session, patient: User) -> bytes:
         story.append(_p(heading, s["h"]))
         for item in version.items:
             routine = item.routine
-            block = [_p(routine_text(routine, "title", language), ParagraphStyle("b", parent=s["body"],
-                                                                                 fontName="Helvetica-Bold")),
-                     _p(f"{dose_line(item)} · {days_line(item.days_mask)} · {', '.join(item.slots)}", s["body"])]
+            block = [_p(title_of(routine), ParagraphStyle("b", parent=s["body"], fontName="Helvetica-Bold")),
+                     _p(item_text(item), s["body"])]
             for n, step in enumerate(routine_text(routine, "steps", language) or [], 1):
                 block.append(_p(f"{n}. {step}", s["small"]))
             precautions = routine_text(routine, "precautions", language)

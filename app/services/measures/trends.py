@@ -36,6 +36,18 @@ class Trend:
         return change(self.instrument, self.previous, self.latest)
 
     @property
+    def first(self) -> float | None:
+        return self.points[0][1] if self.points else None
+
+    @property
+    def overall_change(self) -> str | None:
+        """'better', 'worse' or 'no meaningful change' from the first answer to the latest (the doctor's report
+        gives it the period's answers); None with fewer than two."""
+        if len(self.points) < 2:
+            return None
+        return change(self.instrument, self.first, self.latest)
+
+    @property
     def band(self) -> str | None:
         return BY_ID[self.instrument].band(self.latest)
 
