@@ -252,3 +252,9 @@ def sleep_sync(s, *entries):
     response = s.post_json("/api/v1/sync", {"items": list(entries)})
     assert response.status_code == 200, response.get_data(as_text=True)
     return [r["status"] for r in response.get_json()["results"]], response.get_json()["results"]
+
+
+def zone_at_hour(hour: int) -> str:
+    """A timezone whose clock shows `hour` o'clock now (Etc/GMT-N is UTC+N), for pages that differ by time of day."""
+    offset = (hour - datetime.now(UTC).hour + 12) % 24 - 12
+    return f"Etc/GMT{-offset:+d}" if offset else "UTC"

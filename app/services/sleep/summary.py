@@ -60,12 +60,13 @@ class TodayCard:
     show: bool  # the morning card (before noon on today's page)
     entry: SleepEntry | None
     figures: fig.Figures | None
+    day: date  # the morning the night ends on
 
 
 def today_card(session: Session, patient: User, day: date, now: datetime | None = None) -> TodayCard:
     local = local_now(patient.timezone, now)
     entry = store.entry_for(session, patient.id, day)
-    return TodayCard(day == local.date() and local.hour < 12, entry, store.night_figures(entry) if entry else None)
+    return TodayCard(day == local.date() and local.hour < 12, entry, store.night_figures(entry) if entry else None, day)
 
 
 def hours_text(minutes: int) -> str:
