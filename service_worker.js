@@ -165,7 +165,8 @@ async function refreshData() {
   await warm(keys.map((request) => request.url));
 }
 
-// Push reminders. Each is shown with "Done" and "Snooze 30 min" (check-ins: "Snooze" only). "Done" queues a
+// Push reminders. Each is shown with "Done" and "Snooze 30 min" (check-ins: "Snooze" only; the sleep window's
+// and a due questionnaire's: no buttons, they are sent once and never snoozed). "Done" queues a
 // completion in the outbox for the reminder's owner and sends it; "Snooze 30 min" asks the server to push
 // again (POST /api/v1/push/snooze), because a timer in a service worker dies with the worker. A tap opens
 // Today. self.InoplanPush.handleAction() is what a tap runs; tests call it directly.
@@ -175,7 +176,7 @@ const SNOOZE = { action: "snooze", title: "Snooze 30 min" };
 function show(data) {
   return self.registration.showNotification(data.title || "Inoplan", {
     body: data.body || "", tag: data.tag || "inoplan", data, icon: `/static/${VERSION}/icons/icon-192.png`,
-    timestamp: Date.now(), actions: data.kind === "item" ? [DONE, SNOOZE] : [SNOOZE],
+    timestamp: Date.now(), actions: data.kind === "item" ? [DONE, SNOOZE] : data.kind === "checkin" ? [SNOOZE] : [],
   });
 }
 

@@ -297,3 +297,9 @@ def add_treatment(patient, days_ago: float, name: str, effect: int | None = None
     db.session.add(row)
     db.session.commit()
     return row
+
+
+def zone_at_hour(hour: int) -> str:
+    """A timezone whose clock shows `hour` o'clock now (Etc/GMT-N is UTC+N), for pages that differ by time of day."""
+    offset = (hour - datetime.now(UTC).hour + 12) % 24 - 12
+    return f"Etc/GMT{-offset:+d}" if offset else "UTC"

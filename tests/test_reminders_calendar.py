@@ -1,6 +1,7 @@
 """The private calendar feed, parsed back with icalendar and expanded with dateutil."""
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -41,8 +42,8 @@ def feed(client, user):
 
 
 def routine_events(cal: Calendar) -> list:
-    """The plan's events, without the daily check-in."""
-    return [e for e in cal.walk("VEVENT") if not str(e["uid"]).startswith("checkin-")]
+    """The plan's events, without the daily check-in and the questionnaires' due dates."""
+    return [e for e in cal.walk("VEVENT") if not str(e["uid"]).startswith(("checkin-", "measures-"))]
 
 
 def occurrences(cal: Calendar, until: datetime, events=None) -> set[tuple]:
@@ -140,7 +141,8 @@ def test_download_and_conditional_get(client, login, app):
     s = login(patient)
     download = s.get("/settings/reminders/plan.ics")
     assert download.status_code == 200 and "attachment" in download.headers["Content-Disposition"]
-    assert len(Calendar.from_ical(download.data).walk("VEVENT")) == 3 + 1  # and the daily check-in
+    # and the daily check-in, and the date every questionnaire is first due
+    assert len(Calendar.from_ical(download.data).walk("VEVENT")) == 3 + 1 + 1
     assert client.get("/settings/reminders/plan.ics").status_code == 302  # login first
     first = client.get(f"/calendar/{patient.calendar_token}.ics")
     again = client.get(f"/calendar/{patient.calendar_token}.ics", headers={"If-None-Match": first.headers["ETag"]})
@@ -169,11 +171,11 @@ def test_the_daily_checkin_is_an_event_at_the_chosen_time_with_its_alarm(client,
 
 def test_the_checkin_event_follows_the_default_and_disappears_when_turned_off(client, app):
     patient = make_user(tz="Europe/Berlin")  # no preferences saved, and no plan yet
-    [checkin] = feed(client, patient).walk("VEVENT")
+    [checkin] = [e for e in feed(client, patient).walk("VEVENT") if str(e["uid"]).startswith("checkin-")]
     assert checkin.decoded("dtstart").strftime("%H:%M") == DEFAULTS.checkin_time
     db.session.add(ReminderPref(user_id=patient.id, checkin_time=None))
     db.session.commit()
-    assert feed(client, patient).walk("VEVENT") == []
+    assert [e for e in feed(client, patient).walk("VEVENT") if str(e["uid"]).startswith("checkin-")] == []
 
 
 def test_event_length_comes_from_the_dose():
@@ -209,3 +211,28 @@ def test_feed_durations_and_dose_text_with_plurals(client, app):
     texts = [str(e["description"]) for e in german.walk("VEVENT")]
     assert any("Dosis: 1 Satz · 1 Wiederholung · 30 s halten" in t for t in texts)
     assert any("Dosis: 3 Sätze · 12 Wiederholungen" in t for t in texts)
+
+
+def test_each_questionnaire_due_date_is_an_event_with_an_alarm(client, login, app):
+    patient = make_user(tz="Europe/Berlin")
+    patient.created_at = datetime(2026, 3, 16, 6, 0, tzinfo=UTC)  # every measure first due on 16 March
+    db.session.add(ReminderPref(user_id=patient.id, checkin_time="19:30"))
+    db.session.commit()
+
+    def measure_events():
+        return {str(e["uid"]): e for e in feed(client, patient).walk("VEVENT") if str(e["uid"]).startswith("meas")}
+    [first] = measure_events().values()
+    assert str(first["uid"]) == "measures-2026-03-16@inoplan"
+    assert first.decoded("dtstart") == datetime(2026, 3, 16, 19, 30, tzinfo=BERLIN)  # at the push's time
+    assert "rrule" not in first  # one date, not a series
+    assert str(first["summary"]) == "Time for a short questionnaire"  # no questionnaire's name
+    [alarm] = first.walk("VALARM")
+    assert alarm.decoded("trigger") == timedelta(0)
+    s = login(patient)
+    entry = {"client_id": str(uuid.uuid4()), "type": "measure", "instrument": "peg", "answers": [3, 4, 5],
+             "date": "2026-03-20", "recorded_at": "2026-03-20T09:00:00+01:00"}
+    assert s.post_json("/api/v1/sync", {"items": [entry]}).json["results"][0]["status"] == "created"
+    assert set(measure_events()) == {"measures-2026-03-16@inoplan", "measures-2026-03-27@inoplan"}  # PEG weekly
+    patient.locale = "de"
+    db.session.commit()
+    assert str(measure_events()["measures-2026-03-27@inoplan"]["summary"]) == "Zeit für einen kurzen Fragebogen"

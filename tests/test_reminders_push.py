@@ -2,14 +2,16 @@
 from __future__ import annotations
 
 import threading
+import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from app.extensions import db
 from app.models import PushSubscription, ReminderPref, ReminderSent
 from app.services.clock import local_today
+from app.services.measures import schedule
 from helpers import counting_queries, entry_checkin, entry_completion, give_plan, make_user
 from push_receiver import Browser, start_receiver, verify_vapid
 
@@ -272,3 +274,81 @@ def test_without_worker_processes_the_dispatcher_sends_itself(app, receiver, mon
     browsers = [Browser(receiver.url(f"/push/{n}")) for n in range(3)]
     assert push.send_all([(b.subscription(), b'{"n": 1}') for b in browsers]) == [201, 201, 201]
     assert len(receiver.received) == 3
+
+
+# A due questionnaire: one push on its due date, at the check-in time, then it waits on Today (issue 16.1).
+FIRST_DAY = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)  # 10:00 BST: every measure is first due that day
+
+
+def measure_entry(instrument: str, answers, day: str) -> dict:
+    return {"client_id": str(uuid.uuid4()), "type": "measure", "instrument": instrument, "date": day,
+            "answers": answers, "recorded_at": f"{day}T09:00:00+00:00"}
+
+
+def starting_on(patient, when=FIRST_DAY, **prefs) -> None:
+    patient.created_at = when
+    db.session.add(ReminderPref(user_id=patient.id, **prefs))
+    db.session.commit()
+
+
+def test_a_due_questionnaire_is_pushed_once_and_then_waits(app, runner, login, patient, receiver):
+    starting_on(patient, checkin_time=None)  # no check-in reminder: questionnaires come at the default 20:00
+    s, browser = subscribed(login, receiver, patient)
+    output = send(runner, "2026-06-01T19:00")  # 20:00 BST on the first day
+    assert "claimed 1" in output and "pushes ok 1" in output  # five measures due, one push
+    [message] = receiver.received
+    assert browser.decrypt(message) == {
+        "kind": "measures", "title": "Time for a short questionnaire",
+        "body": "It helps you and your physiotherapist see what is changing. It takes a few minutes.",
+        "tag": "inoplan-measures-2026-06-01", "url": "/today#measures", "date": "2026-06-01", "slot": "20:00",
+        "owner": patient.id}
+    # Overdue is not nagging: later passes, later evenings, and after the sent row is pruned, nothing more.
+    for at in ("2026-06-01T19:01", "2026-06-02T19:00", "2026-06-05T19:00", "2026-06-08T19:00"):
+        assert "claimed 0" in send(runner, at)
+    assert len(receiver.received) == 1
+    # Answering the PEG moves its due date a week on; that date brings one push of its own.
+    r = s.post_json("/api/v1/sync", {"items": [measure_entry("peg", [4, 5, 6], "2026-06-02")]})
+    assert r.json["results"][0]["status"] == "created"
+    assert "claimed 1" in send(runner, "2026-06-09T19:00")
+    assert browser.decrypt(receiver.received[1])["date"] == "2026-06-09"
+    assert "claimed 0" in send(runner, "2026-06-10T19:00")
+
+
+def test_a_questionnaire_follows_the_check_in_time_and_quiet_hours(app, runner, login, patient, receiver):
+    starting_on(patient, checkin_time="21:00", quiet_start="21:00", quiet_end="21:30")
+    s, browser = subscribed(login, receiver, patient)
+    s.post_json("/api/v1/sync", {"items": [entry_checkin("2026-06-01")]})  # checked in: no check-in reminder
+    assert "claimed 0" in send(runner, "2026-06-01T19:00")  # not at 20:00 any more
+    assert "deferred to the end of quiet hours 1" in send(runner, "2026-06-01T20:00")  # 21:00 BST: quiet
+    assert receiver.received == []
+    assert "snoozed re-sends 1, pushes ok 1" in send(runner, "2026-06-01T20:30")
+    assert browser.decrypt(receiver.received[0])["kind"] == "measures"
+
+
+def test_not_now_push_off_and_inactive_measures_send_nothing(app, runner, login, patient, receiver):
+    starting_on(patient, checkin_time=None)
+    s, _ = subscribed(login, receiver, patient)
+    assert s.post("/measures/not-now").status_code == 303  # "Not now" to this due date, before its push
+    assert "due 0" in send(runner, "2026-06-01T19:00")
+    s.post_json("/api/v1/sync", {"items": [measure_entry("peg", [4, 5, 6], "2026-06-01")]})
+    db.session.execute(update(ReminderPref).values(push_enabled=False))
+    db.session.commit()
+    assert "due 0" in send(runner, "2026-06-08T19:00")  # the PEG is due again, but push is off
+    db.session.execute(update(ReminderPref).values(push_enabled=True))
+    db.session.commit()
+    schedule.set_schedule(db.session, patient, patient.id, "peg", 7, active=False)
+    assert "due 0" in send(runner, "2026-06-08T19:00")  # push on again, but the PEG is no longer asked
+    assert receiver.received == []
+    schedule.set_schedule(db.session, patient, patient.id, "peg", 7, active=True)
+    assert "claimed 1" in send(runner, "2026-06-08T19:00")  # the same pass with all three allowed pushes it
+
+
+def test_the_questionnaire_push_is_in_the_patients_language(app, runner, login, patient, receiver):
+    starting_on(patient, checkin_time=None)
+    patient.locale = "de"
+    db.session.commit()
+    _, browser = subscribed(login, receiver, patient)
+    send(runner, "2026-06-01T19:00")
+    message = browser.decrypt(receiver.received[0])
+    assert message["title"] == "Zeit für einen kurzen Fragebogen"
+    assert "PHQ" not in message["body"] and "PEG" not in message["body"]

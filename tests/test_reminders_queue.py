@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 import uuid
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ import redis
 from sqlalchemy import func, select
 
 from app.extensions import db
-from app.models import PushSubscription, ReminderPass, ReminderSent
+from app.models import PushSubscription, ReminderPass, ReminderPref, ReminderSent
 from app.services.reminders import queue
 from helpers import give_plan, make_user
 from push_receiver import Browser, start_receiver
@@ -152,3 +153,22 @@ def test_a_poisoned_batch_is_retried_then_parked_with_its_error(app, queued, red
     assert message["options"]["retries"] == 1  # tried, retried once (QUEUE_RETRIES=1), then parked
     assert "not-a-date" in message["options"]["traceback"]
     broker.close()
+
+
+def test_a_due_questionnaire_goes_through_the_workers_once(app, runner, queued, receiver):
+    patient = make_user("measures@example.com")
+    patient.created_at = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)  # every measure first due on 1 June
+    db.session.add(ReminderPref(user_id=patient.id, checkin_time=None))  # at the default 20:00, no check-in push
+    browser = Browser(receiver.url("/phone/measures"))
+    info = browser.subscription()
+    db.session.add(PushSubscription(user_id=patient.id, endpoint=info["endpoint"], p256dh=info["keys"]["p256dh"],
+                                    auth=info["keys"]["auth"]))
+    db.session.commit()
+    queued()
+    assert "queued for workers 1" in runner.invoke(args=["reminders", "send", "--at", "2026-06-01T19:00"]).output
+    wait_for(lambda: unpushed() == 0 and receiver.received, what="the worker to push it")
+    [message] = receiver.received
+    assert browser.decrypt(message)["kind"] == "measures" and message.headers["topic"]
+    for at in ("2026-06-01T19:01", "2026-06-02T19:00"):  # overdue on later days: never queued again
+        assert "claimed 0" in runner.invoke(args=["reminders", "send", "--at", at]).output
+    assert len(receiver.received) == 1

@@ -128,7 +128,7 @@ def test_the_dashboard_notes_two_weeks_of_low_efficiency(login, patient, clinici
                           final_wake="07:00",
                     out_of_bed="07:00", awakenings=3, recorded_at=later) for n in range(14)])
     page = login(clinician).get("/clinician").get_data(as_text=True)
-    assert "sleep efficiency below 80 % for two weeks (75 % on average)" in page
+    assert "sleep efficiency below 80 % for two weeks (75.0 % on average)" in page
 
 
 def test_progress_shows_the_weeks_and_the_sleep_pain_pattern(login, patient):

@@ -13,7 +13,6 @@ from app.measures import bp
 from app.measures.routes import save_schedule
 from app.measures.views import chart
 from app.services.care import audit
-from app.services.clock import local_today
 from app.services.measures import schedule, store
 from app.services.measures.trends import trends
 from app.services.measures.words import title
@@ -30,7 +29,7 @@ def patient_measures(patient_id: int):
     return render_template("measures/clinician.html", person=person, title=title,
                            charts=[chart(t, for_patient=False) for t in trends(responses)],
                            alerts=[r for r in responses if r.alert_open], responses=responses[::-1][:30],
-                           plan=schedule.planned(db.session, person, local_today(person.timezone)),
+                           plan=schedule.planned(db.session, person),
                            choices=schedule.CHOICES)
 
 

@@ -25,7 +25,7 @@ from app.services.records import sync as records
 def index():
     """Due questionnaires, every measure's trend, and (self-managed) how often each is asked."""
     today = local_today(current_user.timezone)
-    plan = schedule.planned(db.session, current_user, today)
+    plan = schedule.planned(db.session, current_user)
     charts = [chart(t, for_patient=True) for t in trends(store.history(db.session, current_user.id))]
     return render_template("measures/index.html", plan=plan, today=today, charts=charts, title=title,
                            can_edit=schedule.self_managed(db.session, current_user), choices=schedule.CHOICES)
@@ -116,7 +116,7 @@ def measures_due() -> dict:
     if not current_user.is_authenticated or not current_user.is_patient:
         return {"due": [], "flare": None}
     today = local_today(current_user.timezone)
-    plan = schedule.planned(db.session, current_user, today)
+    plan = schedule.planned(db.session, current_user)
     due = [p for p in plan if p.is_due(today) and not p.waiting(today)]
     peg = next(p for p in plan if p.instrument == "peg")
     flare = None

@@ -2,8 +2,9 @@
 
 Defaults (no row): PEG weekly, PHQ-9, GAD-7 and WPI/SSS monthly, PSFS at the start and every 3 weeks. The physio
 changes them on the patient page; a self-managed patient (no active clinician) changes their own. A measure never
-answered is due from the day it was scheduled. "Not now" hides the card until the next due date: one reminder,
-then it waits.
+answered is due from the patient's first day (the local date the account was made), so every due date is a fixed
+date: the reminder dispatcher pushes it once, on that date (services/measures/reminders.py), and "Not now" hides
+the card until the next due date. One reminder, then it waits.
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from sqlalchemy.orm import Session
 from app.models import CareLink, MeasureResponse, MeasureSchedule, User
 from app.services.clock import local_today
 from app.services.measures.instruments import INSTRUMENTS
+from app.services.sql_lists import among, batches
 
 DEFAULT_DAYS = {"peg": 7, "psfs": 21, "phq9": 30, "gad7": 30, "wpi_sss": 30}
 CHOICES = (7, 14, 21, 28, 30, 42, 56, 90)
@@ -39,36 +41,53 @@ class Planned:
         return self.is_due(today) and self.dismissed_due == self.due_date
 
 
-def planned(session: Session, patient: User, today: date | None = None) -> list[Planned]:
+def planned(session: Session, patient: User) -> list[Planned]:
     """Every instrument with its schedule and due date, in one statement."""
-    today = today or local_today(patient.timezone)
-    schedules = select(MeasureSchedule.instrument, MeasureSchedule.every_days, MeasureSchedule.active,
-                       MeasureSchedule.dismissed_due, MeasureSchedule.flare_at, null().label("last")) \
-        .where(MeasureSchedule.patient_id == patient.id)
-    lasts = select(MeasureResponse.instrument, null(), null(), null(), null(),
-                   func.max(MeasureResponse.date).label("last")) \
-        .where(MeasureResponse.patient_id == patient.id).group_by(MeasureResponse.instrument)
-    rows = session.execute(union_all(schedules, lasts)).all()
-    by_id = {i: Planned(i, DEFAULT_DAYS[i], True, None, None, None) for i in INSTRUMENTS}
-    for instrument, every, active, dismissed, flare_at, last in rows:
-        p = by_id.get(instrument)
-        if p is None:
-            continue
-        if last is not None:
-            p.last = last if isinstance(last, date) else date.fromisoformat(str(last))
-        else:
-            p.every_days, p.active, p.flare_at = every, bool(active), flare_at
-            p.dismissed_due = dismissed if dismissed is None or isinstance(dismissed, date) \
-                else date.fromisoformat(str(dismissed))
-    for p in by_id.values():
-        p.due_date = (p.last + timedelta(days=p.every_days)) if p.last else today
-    return list(by_id.values())
+    return planned_for(session, [patient])[patient.id]
+
+
+def planned_for(session: Session, patients: list[User]) -> dict[int, list[Planned]]:
+    """Patient id -> every instrument with its schedule and due date; one statement per batch of patients."""
+    by_id = {p.id: {i: Planned(i, DEFAULT_DAYS[i], True, None, None, None) for i in INSTRUMENTS} for p in patients}
+    for part in batches(session, sorted(by_id)):
+        schedules = select(MeasureSchedule.patient_id, MeasureSchedule.instrument, MeasureSchedule.every_days,
+                           MeasureSchedule.active, MeasureSchedule.dismissed_due, MeasureSchedule.flare_at,
+                           null().label("last")).where(among(session, MeasureSchedule.patient_id, part))
+        lasts = select(MeasureResponse.patient_id, MeasureResponse.instrument, null(), null(), null(), null(),
+                       func.max(MeasureResponse.date).label("last")) \
+            .where(among(session, MeasureResponse.patient_id, part)) \
+            .group_by(MeasureResponse.patient_id, MeasureResponse.instrument)
+        for patient_id, instrument, every, active, dismissed, flare_at, last in session.execute(
+                union_all(schedules, lasts)):
+            p = by_id[patient_id].get(instrument)
+            if p is None:
+                continue
+            if last is not None:
+                p.last = as_date(last)
+            else:
+                p.every_days, p.active, p.flare_at = every, bool(active), flare_at
+                p.dismissed_due = None if dismissed is None else as_date(dismissed)
+    for patient in patients:
+        first = first_day(patient)
+        for p in by_id[patient.id].values():
+            p.due_date = (p.last + timedelta(days=p.every_days)) if p.last else first
+    return {pid: list(plan.values()) for pid, plan in by_id.items()}
+
+
+def as_date(value) -> date:
+    """A date column read through a UNION (SQLite hands it back as text)."""
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+def first_day(patient: User) -> date:
+    """The patient's first day: the local date the account was made."""
+    return local_today(patient.timezone, patient.created_at)
 
 
 def due(session: Session, patient: User, today: date | None = None) -> list[Planned]:
     """Measures due today or earlier, the oldest first."""
     today = today or local_today(patient.timezone)
-    return sorted((p for p in planned(session, patient, today) if p.is_due(today)), key=lambda p: p.due_date)
+    return sorted((p for p in planned(session, patient) if p.is_due(today)), key=lambda p: p.due_date)
 
 
 def self_managed(session: Session, patient: User) -> bool:

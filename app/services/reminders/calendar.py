@@ -1,5 +1,5 @@
-"""The patient's plan as an RFC 5545 calendar: one weekly recurring event per item and time, and one daily event
-for the check-in, each with an alarm.
+"""The patient's plan as an RFC 5545 calendar: one weekly recurring event per item and time, one daily event
+for the check-in, one event on each date a questionnaire falls due, each with an alarm.
 
 DTSTART carries the patient's zone as TZID and the calendar carries its VTIMEZONE, so an 08:00 routine
 stays at 08:00 local time across DST changes, exactly as `schedule.slot_instant` reads it for push reminders.
@@ -21,12 +21,14 @@ from app import formatting
 from app.models import PlanVersion, User
 from app.services.clock import zone
 from app.services.localize import routine_text
+from app.services.measures import reminders as measure_reminders
 from app.services.reminders.schedule import Prefs, runs_on
 from app.services.sleep import reminders as sleep_reminders
 
 BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 DEFAULT_MINUTES = 15  # only for a dose that says nothing about its length
 CHECKIN_MINUTES = 5
+MEASURE_MINUTES = 10  # a short questionnaire takes a few minutes
 # Estimating a length from sets, reps and holds: moving into and out of one repetition, rest between sets,
 # and calendar blocks in steps of five minutes.
 REP_SECONDS = 4
@@ -126,6 +128,29 @@ def checkin_event(user: User, checkin_time: str, since: datetime, tz, base_url: 
     return event
 
 
+def measure_events(user: User, checkin_time: str | None, tz, base_url: str) -> list[Event]:
+    """An event on each date a questionnaire falls due, at the time its push comes, with an alarm then."""
+    session = object_session(user)
+    if session is None:
+        return []
+    time, url = measure_reminders.at(checkin_time), f"{base_url}/today#measures"
+    events = []
+    for day in measure_reminders.calendar_dates(session, user):
+        event = Event()
+        event.add("uid", f"{measure_reminders.KEY}-{day.isoformat()}@inoplan")
+        event.add("dtstamp", user.created_at)  # fixed, so the feed's bytes change only with the due dates
+        event.add("summary", measure_reminders.title())
+        event.add("dtstart", _at(day, time, tz))
+        event.add("duration", timedelta(minutes=MEASURE_MINUTES))
+        event.add("description", "\n".join([measure_reminders.body(),
+                                             gettext("Answer it in Inoplan: %(url)s", url=url)]))
+        event.add("url", url)
+        event.add("transp", "TRANSPARENT")
+        event.add_component(_alarm(measure_reminders.title(), 0))
+        events.append(event)
+    return events
+
+
 def build(user: User, version: PlanVersion | None, prefs: Prefs, base_url: str) -> bytes:
     """The .ics text of the patient's standard plan and daily check-in (`prefs`: a ReminderPref or Prefs), in the
     patient's language."""
@@ -150,6 +175,7 @@ def _build(user: User, version: PlanVersion | None, prefs: Prefs, base_url: str)
         since = version.created_at if version is not None else user.created_at
         events.append(checkin_event(user, prefs.checkin_time, since, tz, base_url))
     events += sleep_reminders.calendar_events(object_session(user), user)  # the sleep window's wind-down and rise
+    events += measure_events(user, prefs.checkin_time, tz, base_url)
     if not events:
         return cal.to_ical()
     for event in events:

@@ -12,6 +12,9 @@ committing; only what this run inserted is pushed, so a second run, or a second 
 at the same moment, sends nothing twice. A reminder that falls due in quiet hours is claimed with
 `snoozed_until` = the end of the quiet hours (if that is within LATE_MINUTES of its time), and a push that
 failed is queued the same way for the next pass: both are then sent by the snooze path.
+
+Besides plan items and the check-in, a pass finds the sleep window's wind-down and rise (services/sleep/reminders.py)
+and a questionnaire's due date (services/measures/reminders.py), each as occurrences of the same `due_in`.
 """
 from __future__ import annotations
 
@@ -37,6 +40,7 @@ from app.models import (
     ReminderSent,
     User,
 )
+from app.services.measures import reminders as measure_reminders
 from app.services.reminders import schedule as sched
 from app.services.reminders.push import Send, deliver, prune, release
 from app.services.reminders.schedule import DEFAULTS, due_in
@@ -256,7 +260,8 @@ def run(session: Session, now: datetime, send: Send, prune_days: int = 30,
     report, defer = Report(), {}
     since = window_start(session, now)
     due = recorded(session, due_items(session, since, now, defer) + due_checkins(session, since, now, defer)
-                   + sleep_reminders.due_sleep(session, since, now, defer))
+                   + sleep_reminders.due_sleep(session, since, now, defer)
+                   + measure_reminders.due_measures(session, since, now, defer))
     report.due = len(due)
     won = claim(session, due, now, defer)
     claimed = [(uid, d) for uid, d in due if (uid, *d.ident) in won]

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.formatting import DOSE_FORMS, dose_text, title_of
 from app.models import Message, PlanItem, PushSubscription, ReminderPass, ReminderPref, ReminderSent, Routine, User
+from app.services.measures import reminders as measure_reminders
 from app.services.reminders import schedule as sched
 from app.services.reminders.webpush import GONE
 from app.services.sleep import reminders as sleep_reminders
@@ -58,6 +59,8 @@ def payload(d: sched.Due, about: SimpleNamespace | None, owner: int) -> dict:
     when = {"date": d.date.isoformat(), "slot": d.slot, "owner": owner}
     if d.key in sleep_reminders.KEYS:
         return sleep_reminders.payload(d) | {"owner": owner}
+    if d.key == measure_reminders.KEY:
+        return measure_reminders.payload(d) | {"owner": owner}
     if d.key == sched.CHECKIN_KEY:
         return {"kind": "checkin", "title": gettext("Daily check-in"), "tag": f"inoplan-checkin-{d.date}",
                 "body": gettext("How are pain, sleep and mood today? It takes ten seconds."),

@@ -35,7 +35,7 @@ class Overview:
     window: SleepWindow | None = None
     weekly: windows.Weekly | None = None
     history: list[SleepWindow] = field(default_factory=list)
-    insight: insights.Insight | None = None
+    insights: list[insights.Insight] = field(default_factory=list)  # short nights and pain; evening routines
     low_efficiency: bool = False
     self_managed: bool = True
 
@@ -47,10 +47,12 @@ class Overview:
 def overview(session: Session, patient: User, today: date, now: datetime | None = None) -> Overview:
     rows = store.entries(session, patient.id, today - timedelta(weeks=WEEKS) + timedelta(days=1), today)
     figs = [(e, store.night_figures(e)) for e in rows]
-    return Overview(nights=list(reversed(figs))[:14], weeks=fig.weekly([(e.date, f) for e, f in figs]),
+    dated = [(e.date, f) for e, f in figs]
+    patterns = (insights.short_night_pain(insights.diary_pain_pairs(session, patient.id, today)),
+                insights.evening_routine(insights.evening_routine_nights(session, patient.id, dated)))
+    return Overview(nights=list(reversed(figs))[:14], weeks=fig.weekly(dated),
                     window=windows.current(session, patient.id), weekly=windows.weekly(session, patient, now),
-                    history=windows.history(session, patient.id),
-                    insight=insights.short_night_pain(insights.diary_pain_pairs(session, patient.id, today)),
+                    history=windows.history(session, patient.id), insights=[i for i in patterns if i],
                     low_efficiency=windows.low_efficiency(session, patient.id, today),
                     self_managed=windows.self_managed(session, patient))
 
@@ -60,12 +62,13 @@ class TodayCard:
     show: bool  # the morning card (before noon on today's page)
     entry: SleepEntry | None
     figures: fig.Figures | None
+    day: date  # the morning the night ends on
 
 
 def today_card(session: Session, patient: User, day: date, now: datetime | None = None) -> TodayCard:
     local = local_now(patient.timezone, now)
     entry = store.entry_for(session, patient.id, day)
-    return TodayCard(day == local.date() and local.hour < 12, entry, store.night_figures(entry) if entry else None)
+    return TodayCard(day == local.date() and local.hour < 12, entry, store.night_figures(entry) if entry else None, day)
 
 
 def hours_text(minutes: int) -> str:
