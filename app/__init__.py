@@ -57,6 +57,7 @@ def create_app(config: str | dict | None = None) -> Flask:
     from app.cli import register_cli
     from app.clinician import bp as clinician_bp
     from app.clinics import bp as clinics_bp
+    from app.compression import register_compression
     from app.diary import bp as diary_bp
     from app.errors import register_error_handlers
     from app.learn import bp as learn_bp
@@ -78,6 +79,7 @@ def create_app(config: str | dict | None = None) -> Flask:
                clinicians_bp, reminders_bp, diary_bp, sleep_bp, sleep_api_bp, measures_bp, progression_bp,
                admin_bp, messages_bp, clinics_bp, alerts_bp, media_bp):
         app.register_blueprint(bp)
+    register_compression(app)
     register_security(app)
     register_error_handlers(app)
     register_cli(app)
