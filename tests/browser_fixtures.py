@@ -40,7 +40,9 @@ def browser():
             pytest.fail(message)
         warnings.warn(message, stacklevel=2)
         pytest.skip(message)
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+    # Assertions wait for their condition; 10 s instead of 5 leaves room for a loaded two-core CI machine.
+    expect.set_options(timeout=10_000)
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
         yield chromium
