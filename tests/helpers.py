@@ -1,11 +1,16 @@
 """Helpers shared by the tests (fixtures live in conftest.py): users, logins, plans, sync entries, query capture."""
 from __future__ import annotations
 
+import email
+import email.policy
 import re
+import socket
+import threading
 import uuid
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 
+from aiosmtpd.smtp import AuthResult, LoginPassword
 from sqlalchemy import event, select
 
 from app.extensions import db
@@ -252,3 +257,38 @@ def sleep_sync(s, *entries):
     response = s.post_json("/api/v1/sync", {"items": list(entries)})
     assert response.status_code == 200, response.get_data(as_text=True)
     return [r["status"] for r in response.get_json()["results"]], response.get_json()["results"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Inbox:
+    """What the SMTP server received, and the logins it accepted."""
+
+    def __init__(self):
+        self.messages: list[email.message.EmailMessage] = []
+        self.logins: list[tuple[str, str]] = []
+        self.arrived = threading.Event()
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(email.message_from_bytes(envelope.content, policy=email.policy.default))
+        self.arrived.set()
+        return "250 OK"
+
+    def authenticate(self, server, session, envelope, mechanism, auth_data):
+        ok = isinstance(auth_data, LoginPassword) and auth_data.password == b"p@ss:w/rd"
+        if ok:
+            self.logins.append((auth_data.login.decode(), auth_data.password.decode()))
+        return AuthResult(success=ok)
+
+
+def subscribed(login, receiver, user, path="/push/phone"):
+    """Log the user in and subscribe a fresh browser key pair (tests/push_receiver.py) through the API."""
+    from push_receiver import Browser
+    s = login(user)
+    browser = Browser(receiver.url(path))
+    assert s.post_json("/api/v1/push/subscriptions", browser.subscription()).status_code == 201
+    return s, browser
