@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+import io
 import re
 import socket
 import threading
@@ -11,6 +12,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 
 from aiosmtpd.smtp import AuthResult, LoginPassword
+from PIL import ExifTags, Image
 from sqlalchemy import event, select
 
 from app.extensions import db
@@ -292,3 +294,35 @@ def subscribed(login, receiver, user, path="/push/phone"):
     browser = Browser(receiver.url(path))
     assert s.post_json("/api/v1/push/subscriptions", browser.subscription()).status_code == 201
     return s, browser
+
+
+def jpeg_with_gps(size=(64, 48)) -> bytes:
+    image = Image.new("RGB", size, (200, 60, 60))
+    exif = Image.Exif()
+    exif[ExifTags.Base.Make] = "SecretCam"
+    exif[ExifTags.Base.GPSInfo] = {ExifTags.GPS.GPSLatitudeRef: "N", ExifTags.GPS.GPSLatitude: (52.0, 31.0, 12.0)}
+    out = io.BytesIO()
+    image.save(out, "JPEG", exif=exif)
+    data = out.getvalue()
+    assert Image.open(io.BytesIO(data)).getexif().get_ifd(ExifTags.IFD.GPSInfo)  # the fixture really has GPS
+    return data
+
+
+def animated(fmt="GIF", frames=6, size=(60, 40), duration=80, **extra) -> bytes:
+    """A real animated GIF or WebP: a bar moving across, with a comment or EXIF that must not survive."""
+    pictures = []
+    for n in range(frames):
+        frame = Image.new("RGB", size, (240, 240, 240))
+        frame.paste((20, 90, 160), (n * size[0] // frames, 0, n * size[0] // frames + 8, size[1]))
+        frame.putpixel((0, 0), (n % 6 * 51, n // 6 % 6 * 51, n // 36 % 6 * 51))  # no two alike (else merged)
+        pictures.append(frame if fmt == "WEBP" else frame.convert("P"))
+    out = io.BytesIO()
+    pictures[0].save(out, fmt, save_all=True, append_images=pictures[1:], duration=duration, loop=0, **extra)
+    return out.getvalue()
+
+
+def upload_image(session, routine_id, data: bytes, name="photo.jpg", alt="A person sliding their back up a wall"):
+    """Post an image to a routine as its owner's form does."""
+    return session.client.post(f"/clinician/routines/{routine_id}/images", headers={"X-CSRFToken": session.token},
+                               data={"image": (io.BytesIO(data), name), "alt": alt, "csrf_token": session.token},
+                               content_type="multipart/form-data")

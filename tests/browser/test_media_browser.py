@@ -29,7 +29,7 @@ def image_in_plan(server, folder) -> tuple[int, str, str]:
         data = io.BytesIO()
         Image.new("RGB", (80, 60), (30, 120, 110)).save(data, "JPEG")
         image = images.add(db.session, routine, physio, data.getvalue(), "Back against a wall, knees bent",
-                           folder, 5_000_000)
+                           5_000_000)
         plan = plan_for(db.session, patient)
         save_version(db.session, plan, [*current_specs(db.session, plan), ItemSpec.from_routine(routine)], physio)
         db.session.commit()
