@@ -10,6 +10,7 @@ from app.content.library_de import ROUTINES_DE
 from app.extensions import babel
 from app.formatting import dose_rule
 from app.services.localize import routine_text
+from app.services.media import illustrations
 from app.services.progress.credit import CREDIT
 
 
@@ -86,6 +87,7 @@ def init_i18n(app: Flask) -> None:
     app.jinja_env.globals["current_language"] = current_language
     app.jinja_env.globals["js_catalog"] = js_catalog
     app.jinja_env.globals["rt"] = lambda routine, field: routine_text(routine, field, current_language())
+    app.jinja_env.globals["illustration"] = lambda routine: illustrations.of(routine, current_language())
 
 # What static/js/day_view.js draws on a routine's card (tick toggles, pain taps, past and future days).
 JS_STRINGS += [N_("Tap it again to undo."), N_("Pain before / after"), N_("0 = no pain, 10 = worst imaginable"),
@@ -93,3 +95,5 @@ JS_STRINGS += [N_("Tap it again to undo."), N_("Pain before / after"), N_("0 = n
                N_("Pain after: %(n)s"), N_("Coming up. You can tick these on the day."), N_("Before your plan began"),
                N_("Your plan started on %(date)s. Nothing was planned for this day, so there is nothing to tick."),
                N_("Go to today")]
+# The play/pause button of a routine's clip (static/js/media.js).
+JS_STRINGS += [N_("Play the clip"), N_("Pause the clip")]
