@@ -19,6 +19,7 @@ import io
 import secrets
 from dataclasses import dataclass
 
+from flask_babel import gettext as _
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
@@ -40,7 +41,7 @@ TYPES = {"jpg": "image/jpeg", "png": "image/png", "webp": "image/webp"}
 
 
 class BadImage(ValueError):
-    pass
+    """What is wrong with an upload, in the uploader's language (raised inside their request)."""
 
 
 @dataclass
@@ -55,13 +56,13 @@ class Cleaned:
 def clean(data: bytes, max_bytes: int) -> Cleaned:
     """The re-encoded upload; BadImage says what is wrong."""
     if len(data) > max_bytes:
-        raise BadImage(f"The image is larger than {max_bytes // (1024 * 1024)} MB.")
+        raise BadImage(_("The image is larger than %(n)s MB.", n=max_bytes // (1024 * 1024)))
     try:
         with Image.open(io.BytesIO(data)) as probe:
             if probe.format not in ACCEPTED:
-                raise BadImage("Upload a JPEG, PNG, WebP or GIF image.")
+                raise BadImage(_("Upload a JPEG, PNG, WebP or GIF image."))
             if probe.width * probe.height > MAX_PIXELS:
-                raise BadImage("The image has too many pixels.")
+                raise BadImage(_("The image has too many pixels."))
             if probe.format in ANIMATED and getattr(probe, "n_frames", 1) > 1:
                 return clip(probe, max_bytes)
             probe.seek(0)
@@ -70,7 +71,7 @@ def clean(data: bytes, max_bytes: int) -> Cleaned:
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError, EOFError, SyntaxError, ValueError) as exc:
         if isinstance(exc, BadImage):
             raise
-        raise BadImage("That file is not an image Inoplan can read.") from None
+        raise BadImage(_("That file is not an image Inoplan can read.")) from None
     image.thumbnail((MAX_SIDE, MAX_SIDE))
     out = io.BytesIO()
     if image.mode in ("RGBA", "LA", "P") and "transparency" in image.info or image.mode in ("RGBA", "LA"):
@@ -87,9 +88,9 @@ def clean(data: bytes, max_bytes: int) -> Cleaned:
 def clip(probe: Image.Image, max_bytes: int) -> Cleaned:
     """An animated GIF or WebP as a fresh animated WebP and its first frame (see the module's docstring)."""
     if probe.n_frames > MAX_FRAMES:
-        raise BadImage(f"The clip has more than {MAX_FRAMES} frames. Make it shorter.")
+        raise BadImage(_("The clip has more than %(n)s frames. Make it shorter.", n=MAX_FRAMES))
     if probe.width * probe.height * probe.n_frames > MAX_CLIP_PIXELS:
-        raise BadImage("The clip is too large. Make it smaller or shorter.")
+        raise BadImage(_("The clip is too large. Make it smaller or shorter."))
     frames, durations = [], []
     for frame in ImageSequence.Iterator(probe):
         durations.append(max(int(frame.info.get("duration") or 100), 20))  # 0 ms plays as 100 ms in browsers
@@ -98,13 +99,13 @@ def clip(probe: Image.Image, max_bytes: int) -> Cleaned:
         canvas.thumbnail((CLIP_SIDE, CLIP_SIDE))
         frames.append(canvas)
     if sum(durations) > MAX_SECONDS * 1000:
-        raise BadImage(f"The clip is longer than {MAX_SECONDS} seconds. Make it shorter.")
+        raise BadImage(_("The clip is longer than %(n)s seconds. Make it shorter.", n=MAX_SECONDS))
     out, first = io.BytesIO(), io.BytesIO()
     frames[0].save(out, "WEBP", save_all=True, append_images=frames[1:], duration=durations, loop=0, quality=75,
                    method=4)
     frames[0].save(first, "WEBP", quality=80)
     if out.tell() > max_bytes:
-        raise BadImage("The clip is too large after conversion. Make it smaller or shorter.")
+        raise BadImage(_("The clip is too large after conversion. Make it smaller or shorter."))
     return Cleaned(out.getvalue(), "webp", frames[0].width, frames[0].height, first.getvalue())
 
 
@@ -112,9 +113,9 @@ def add(session: Session, routine: Routine, owner: User, data: bytes, alt: str, 
     """Clean and store an upload for the owner's routine (the caller commits; a failure stores nothing)."""
     alt = (alt or "").strip()
     if not alt:
-        raise BadImage("Describe the image for people who cannot see it (alt text).")
+        raise BadImage(_("Describe the image for people who cannot see it (alt text)."))
     if len(alt) > ALT_MAX:
-        raise BadImage(f"Keep the description under {ALT_MAX} characters.")
+        raise BadImage(_("Keep the description under %(n)s characters.", n=ALT_MAX))
     cleaned = clean(data, max_bytes)
     image = RoutineImage(routine_id=routine.id, owner_id=owner.id, name=f"{secrets.token_hex(16)}.{cleaned.ext}",
                          alt=alt, width=cleaned.width, height=cleaned.height, size=len(cleaned.body))
