@@ -315,7 +315,7 @@ def animated(fmt="GIF", frames=6, size=(60, 40), duration=80, **extra) -> bytes:
         frame = Image.new("RGB", size, (240, 240, 240))
         frame.paste((20, 90, 160), (n * size[0] // frames, 0, n * size[0] // frames + 8, size[1]))
         frame.putpixel((0, 0), (n % 6 * 51, n // 6 % 6 * 51, n // 36 % 6 * 51))  # no two alike (else merged)
-        pictures.append(frame if fmt == "WEBP" else frame.convert("P"))
+        pictures.append(frame if fmt == "WEBP" else frame.convert("P", palette=Image.Palette.ADAPTIVE))
     out = io.BytesIO()
     pictures[0].save(out, fmt, save_all=True, append_images=pictures[1:], duration=duration, loop=0, **extra)
     return out.getvalue()

@@ -123,9 +123,9 @@ DRAWINGS = {
                                                           legs=((120, 10), (0, 0))),
     "cat-cow": floor() + figure((64, 100), 20, 330, arms=((270, 270), (268, 268)), legs=((270, 180), (268, 182)),
                                 bend=12),
-    "glute-bridge": floor() + figure((100, 108), 197, 180, arms=((190, 180), (185, 180)),
-                                     legs=((20, 280), (15, 283))),
-    "bird-dog": floor() + figure((64, 100), 20, 20, arms=((15, 15), (270, 270)), legs=((182, 180), (270, 180))),
+    "glute-bridge": floor() + figure((100, 104), 203, 180, arms=((190, 180), (185, 180)),
+                                     legs=((10, 285), (6, 288))),
+    "bird-dog": floor() + figure((64, 100), 20, 25, arms=((355, 355), (270, 270)), legs=((183, 181), (270, 180))),
     "hamstring-stretch": chair(84, facing=1) + figure((72, 99), 65, 55, arms=((310, 320), (305, 320)),
                                                       legs=((331, 331), (0, 270))) + floor(),
     "quad-stretch": floor() + line((138, 58), (138, 126), faint=True) + line((128, 58), (148, 58), faint=True)
@@ -194,8 +194,14 @@ DRAWINGS = {
 }
 
 
-def svg(body: str) -> str:
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {H}" width="{W}" height="{H}">'
+# Drawings of a person lying down use only the lower part of the canvas: their viewBox leaves the empty sky out
+# (the page reads each file's viewBox, services/media/illustrations.py).
+CROP = {"knee-to-chest-stretch": 70, "glute-bridge": 70, "body-scan": 70, "gentle-swim": 50, "cat-cow": 40,
+        "bird-dog": 50, "warm-bath": 30, "bedroom-cool-dark-quiet": 5}
+
+
+def svg(body: str, top: int = 0) -> str:
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 {top} {W} {H - top}" width="{W}" height="{H - top}">'
             f'<g id="d" fill="none" stroke="currentColor" stroke-linecap="round" stroke-linejoin="round">{body}</g>'
             "</svg>\n")
 
@@ -203,7 +209,7 @@ def svg(body: str) -> str:
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     for slug, body in DRAWINGS.items():
-        (OUT / f"{slug}.svg").write_text(svg(body))
+        (OUT / f"{slug}.svg").write_text(svg(body, CROP.get(slug, 0)))
     print(f"{len(DRAWINGS)} drawings in {OUT}")
 
 

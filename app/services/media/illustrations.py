@@ -7,12 +7,15 @@ the app saves the drawings of the routines in the patient's plan when it opens (
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cache
 
 from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.assets import STATIC
 from app.content.illustrations import ALT
 from app.models import Routine, User
 
@@ -21,10 +24,17 @@ from app.models import Routine, User
 class Illustration:
     url: str  # the file
     alt: str
+    view_box: str  # the file's own: a drawing of someone lying down leaves the empty top out
 
     @property
     def href(self) -> str:
         return f"{self.url}#d"
+
+
+@cache
+def view_box(slug: str) -> str:
+    head = (STATIC / "illustrations" / f"{slug}.svg").read_text()[:300]
+    return re.search(r'viewBox="([\d .]+)"', head).group(1)
 
 
 def url_of(slug: str) -> str:
@@ -36,7 +46,7 @@ def of(routine: Routine, language: str) -> Illustration | None:
     if routine.owner_id is not None or routine.slug not in ALT:
         return None
     english, german = ALT[routine.slug]
-    return Illustration(url_of(routine.slug), german if language == "de" else english)
+    return Illustration(url_of(routine.slug), german if language == "de" else english, view_box(routine.slug))
 
 
 def offline_urls(session: Session, patient: User) -> list[str]:
