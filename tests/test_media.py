@@ -110,8 +110,12 @@ def test_plan_images_are_listed_for_offline(login, clinician, patient, routine, 
 def test_an_animated_gif_becomes_a_looping_webp_clip_without_metadata(login, clinician, patient, routine, media_dir):
     data = animated("GIF", comment=b"SecretCam at 52.5N")
     assert b"SecretCam" in data
-    assert upload_image(login(clinician), routine.id, data, name="clip.gif").status_code == 303
+    c = login(clinician)
+    response = upload_image(c, routine.id, data, name="clip.gif")
+    assert response.status_code == 303
     image = db.session.scalar(select(RoutineImage))
+    editing = c.get(response.headers["Location"]).get_data(as_text=True)  # listed still, nothing moves there
+    assert f'src="/media/{image.first_frame_name}"' in editing and "looping clip" in editing
     assert image.is_clip and image.name.endswith(".webp") and (image.width, image.height) == (60, 40)
     stored = (media_dir / image.name).read_bytes()
     assert b"SecretCam" not in stored and b"EXIF" not in stored and b"XMP " not in stored
