@@ -5,7 +5,7 @@ const SHELL = ["__SHELL__"];
 const SHELL_CACHE = `inoplan-shell-${VERSION}`;
 const PAGE_CACHE = "inoplan-pages";
 const DATA_CACHE = "inoplan-data";
-const MEDIA_CACHE = "inoplan-media"; // routine images: immutable names, so cache-first
+const MEDIA_CACHE = "inoplan-media"; // routine images and drawings: immutable names, so cache-first
 const MAX_MEDIA = 200;
 const DATA_PATHS = ["/api/v1/today", "/api/v1/plan", "/api/v1/reminders/prefs"];
 const MAX_PAGES = 40;
@@ -147,7 +147,7 @@ async function warm(urls) {
     const url = new URL(href, self.location.origin);
     if (url.origin !== self.location.origin) return false;
     const isData = DATA_PATHS.includes(url.pathname);
-    const isMedia = url.pathname.startsWith("/media/");
+    const isMedia = url.pathname.startsWith("/media/") || /^\/static\/[^/]+\/illustrations\//.test(url.pathname);
     try {
       const response = await fetchAndKeep(new Request(url, { credentials: "same-origin" }),
         isMedia ? MEDIA_CACHE : isData ? DATA_CACHE : PAGE_CACHE, isMedia ? MAX_MEDIA : isData ? MAX_DATA : MAX_PAGES);

@@ -62,8 +62,13 @@ class Config:
     MAIL_DIR: str | None = os.environ.get("MAIL_DIR")
     # Creating invites (per clinician) and accepting or looking up codes (per address).
     INVITE_CREATE_LIMITS = os.environ.get("INVITE_CREATE_LIMITS", "20 per hour;100 per day")
-    # Routine images: stored under MEDIA_DIR (instance/media by default), at most MEDIA_MAX_BYTES per upload.
+    # Routine images and clips: stored under MEDIA_DIR (instance/media by default), or in the S3-compatible bucket
+    # MEDIA_S3_BUCKET when set (MEDIA_S3_ENDPOINT_URL for a provider other than AWS, MEDIA_S3_PREFIX for a key
+    # prefix; credentials and region from the standard AWS_* variables), at most MEDIA_MAX_BYTES per upload.
     MEDIA_DIR = os.environ.get("MEDIA_DIR", str(INSTANCE / "media"))
+    MEDIA_S3_BUCKET = os.environ.get("MEDIA_S3_BUCKET") or None
+    MEDIA_S3_ENDPOINT_URL = os.environ.get("MEDIA_S3_ENDPOINT_URL") or None
+    MEDIA_S3_PREFIX = os.environ.get("MEDIA_S3_PREFIX", "")
     MEDIA_MAX_BYTES = int(os.environ.get("MEDIA_MAX_BYTES", 5 * 1024 * 1024))
     MESSAGE_LIMITS = os.environ.get("MESSAGE_LIMITS", "20 per minute;300 per day")  # per sender, any way in
     INVITE_LIMITS = os.environ.get("INVITE_LIMITS", "10 per minute;30 per hour")

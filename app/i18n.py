@@ -10,6 +10,7 @@ from app.content.library_de import ROUTINES_DE
 from app.extensions import babel
 from app.formatting import dose_rule
 from app.services.localize import routine_text
+from app.services.media import illustrations
 from app.services.progress.credit import CREDIT
 
 
@@ -86,6 +87,7 @@ def init_i18n(app: Flask) -> None:
     app.jinja_env.globals["current_language"] = current_language
     app.jinja_env.globals["js_catalog"] = js_catalog
     app.jinja_env.globals["rt"] = lambda routine, field: routine_text(routine, field, current_language())
+    app.jinja_env.globals["illustration"] = lambda routine: illustrations.of(routine, current_language())
 
 # What static/js/day_view.js draws on a routine's card (tick toggles, pain taps, past and future days).
 JS_STRINGS += [N_("Start"), N_("Tap it again to undo."),
@@ -96,3 +98,5 @@ JS_STRINGS += [N_("Start"), N_("Tap it again to undo."),
                N_("Go to today")]
 # The diary following the flare-up switch (static/js/flare_switch.js): the outbox's name for each write.
 JS_STRINGS += [N_("Flare-up episode started"), N_("Flare-up episode ended")]
+# The play/pause button of a routine's clip (static/js/media.js).
+JS_STRINGS += [N_("Play the clip"), N_("Pause the clip")]

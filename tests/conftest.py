@@ -5,6 +5,7 @@ import os
 from types import SimpleNamespace
 
 import pytest
+from aiosmtpd.controller import Controller
 from flask import g
 from hypothesis import settings
 from sqlalchemy import delete
@@ -16,7 +17,7 @@ from app.services.clock import local_today
 from app.services.plans import templates as plan_templates
 from app.services.plans.library import load_builtin
 from app.services.plans.versions import ItemSpec, current_specs, plan_for, save_version
-from helpers import Session, give_plan, link, make_user, routine_id, testing_config
+from helpers import Inbox, Session, free_port, give_plan, link, make_user, routine_id, testing_config
 
 # CI replays the same examples every run (a failure there is reproducible, never a coin toss);
 # locally hypothesis explores new ones each time, and its database remembers failures.
@@ -150,3 +151,28 @@ def _loggers_enabled():
     for name, logger in logging.root.manager.loggerDict.items():
         if isinstance(logger, logging.Logger) and name.startswith(("inoplan", "app")):
             logger.disabled = False
+
+
+@pytest.fixture
+def smtp_server():
+    """A real SMTP server (aiosmtpd) on loopback: (inbox, port); it accepts the login user / p@ss:w/rd."""
+    inbox = Inbox()
+    port = free_port()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port, authenticator=inbox.authenticate,
+                            auth_require_tls=False)
+    controller.start()
+    try:
+        yield inbox, port
+    finally:
+        controller.stop()
+
+
+@pytest.fixture
+def receiver(app, tmp_path):
+    """A push service on loopback (tests/push_receiver.py), and the app's VAPID key in a scratch file."""
+    from push_receiver import start_receiver
+    app.config["VAPID_KEY_FILE"] = str(tmp_path / "vapid.pem")
+    app.extensions.pop("inoplan_vapid", None)
+    rec, server = start_receiver()
+    yield rec
+    server.shutdown()

@@ -1,12 +1,19 @@
 """Helpers shared by the tests (fixtures live in conftest.py): users, logins, plans, sync entries, query capture."""
 from __future__ import annotations
 
+import email
+import email.policy
+import io
 import re
+import socket
+import threading
 import uuid
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from aiosmtpd.smtp import AuthResult, LoginPassword
+from PIL import ExifTags, Image
 from sqlalchemy import event, select
 
 from app.extensions import db
@@ -303,3 +310,70 @@ def zone_at_hour(hour: int) -> str:
     """A timezone whose clock shows `hour` o'clock now (Etc/GMT-N is UTC+N), for pages that differ by time of day."""
     offset = (hour - datetime.now(UTC).hour + 12) % 24 - 12
     return f"Etc/GMT{-offset:+d}" if offset else "UTC"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Inbox:
+    """What the SMTP server received, and the logins it accepted."""
+
+    def __init__(self):
+        self.messages: list[email.message.EmailMessage] = []
+        self.logins: list[tuple[str, str]] = []
+        self.arrived = threading.Event()
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(email.message_from_bytes(envelope.content, policy=email.policy.default))
+        self.arrived.set()
+        return "250 OK"
+
+    def authenticate(self, server, session, envelope, mechanism, auth_data):
+        ok = isinstance(auth_data, LoginPassword) and auth_data.password == b"p@ss:w/rd"
+        if ok:
+            self.logins.append((auth_data.login.decode(), auth_data.password.decode()))
+        return AuthResult(success=ok)
+
+
+def subscribed(login, receiver, user, path="/push/phone"):
+    """Log the user in and subscribe a fresh browser key pair (tests/push_receiver.py) through the API."""
+    from push_receiver import Browser
+    s = login(user)
+    browser = Browser(receiver.url(path))
+    assert s.post_json("/api/v1/push/subscriptions", browser.subscription()).status_code == 201
+    return s, browser
+
+
+def jpeg_with_gps(size=(64, 48)) -> bytes:
+    image = Image.new("RGB", size, (200, 60, 60))
+    exif = Image.Exif()
+    exif[ExifTags.Base.Make] = "SecretCam"
+    exif[ExifTags.Base.GPSInfo] = {ExifTags.GPS.GPSLatitudeRef: "N", ExifTags.GPS.GPSLatitude: (52.0, 31.0, 12.0)}
+    out = io.BytesIO()
+    image.save(out, "JPEG", exif=exif)
+    data = out.getvalue()
+    assert Image.open(io.BytesIO(data)).getexif().get_ifd(ExifTags.IFD.GPSInfo)  # the fixture really has GPS
+    return data
+
+
+def animated(fmt="GIF", frames=6, size=(60, 40), duration=80, **extra) -> bytes:
+    """A real animated GIF or WebP: a bar moving across, with a comment or EXIF that must not survive."""
+    pictures = []
+    for n in range(frames):
+        frame = Image.new("RGB", size, (240, 240, 240))
+        frame.paste((20, 90, 160), (n * size[0] // frames, 0, n * size[0] // frames + 8, size[1]))
+        frame.putpixel((0, 0), (n % 6 * 51, n // 6 % 6 * 51, n // 36 % 6 * 51))  # no two alike (else merged)
+        pictures.append(frame if fmt == "WEBP" else frame.convert("P", palette=Image.Palette.ADAPTIVE))
+    out = io.BytesIO()
+    pictures[0].save(out, fmt, save_all=True, append_images=pictures[1:], duration=duration, loop=0, **extra)
+    return out.getvalue()
+
+
+def upload_image(session, routine_id, data: bytes, name="photo.jpg", alt="A person sliding their back up a wall"):
+    """Post an image to a routine as its owner's form does."""
+    return session.client.post(f"/clinician/routines/{routine_id}/images", headers={"X-CSRFToken": session.token},
+                               data={"image": (io.BytesIO(data), name), "alt": alt, "csrf_token": session.token},
+                               content_type="multipart/form-data")

@@ -2,57 +2,12 @@
 (aiosmtpd) on 127.0.0.1: the reset mail arrives, with a link built from BASE_URL."""
 from __future__ import annotations
 
-import email
-import email.policy
 import re
-import socket
-import threading
 
 import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from app.services import mail
-from helpers import csrf_from
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Inbox:
-    """What the SMTP server received, and the logins it accepted."""
-
-    def __init__(self):
-        self.messages: list[email.message.EmailMessage] = []
-        self.logins: list[tuple[str, str]] = []
-        self.arrived = threading.Event()
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append(email.message_from_bytes(envelope.content, policy=email.policy.default))
-        self.arrived.set()
-        return "250 OK"
-
-    def authenticate(self, server, session, envelope, mechanism, auth_data):
-        ok = isinstance(auth_data, LoginPassword) and auth_data.password == b"p@ss:w/rd"
-        if ok:
-            self.logins.append((auth_data.login.decode(), auth_data.password.decode()))
-        return AuthResult(success=ok)
-
-
-@pytest.fixture
-def smtp_server():
-    inbox = Inbox()
-    port = free_port()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port, authenticator=inbox.authenticate,
-                            auth_require_tls=False)
-    controller.start()
-    try:
-        yield inbox, port
-    finally:
-        controller.stop()
+from helpers import csrf_from, free_port
 
 
 def test_mail_url_is_parsed_with_tls_choices():

@@ -5,35 +5,16 @@ import threading
 import uuid
 from datetime import UTC, datetime, timedelta
 
-import pytest
 from sqlalchemy import func, select, update
 
 from app.extensions import db
 from app.models import PushSubscription, ReminderPref, ReminderSent
 from app.services.clock import local_today
 from app.services.measures import schedule
-from helpers import counting_queries, entry_checkin, entry_completion, give_plan, make_user
-from push_receiver import Browser, start_receiver, verify_vapid
+from helpers import counting_queries, entry_checkin, entry_completion, give_plan, make_user, subscribed
+from push_receiver import Browser, verify_vapid
 
 MONDAY_8_LONDON = "2026-06-01T06:50"  # 08:00 BST is 07:00 UTC; the default lead time is 10 minutes
-
-
-@pytest.fixture
-def receiver(app, tmp_path):
-    """A push service on loopback, and the app's VAPID key in a scratch file."""
-    app.config["VAPID_KEY_FILE"] = str(tmp_path / "vapid.pem")
-    app.extensions.pop("inoplan_vapid", None)
-    rec, server = start_receiver()
-    yield rec
-    server.shutdown()
-
-
-def subscribed(login, receiver, user, path="/push/phone"):
-    """Log the user in and subscribe a fresh browser key pair through the API."""
-    s = login(user)
-    browser = Browser(receiver.url(path))
-    assert s.post_json("/api/v1/push/subscriptions", browser.subscription()).status_code == 201
-    return s, browser
 
 
 def send(runner, at):

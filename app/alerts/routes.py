@@ -25,8 +25,9 @@ def index():
 @role_required("clinician")
 def add():
     """A new rule; an unknown kind, a threshold out of range or someone else's patient is refused."""
-    rule = alerts.add(db.session, current_user, request.form.get("kind", ""), request.form.get("threshold"),
-                      request.form.get("patient_id") or None, mail=request.form.get("mail") == "yes")
+    form = request.form
+    rule = alerts.add(db.session, current_user, form.get("kind", ""), form.get("threshold"),
+                      form.get("patient_id") or None, mail=form.get("mail") == "yes", push=form.get("push") == "yes")
     if rule is None:
         db.session.rollback()
         flash(_("That alert could not be saved. Check the number."))

@@ -12,6 +12,7 @@ from app.errors import api_error
 from app.extensions import db
 from app.services.accounts import export, fhir
 from app.services.care import audit
+from app.services.media import images, storage
 
 FORMATS = {"json": "application/json", "csv": "application/zip", "fhir": "application/fhir+json"}
 
@@ -27,7 +28,14 @@ def export_all():
         body = json.dumps(fhir.bundle(db.session, current_user), indent=1)
     else:
         data = export.export_data(db.session, current_user)
-        body = export.to_csv_zip(data) if kind == "csv" else json.dumps(data, indent=1)
+        if kind == "csv":
+            try:  # the zip holds the image files the user uploaded
+                files = images.owned_files(db.session, current_user)
+            except storage.StorageError:
+                return api_error(503, "Your images could not be read just now. Try again in a minute.")
+            body = export.to_csv_zip(data, files)
+        else:
+            body = json.dumps(data, indent=1)
     audit.record(db.session, current_user, current_user.id, "export", format=kind)
     db.session.commit()
     stamp = datetime.now(UTC).strftime("%Y%m%d")

@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-from flask import abort, current_app, flash, jsonify, redirect, request, send_from_directory, url_for
+from flask import Response, abort, current_app, flash, jsonify, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -13,14 +12,11 @@ from app.access import role_required
 from app.extensions import db
 from app.media import bp
 from app.models import Routine, RoutineImage
-from app.services.media import images
+from app.services.media import images, storage
+from app.services.media.illustrations import offline_urls
 
 YEAR = 365 * 24 * 3600
-NAME = re.compile(r"[0-9a-f]{32}\.(jpg|png)")
-
-
-def folder() -> str:
-    return current_app.config["MEDIA_DIR"]
+NAME = re.compile(r"([0-9a-f]{32})(-first)?\.(jpg|png|webp)")
 
 
 @bp.post("/clinician/routines/<int:routine_id>/images")
@@ -33,11 +29,12 @@ def upload(routine_id: int):
     upload = request.files.get("image")
     data = upload.stream.read(current_app.config["MEDIA_MAX_BYTES"] + 1) if upload else b""
     try:
-        images.add(db.session, routine, current_user, data, request.form.get("alt", ""), folder(),
+        images.add(db.session, routine, current_user, data, request.form.get("alt", ""),
                    current_app.config["MEDIA_MAX_BYTES"])
-    except images.BadImage as exc:
+    except (images.BadImage, storage.StorageError) as exc:
         db.session.rollback()
-        flash(str(exc))
+        current_app.logger.warning("image upload refused: %s", exc)
+        flash(str(exc) if isinstance(exc, images.BadImage) else _("The image could not be saved. Try again."))
         return redirect(url_for("clinician.edit_routine", routine_id=routine.id) + "#images"), 303
     db.session.commit()
     flash(_("Image added."))
@@ -48,33 +45,52 @@ def upload(routine_id: int):
 @role_required("clinician")
 def delete(image_id: int):
     """Remove one of the clinician's images."""
-    image = db.session.get(RoutineImage, image_id)
-    routine_id = image.routine_id if image else None
-    if not images.remove(db.session, current_user, image_id, folder()):
+    image = images.remove(db.session, current_user, image_id)
+    if image is None:
         abort(404)
-    db.session.commit()
-    return redirect(url_for("clinician.edit_routine", routine_id=routine_id) + "#images"), 303
+    db.session.commit()  # the files go after this commit
+    return redirect(url_for("clinician.edit_routine", routine_id=image.routine_id) + "#images"), 303
 
 
 @bp.get("/media/<name>")
 def serve(name: str):
-    """The image, for people who may see its routine; its name never changes, so it is cached for a year.
-    Anyone else (signed out too: an <img> cannot follow a login redirect usefully) gets 404."""
-    if not current_user.is_authenticated or not NAME.fullmatch(name):
+    """The image (or a clip's first frame), for people who may see its routine; its name never changes, so it is
+    cached for a year. Anyone else (signed out too: an <img> cannot follow a login redirect usefully) gets 404.
+    The bytes come through the app from either store (see "Routine images" in docs/architecture.md)."""
+    match = NAME.fullmatch(name)
+    if not current_user.is_authenticated or not match:
         abort(404)
-    image = db.session.scalar(select(RoutineImage).where(RoutineImage.name == name))
+    stem, first, ext = match.groups()
+    if first and ext != "webp":
+        abort(404)
+    image = db.session.scalar(select(RoutineImage).where(RoutineImage.name == f"{stem}.{ext}"))
     if image is None or not images.may_view(db.session, current_user, image):
         abort(404)
-    response = send_from_directory(Path(folder()).resolve(), image.name, max_age=YEAR, conditional=True)
-    response.cache_control.private, response.cache_control.public = True, False
-    response.cache_control.immutable = True
+    response = Response(mimetype=images.TYPES[ext])
+    response.set_etag(name)
+    response.cache_control.max_age, response.cache_control.private, response.cache_control.immutable = YEAR, True, True
+    if request.if_none_match.contains(name):
+        response.status_code = 304
+        return response
+    try:
+        data = storage.current().get(name)
+    except storage.StorageError as exc:
+        current_app.logger.error("%s", exc)
+        abort(503)
+    if data is None:
+        abort(404)
+    response.set_data(data)
     return response
 
 
 @bp.get("/api/v1/media")
 @role_required("patient")
 def offline_list():
-    """The images of the routines in the patient's plan, which the app saves for offline use."""
+    """The images and clips of the routines in the patient's plan, and the drawings of its built-in routines, which
+    the app saves for offline use."""
     rows = images.in_plan(db.session, current_user)
     return jsonify({"images": [{"routine_id": i.routine_id, "url": url_for("media.serve", name=i.name), "alt": i.alt,
-                                "width": i.width, "height": i.height} for i in rows]})
+                                "width": i.width, "height": i.height, "clip": i.is_clip}
+                               | ({"first_frame_url": url_for("media.serve", name=i.first_frame_name)}
+                                  if i.is_clip else {}) for i in rows],
+                    "illustrations": offline_urls(db.session, current_user)})

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import ForeignKey, String, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.extensions import db
@@ -18,5 +18,6 @@ class AlertRule(db.Model):
     patient_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))  # None: all patients
     kind: Mapped[str] = mapped_column(String(24))
     threshold: Mapped[int] = mapped_column(default=0)
-    mail: Mapped[bool] = mapped_column(default=False)  # in the daily digest (`flask alerts digest`)
+    mail: Mapped[bool] = mapped_column(default=False)  # in the daily mail digest (`flask alerts digest`)
+    push: Mapped[bool] = mapped_column(default=False, server_default=false())  # in the daily push digest
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

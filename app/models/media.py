@@ -23,3 +23,17 @@ class RoutineImage(db.Model):
     height: Mapped[int] = mapped_column()
     size: Mapped[int] = mapped_column()
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    @property
+    def is_clip(self) -> bool:
+        """A short looping clip (re-encoded as animated WebP; a still upload is stored as JPEG or PNG)."""
+        return self.name.endswith(".webp")
+
+    @property
+    def first_frame_name(self) -> str | None:
+        """A clip's first frame, stored beside it (shown when the phone asks for less motion)."""
+        return self.name.removesuffix(".webp") + "-first.webp" if self.is_clip else None
+
+    @property
+    def files(self) -> list[str]:
+        return [self.name, self.first_frame_name] if self.is_clip else [self.name]

@@ -5,9 +5,10 @@ from sqlalchemy import Table, delete, select, update
 from sqlalchemy.orm import Session
 
 from app.extensions import db
-from app.models import AuditEvent, Plan, PlanItem, PlanVersion, Routine, User
+from app.models import AuditEvent, Plan, PlanItem, PlanVersion, Routine, RoutineImage, User
 from app.services.accounts.export import user_fk_tables
 from app.services.care import audit
+from app.services.media import images
 
 
 def _children(table: Table):
@@ -37,6 +38,9 @@ def delete_account(session: Session, user: User) -> dict[str, int]:
               .join(Plan, PlanVersion.plan_id == Plan.id).where(Plan.patient_id != uid))
     session.execute(update(Routine).where(Routine.owner_id == uid, Routine.id.in_(in_use))
                     .values(owner_id=None, archived=True, slug=None))
+    # The images of the routines that go with the account go too (their files once the caller commits).
+    images.discard(session, images.files_of(session.scalars(select(RoutineImage).join(Routine).where(
+        Routine.owner_id == uid))))
     # Who read this user's data is this user's data too.
     session.execute(delete(AuditEvent).where(AuditEvent.patient_id == uid))
     counts: dict[str, int] = {}

@@ -115,8 +115,9 @@ def cell(value):
     return value
 
 
-def to_csv_zip(data: dict) -> bytes:
-    """One CSV per list (nested values as JSON text), the profile as a one-row CSV, and a README."""
+def to_csv_zip(data: dict, files: dict[str, bytes] | None = None) -> bytes:
+    """One CSV per list (nested values as JSON text), the profile as a one-row CSV, a README, and the user's image
+    files under images/ (named as in other_routine_images.csv)."""
     sheets = {"profile": [data["profile"]], "plan": [data["plan"]] if data["plan"] else []}
     sheets |= {k: v for k, v in data.items() if isinstance(v, list)}
     sheets |= {f"other_{k}": v for k, v in data["other"].items()}
@@ -130,6 +131,8 @@ def to_csv_zip(data: dict) -> bytes:
             for row in rows:
                 writer.writerow({k: cell(v) for k, v in row.items()})
             archive.writestr(f"{name}.csv", text.getvalue())
+        for name, body in (files or {}).items():
+            archive.writestr(f"images/{name}", body)
         archive.writestr("README.txt", f"Inoplan export of {data['exported_at']}. One CSV file per kind of record; "
                                        "times are UTC, dates are your local dates.\n")
     return buffer.getvalue()

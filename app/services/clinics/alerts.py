@@ -9,9 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from flask_babel import gettext, ngettext
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from app.formatting import in_language
 from app.models import AlertRule, User
 from app.services.care.dashboard import PatientRow, patient_rows
 from app.services.care.links import linked_patient
@@ -38,7 +40,7 @@ def rules_for(session: Session, clinician: User) -> list[AlertRule]:
 
 
 def add(session: Session, clinician: User, kind: str, threshold, patient_id=None,
-        mail: bool = False) -> AlertRule | None:
+        mail: bool = False, push: bool = False) -> AlertRule | None:
     """None for an unknown kind, a threshold out of range, or a patient not linked to the clinician."""
     if kind not in KINDS:
         return None
@@ -60,7 +62,8 @@ def add(session: Session, clinician: User, kind: str, threshold, patient_id=None
         patient_id = patient.id
     else:
         patient_id = None
-    rule = AlertRule(clinician_id=clinician.id, patient_id=patient_id, kind=kind, threshold=threshold, mail=mail)
+    rule = AlertRule(clinician_id=clinician.id, patient_id=patient_id, kind=kind, threshold=threshold, mail=mail,
+                     push=push)
     session.add(rule)
     session.flush()
     return rule
@@ -108,11 +111,12 @@ def check(row: PatientRow, rule: AlertRule, now: datetime) -> str | None:
     return None
 
 
-def fired(rows: list[PatientRow], rules: list[AlertRule], now: datetime, mail_only: bool = False) -> list[Fired]:
-    """Every (patient, rule) that fires; a patient's own rule of a kind replaces the clinic-wide one."""
+def fired(rows: list[PatientRow], rules: list[AlertRule], now: datetime, channel: str | None = None) -> list[Fired]:
+    """Every (patient, rule) that fires; a patient's own rule of a kind replaces the clinic-wide one. With a
+    `channel` ("mail" or "push"), only the rules the clinician ticked for that digest."""
     out = []
     for row in rows:
-        mine = [r for r in rules if r.patient_id in (None, row.patient.id) and (r.mail or not mail_only)]
+        mine = [r for r in rules if r.patient_id in (None, row.patient.id) and (channel is None or getattr(r, channel))]
         own_kinds = {r.kind for r in mine if r.patient_id is not None}
         for rule in mine:
             if rule.patient_id is None and rule.kind in own_kinds:
@@ -126,10 +130,7 @@ def fired(rows: list[PatientRow], rules: list[AlertRule], now: datetime, mail_on
 def digest(session: Session, clinician: User, now: datetime) -> str | None:
     """The daily digest's text, or None when nothing fires. Mail is not a safe channel for health data, so it says
     how many patients have which kind of alert, never who or any figure: the names are in the app."""
-    rules = [r for r in rules_for(session, clinician) if r.mail]
-    if not rules:
-        return None
-    hits = fired(patient_rows(session, clinician, now), rules, now, mail_only=True)
+    hits = digest_hits(session, clinician, now, "mail")
     if not hits:
         return None
     per_kind: dict[str, set[int]] = {}
@@ -141,6 +142,25 @@ def digest(session: Session, clinician: User, now: datetime) -> str | None:
             + "\n\nOpen Inoplan to see who. You set these alerts on the Alerts page of your dashboard.\n")
 
 
-def clinicians_with_mail(session: Session) -> list[User]:
-    ids = select(AlertRule.clinician_id).where(AlertRule.mail.is_(True))
+def digest_hits(session: Session, clinician: User, now: datetime, channel: str) -> list[Fired]:
+    """What fires today among the rules ticked for the mail or the push digest."""
+    rules = [r for r in rules_for(session, clinician) if getattr(r, channel)]
+    return fired(patient_rows(session, clinician, now), rules, now, channel) if rules else []
+
+
+def push_notice(session: Session, clinician: User, now: datetime) -> dict | None:
+    """The daily push, or None when nothing fires. A push crosses the push service and shows on a lock screen, so
+    it holds a count and nothing else: no name, no kind of alert, no figure ("3 patients need a look")."""
+    patients = {hit.patient.id for hit in digest_hits(session, clinician, now, "push")}
+    if not patients:
+        return None
+    with in_language(clinician):
+        return {"kind": "alerts", "title": gettext("Inoplan alerts"),
+                "body": ngettext("%(num)d patient needs a look", "%(num)d patients need a look", len(patients)),
+                "tag": "inoplan-alerts", "url": "/clinician"}
+
+
+def clinicians_with_digest(session: Session) -> list[User]:
+    """Clinicians with at least one rule ticked for the mail or the push digest."""
+    ids = select(AlertRule.clinician_id).where(or_(AlertRule.mail.is_(True), AlertRule.push.is_(True)))
     return list(session.scalars(select(User).where(User.id.in_(ids), User.role == "clinician").order_by(User.id)))

@@ -192,15 +192,23 @@ def message_pushes(session: Session, send: Send, now: datetime, limit: int = 500
     session.execute(update(Message).where(Message.id.in_([r.id for r in rows])).values(notified_at=now))
     session.commit()
     pairs = {(r.recipient_id, r.sender_id): r.role for r in rows}
+    notices = []
+    for (to, sender), role in pairs.items():
+        notices.append((to, {"kind": "message", "title": MESSAGE_TITLES.get(role, "New message"), "body": "",
+                             "tag": f"inoplan-message-{sender}", "url": f"/messages/{sender}"}))
+    return push_notices(session, notices, send)
+
+
+def push_notices(session: Session, notices: list[tuple[int, dict]], send: Send) -> int:
+    """Push each (user id, notice) to every subscription of that user; subscriptions the push service says are gone
+    are deleted. Returns the pushes accepted. The notice's tag becomes its Topic, so a newer one replaces it."""
     subs = defaultdict(list)
     for sub_id, uid, endpoint, p256dh, auth in session.execute(
             select(PushSubscription.id, PushSubscription.user_id, PushSubscription.endpoint, PushSubscription.p256dh,
-                   PushSubscription.auth).where(PushSubscription.user_id.in_({to for to, _ in pairs}))):
+                   PushSubscription.auth).where(PushSubscription.user_id.in_({to for to, _ in notices}))):
         subs[uid].append((sub_id, {"endpoint": endpoint, "keys": {"p256dh": p256dh, "auth": auth}}))
     jobs = []
-    for (to, sender), role in pairs.items():
-        notice = {"kind": "message", "title": MESSAGE_TITLES.get(role, "New message"), "body": "",
-                  "tag": f"inoplan-message-{sender}", "url": f"/messages/{sender}"}
+    for to, notice in notices:
         data, topic = json.dumps(notice).encode(), push_topic(notice["tag"])
         jobs.extend((sub_id, {**info, "topic": topic}, data) for sub_id, info in subs.get(to, []))
     codes = send([(info, data) for _, info, data in jobs]) if jobs else []
