@@ -11,8 +11,10 @@ from flask_login import current_user, login_required
 
 from app.access import role_required
 from app.extensions import db
+from app.measures import panels as measures_panels
 from app.patient import bp
 from app.patient.forms import CheckInForm, CompletionForm
+from app.progression import panels as progression_panels
 from app.services.clock import local_today
 from app.services.plans.day_range import day_kind
 from app.services.plans.news import plan_news
@@ -22,6 +24,7 @@ from app.services.records.days import viewable_days
 from app.services.records.limits import limits_json
 from app.services.records.validation import Invalid, local_date
 from app.services.sleep import store as sleep_diary
+from app.services.sleep import summary as sleep_summary
 
 LABELS = {"pain_before": _l("Pain before"), "pain_after": _l("Pain after"), "plan_item_id": _l("Item"),
           "date": _l("Date"), "slot": _l("Time"), "status": _l("Status"), "note": _l("Note"), "client_id": _l("Form")}
@@ -77,9 +80,13 @@ def render_day(view, checkin_form, status: int = 200, **extra):
         extra["page_error"] = error["message"]
     is_today = kind.kind == "today"
     news = plan_news(db.session, current_user, view, is_today)
+    panels = {"sleep_card": sleep_summary.today_card(db.session, current_user, day),
+              "due_measures": measures_panels.due_card(db.session, current_user),
+              "step_proposals": progression_panels.today_steps(db.session, current_user, view)}
     return render_template("patient/today.html", day=view, checkin_form=checkin_form, new_id=lambda: uuid.uuid4(),
                            is_today=is_today, day_kind=kind, news=news, limits=limits_json(),
-                           prev_day=day - timedelta(days=1), next_day=day + timedelta(days=1), **extra), status
+                           prev_day=day - timedelta(days=1), next_day=day + timedelta(days=1),
+                           **panels, **extra), status
 
 
 def store(entry: dict) -> records.Result:

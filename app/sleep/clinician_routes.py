@@ -1,18 +1,14 @@
 """The physio's side of the sleep window: set it (with the rule's thresholds and floor), decide a suggestion."""
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from flask import flash, redirect, request, url_for
 from flask_login import current_user
 
 from app.access import role_required
 from app.clinician.access import patient_or_404
 from app.extensions import db
-from app.services.clock import local_today
 from app.services.records.validation import Invalid, number, slot
-from app.services.sleep import store, summary, windows
-from app.services.sleep.figures import average_efficiency
+from app.services.sleep import windows
 from app.sleep import bp
 
 
@@ -53,19 +49,3 @@ def clinician_decide(patient_id: int):
     if row is not None:
         flash("Sleep window updated." if row.reason == "accepted" else "Sleep window kept as it is.")
     return back(person.id)
-
-
-@bp.app_template_global()
-def sleep_patient_summary(person):
-    """The diary summary and window history for the physio's patient page (templates/sleep/_clinician.html)."""
-    return summary.overview(db.session, person, local_today(person.timezone))
-
-
-@bp.app_template_global()
-def sleep_low_efficiency(patients) -> list:
-    """The patients whose sleep efficiency stayed below 80 % for two weeks (a note on the dashboard)."""
-    today = datetime.now(UTC).date()
-    nights = store.recent_many(db.session, [p.id for p in patients], today, 14)  # one query for every patient
-    return [(person, average_efficiency([f for _, f in nights[person.id]])) for person in patients
-            if windows.low_in(nights[person.id], today)]
-

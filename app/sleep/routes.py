@@ -99,24 +99,3 @@ def decide():
     if row is not None:
         flash(_("Sleep window updated.") if row.reason == "accepted" else _("You kept your sleep window."))
     return redirect(url_for("sleep.window")), 303
-
-
-@bp.app_template_global()
-def sleep_today_card(day):
-    """The morning card on Today (templates/sleep/_today_card.html); None for clinicians."""
-    if not current_user.is_authenticated or not current_user.is_patient:
-        return None
-    return summary.today_card(db.session, current_user, day)
-
-
-@bp.app_template_global()
-def sleep_progress():
-    """The diary's weeks for the Progress page (templates/sleep/_progress.html); None without diary nights."""
-    if not current_user.is_authenticated or not current_user.is_patient:
-        return None
-    view = summary.overview(db.session, current_user, local_today(current_user.timezone))
-    if not view.weeks:
-        return None
-    return {"view": view, "efficiency_chart": efficiency_chart(view.weeks), 
-            "sleep_chart": total_sleep_chart(view.weeks),
-            "hours": summary.hours_text}
