@@ -17,6 +17,7 @@ from app.services.plans import templates as plan_templates
 from app.services.plans.library import load_builtin
 from app.services.plans.versions import ItemSpec, current_specs, plan_for, save_version
 from helpers import Session, give_plan, link, make_user, routine_id, testing_config
+from push_receiver import start_receiver
 
 # CI replays the same examples every run (a failure there is reproducible, never a coin toss);
 # locally hypothesis explores new ones each time, and its database remembers failures.
@@ -103,6 +104,16 @@ def login(app):
     def _login(user: User) -> Session:
         return Session(app.test_client(), user)
     return _login
+
+
+@pytest.fixture
+def receiver(app, tmp_path):
+    """A push service on loopback (tests/push_receiver.py), and the app's VAPID key in a scratch file."""
+    app.config["VAPID_KEY_FILE"] = str(tmp_path / "vapid.pem")
+    app.extensions.pop("inoplan_vapid", None)
+    rec, server = start_receiver()
+    yield rec
+    server.shutdown()
 
 
 @pytest.fixture

@@ -16,18 +16,9 @@ from app.services.reminders import schedule as sched
 from app.services.reminders.prefs import check_endpoint
 from app.services.reminders.webpush import Pusher, load_key, public_address
 from helpers import give_plan, make_user
-from push_receiver import Browser, start_receiver
+from push_receiver import Browser
 
 HOSTS = "fcm.googleapis.com,push.services.mozilla.com"
-
-
-@pytest.fixture
-def receiver(app, tmp_path):
-    app.config["VAPID_KEY_FILE"] = str(tmp_path / "vapid.pem")
-    app.extensions.pop("inoplan_vapid", None)
-    rec, server = start_receiver()
-    yield rec
-    server.shutdown()
 
 
 def pusher(tmp_path, allow_private: bool) -> Pusher:

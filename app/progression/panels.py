@@ -13,16 +13,11 @@ from app.services.progression import goals, overview, store
 
 
 def today_steps(session: Session, patient: User, day) -> list:
-    """Open step proposals (as sentences) for Today's card; evaluates finished periods first (and commits what
-    that decided). One query for a patient without rules (tests/test_query_counts.py keeps Today's budget)."""
+    """Open step proposals (as sentences) for Today's card, finished periods decided first. One query for a
+    patient without rules (tests/test_query_counts.py keeps Today's budget)."""
     if day.date != local_today(patient.timezone):
         return []
-    rules = store.rules_for(session, patient.id)
-    if not rules:
-        return []
-    if store.evaluate(session, patient, day.date, rules):
-        session.commit()
-        rules = store.rules_for(session, patient.id)
+    rules = store.decided_rules(session, patient, day.date)
     open_ones = [p for row in rules.values() for p in row.proposals if p.status == "proposed"]
     if not open_ones:
         return []
@@ -34,13 +29,10 @@ def today_steps(session: Session, patient: User, day) -> list:
 
 
 def for_clinician(session: Session, person: User) -> dict:
-    """Each item's prescribed dose, baseline, rule and steps for the physio's patient page; evaluates finished
-    periods first (and commits what that decided)."""
+    """Each item's prescribed dose, baseline, rule and steps for the physio's patient page, finished periods
+    decided first."""
     today = local_today(person.timezone)
-    rules = store.rules_for(session, person.id)
-    if store.evaluate(session, person, today, rules):
-        session.commit()
-        rules = store.rules_for(session, person.id)
+    rules = store.decided_rules(session, person, today)
     return {"items": overview.items_progress(session, person, today, rules),
             "goals": goals.goal_views(session, person.id, rules),
             "psfs": goals.psfs_activities(session, person.id)}

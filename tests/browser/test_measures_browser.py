@@ -5,10 +5,8 @@ docs/screenshots/ (SCREENSHOTS_DIR) or test-artifacts/screenshots/.
 """
 from __future__ import annotations
 
-import os
 import uuid
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -17,18 +15,16 @@ from app.extensions import db
 from app.models import MeasureResponse, User
 from app.services.records.sync import store
 from axe import axe_violations, blocking
-from browser_fixtures import ARTIFACTS, PHONE, log_in
+from browser_fixtures import PHONE, SCREENSHOTS, log_in
 from offline_helpers import open_app, wait_waiting
-
-TARGET = Path(os.environ.get("SCREENSHOTS_DIR") or ARTIFACTS / "screenshots")
 
 
 def shoot(page, name: str) -> None:
-    TARGET.mkdir(parents=True, exist_ok=True)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     scheme = page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'")
     height = min(int(2.5 * PHONE["height"]), max(PHONE["height"], page.evaluate("document.body.scrollHeight")))
     page.set_viewport_size({"width": PHONE["width"], "height": height})
-    page.screenshot(path=str(TARGET / f"{name}-{scheme}.png"), animations="disabled", caret="hide")
+    page.screenshot(path=str(SCREENSHOTS / f"{name}-{scheme}.png"), animations="disabled", caret="hide")
     page.set_viewport_size(PHONE)
 
 
