@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from app.access import role_required
@@ -17,7 +19,7 @@ from app.services.plans import templates as plan_templates
 from app.services.plans import versions as plans
 
 VARIANT = "<any(standard, flare):variant>"
-NAMES = {"standard": "usual plan", "flare": "flare-up plan"}
+NAMES = {"standard": _l("usual plan"), "flare": _l("flare-up plan")}
 
 
 def routine_choices(form, extra: Routine | None = None) -> dict[int, Routine]:
@@ -27,21 +29,36 @@ def routine_choices(form, extra: Routine | None = None) -> dict[int, Routine]:
 
 def address(person: User, *forms) -> None:
     for form in forms:
-        form.version_note.label.text = f"Note to {person.display_name} (optional)"
+        form.version_note.label.text = _("Note to %(name)s (optional)", name=person.display_name)
 
 
-def save(person: User, the_plan, specs, variant: str, note: str, message: str):
+def to_plan(person: User, variant: str = "standard", anchor: str = ""):
+    """Back to the plan editor (a 303, so a reload does not post again)."""
+    return redirect(url_for("clinician.plan", patient_id=person.id, variant=variant) + anchor), 303
+
+
+def draft_or_404(person: User, variant: str):
+    """This clinician's draft of the patient's variant; 404 when there is none (sent or discarded meanwhile)."""
+    draft = drafts.get(db.session, plans.plan_for(db.session, person), variant, current_user)
+    if draft is None:
+        abort(404)
+    return draft
+
+
+def save(person: User, the_plan, specs, variant: str, note: str, change: str, message: str | None = None):
+    """Store the edited items: in the clinician's draft if there is one (`change` and a note that it waits in the
+    draft), else as a new version (`message`, by default `change`)."""
     draft = drafts.get(db.session, the_plan, variant, current_user)
     if draft is not None:  # editing a draft: nothing reaches the patient until it is sent
         drafts.set_specs(draft, specs)
         db.session.commit()
-        flash(f"{message.split('. ')[0].rstrip('.')}. Saved to your draft; send it when you are ready.")
-        return redirect(url_for("clinician.plan", patient_id=person.id, variant=variant)), 303
+        flash(_("%(change)s Saved to your draft; send it when you are ready.", change=change))
+        return to_plan(person, variant)
     version = plans.save_version(db.session, the_plan, specs, current_user, variant=variant, note=note.strip())
     audit.record(db.session, current_user, person.id, "changed_plan", variant=variant, version=version.number)
     db.session.commit()
-    flash(message)
-    return redirect(url_for("clinician.plan", patient_id=person.id, variant=variant)), 303
+    flash(message or change)
+    return to_plan(person, variant)
 
 
 def editor(person: User, variant: str, item_form=None, status: int = 200):
@@ -88,7 +105,8 @@ def add_item(patient_id: int, variant: str):
     routine = routines[form.routine_id.data]
     specs = working_specs(the_plan, variant) + [library.with_usual_dose(form.spec(), routine)]
     return save(person, the_plan, specs, variant, form.version_note.data or "",
-                f"Added {routines[form.routine_id.data].title} to {person.display_name}'s {NAMES[variant]}.")
+                _("Added %(title)s to %(name)s's %(plan)s.", title=title_of(routine), name=person.display_name,
+                  plan=NAMES[variant]))
 
 
 def working_specs(the_plan, variant: str) -> list[plans.ItemSpec]:
@@ -118,14 +136,16 @@ def edit_item(patient_id: int, variant: str, key: str):
     address(person, form)
     if form.validate_on_submit():
         specs[index] = form.spec(key)
+        title = title_of(routines[form.routine_id.data])
         return save(person, the_plan, specs, variant, form.version_note.data or "",
-                    f"Changed {routines[form.routine_id.data].title}. {person.display_name} will see what changed.")
+                    _("Changed %(title)s.", title=title),
+                    _("Changed %(title)s. %(name)s will see what changed.", title=title, name=person.display_name))
     if not form.errors:
         audit.record(db.session, current_user, person.id, "viewed_plan", variant=variant)
         db.session.commit()
     return render_template("clinician/edit_item.html", form=form, person=person, variant=variant, names=NAMES,
                            in_draft=drafts.get(db.session, the_plan, variant, current_user) is not None,
-                           title=routines[spec.routine_id].title), 422 if form.errors else 200
+                           title=title_of(routines[spec.routine_id])), 422 if form.errors else 200
 
 
 @bp.post(f"/patients/<int:patient_id>/plan/{VARIANT}/items/<key>/remove")
@@ -137,8 +157,8 @@ def remove_item(patient_id: int, variant: str, key: str):
     form = VersionNoteForm()
     if not form.validate_on_submit():
         abort(400, "The note is too long.")
-    title = db.session.get(Routine, specs.pop(index).routine_id).title
-    return save(person, the_plan, specs, variant, form.version_note.data or "", f"Removed {title}.")
+    title = title_of(db.session.get(Routine, specs.pop(index).routine_id))
+    return save(person, the_plan, specs, variant, form.version_note.data or "", _("Removed %(title)s.", title=title))
 
 
 @bp.post(f"/patients/<int:patient_id>/plan/{VARIANT}/draft")
@@ -148,8 +168,8 @@ def start_draft(patient_id: int, variant: str):
     person = patient_or_404(patient_id)
     drafts.start(db.session, plans.plan_for(db.session, person, create=True), variant, current_user)
     db.session.commit()
-    flash(f"Draft started. Change what you need; {person.display_name} sees nothing until you send it.")
-    return redirect(url_for("clinician.plan", patient_id=person.id, variant=variant)), 303
+    flash(_("Draft started. Change what you need; %(name)s sees nothing until you send it.", name=person.display_name))
+    return to_plan(person, variant)
 
 
 @bp.post(f"/patients/<int:patient_id>/plan/{VARIANT}/draft/send")
@@ -157,15 +177,15 @@ def start_draft(patient_id: int, variant: str):
 def send_draft(patient_id: int, variant: str):
     """Send the draft: one new version, one note, one "What changed" for the patient."""
     person = patient_or_404(patient_id)
-    draft = drafts.get(db.session, plans.plan_for(db.session, person), variant, current_user)
+    draft = draft_or_404(person, variant)
     form = VersionNoteForm()
-    if draft is None or not form.validate_on_submit():
-        abort(404 if draft is None else 400)
+    if not form.validate_on_submit():
+        abort(400)
     version = drafts.send(db.session, draft, form.version_note.data or "")
     audit.record(db.session, current_user, person.id, "changed_plan", variant=variant, version=version.number)
     db.session.commit()
-    flash(f"Sent. {person.display_name} will see what changed.")
-    return redirect(url_for("clinician.plan", patient_id=person.id, variant=variant)), 303
+    flash(_("Sent. %(name)s will see what changed.", name=person.display_name))
+    return to_plan(person, variant)
 
 
 @bp.post(f"/patients/<int:patient_id>/plan/{VARIANT}/draft/discard")
@@ -173,13 +193,11 @@ def send_draft(patient_id: int, variant: str):
 def discard_draft(patient_id: int, variant: str):
     """Throw the draft away; the patient's plan stays as it is."""
     person = patient_or_404(patient_id)
-    draft = drafts.get(db.session, plans.plan_for(db.session, person), variant, current_user)
-    if draft is None:
-        abort(404)
+    draft = draft_or_404(person, variant)
     db.session.delete(draft)
     db.session.commit()
-    flash("Draft discarded.")
-    return redirect(url_for("clinician.plan", patient_id=person.id, variant=variant)), 303
+    flash(_("Draft discarded."))
+    return to_plan(person, variant)
 
 
 @bp.post("/patients/<int:patient_id>/plan/flare/copy")
@@ -190,10 +208,11 @@ def copy_to_flare(patient_id: int):
     the_plan = plans.plan_for(db.session, person)
     specs = plans.current_specs(db.session, the_plan, "standard") if the_plan else []
     if not specs:
-        flash("Write the usual plan first; the flare-up plan starts as a copy of it.", "error")
-        return redirect(url_for("clinician.plan", patient_id=person.id, variant="flare")), 303
+        flash(_("Write the usual plan first; the flare-up plan starts as a copy of it."), "error")
+        return to_plan(person, "flare")
     return save(person, the_plan, specs, "flare", "Gentler plan for flare-ups",
-                "Flare-up plan started from the usual plan. Now remove or ease items.")
+                _("Flare-up plan started from the usual plan."),
+                _("Flare-up plan started from the usual plan. Now remove or ease items."))
 
 
 @bp.post("/patients/<int:patient_id>/plan/rules")
@@ -204,16 +223,16 @@ def rules(patient_id: int):
     form = RulesForm()
     if not form.validate_on_submit():
         for errors in form.errors.values():
-            flash(f"Pain threshold: {errors[0]}", "error")
-        return redirect(url_for("clinician.plan", patient_id=person.id, variant="flare") + "#rules"), 303
+            flash(_("Pain threshold: %(problem)s", problem=errors[0]), "error")
+        return to_plan(person, "flare", "#rules")
     the_plan = plans.plan_for(db.session, person, create=True)
     the_plan.flare_pain_threshold = form.flare_pain_threshold.data
     audit.record(db.session, current_user, person.id, "changed_rules",
                  flare_pain_threshold=form.flare_pain_threshold.data)
     db.session.commit()
-    flash(f"The flare-up plan will be suggested at pain {form.flare_pain_threshold.data} or more."
-          if form.flare_pain_threshold.data else "No automatic flare-up suggestion.")
-    return redirect(url_for("clinician.plan", patient_id=person.id, variant="flare") + "#rules"), 303
+    flash(_("The flare-up plan will be suggested at pain %(pain)s or more.", pain=form.flare_pain_threshold.data)
+          if form.flare_pain_threshold.data else _("No automatic flare-up suggestion."))
+    return to_plan(person, "flare", "#rules")
 
 
 @bp.post("/patients/<int:patient_id>/plan/apply")
@@ -226,7 +245,7 @@ def apply_template(patient_id: int):
     if not form.validate_on_submit():
         for errors in form.errors.values():
             flash(errors[0], "error")
-        return redirect(url_for("clinician.plan", patient_id=person.id) + "#templates"), 303
+        return to_plan(person, anchor="#templates")
     template = plan_templates.usable_template(db.session, current_user, form.template_id.data)
     the_plan = plans.plan_for(db.session, person, create=True)
     version, skipped = plan_templates.apply(db.session, current_user, template, the_plan,
@@ -234,9 +253,8 @@ def apply_template(patient_id: int):
     audit.record(db.session, current_user, person.id, "changed_plan", variant="standard", version=version.number,
                  template=template.name)
     db.session.commit()
-    flash(f"Applied \u201c{template.name}\u201d. Tailor the items below."
-          + (f" Left out: {', '.join(skipped)}." if skipped else ""))
-    return redirect(url_for("clinician.plan", patient_id=person.id)), 303
+    flash(_("Applied \u201c%(name)s\u201d. Tailor the items below.", name=template.name) + left_out(skipped))
+    return to_plan(person)
 
 
 @bp.post("/patients/<int:patient_id>/plan/save-template")
@@ -247,9 +265,14 @@ def save_as_template(patient_id: int):
     form = TemplateForm()
     the_plan = plans.plan_for(db.session, person)
     if not form.validate_on_submit() or the_plan is None:
-        flash(form.errors["name"][0] if form.errors.get("name") else "There is no plan to save yet.", "error")
-        return redirect(url_for("clinician.plan", patient_id=person.id) + "#templates"), 303
+        flash(form.errors["name"][0] if form.errors.get("name") else _("There is no plan to save yet."), "error")
+        return to_plan(person, anchor="#templates")
     template, skipped = plan_templates.from_plan(db.session, current_user, the_plan, form.name.data)
     db.session.commit()
-    flash(f"Saved as template \u201c{template.name}\u201d." + (f" Left out: {', '.join(skipped)}." if skipped else ""))
+    flash(_("Saved as template \u201c%(name)s\u201d.", name=template.name) + left_out(skipped))
     return redirect(url_for("clinician.template", template_id=template.id)), 303
+
+
+def left_out(skipped: list[str]) -> str:
+    """The routines a template could not carry (archived or not the clinician's), after the confirmation."""
+    return " " + _("Left out: %(titles)s.", titles=", ".join(skipped)) if skipped else ""

@@ -19,6 +19,7 @@ from app.models.diary import BODY_AREAS, QUALITIES, TREATMENT_KINDS, TRIGGERS
 from app.services.clock import local_today
 from app.services.diary import read
 from app.services.records import sync as records
+from app.services.records.labels import flash_rejected
 
 RECENT_DAYS = 14
 
@@ -32,8 +33,7 @@ def _store(entry: dict) -> records.Result:
     entry.setdefault("recorded_at", _now_iso())
     result = records.store(db.session, current_user, [entry])[0]
     if result.status == "rejected":
-        for name, message in (result.fields or {}).items():
-            flash(f"{name.replace('_', ' ').capitalize()} {message}.", "error")
+        flash_rejected(result.fields)
     return result
 
 

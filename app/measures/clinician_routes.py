@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from app.access import role_required
@@ -37,7 +39,8 @@ def acknowledge(patient_id: int):
     """The physio has seen the flagged answers (audited)."""
     person = patient_or_404(patient_id)
     n = store.acknowledge(db.session, current_user, person.id)
-    flash(f"Acknowledged {n} flagged answer{'s' if n != 1 else ''} for {person.display_name}.")
+    flash(ngettext("Acknowledged %(num)d flagged answer for %(name)s.",
+                   "Acknowledged %(num)d flagged answers for %(name)s.", n, name=person.display_name))
     return redirect(url_for("clinician.dashboard")), 303
 
 
@@ -47,5 +50,5 @@ def schedule_for(patient_id: int):
     """The physio sets how often each measure is asked."""
     person = patient_or_404(patient_id)
     save_schedule(person.id)
-    flash("Questionnaire schedule saved.")
+    flash(_("Questionnaire schedule saved."))
     return redirect(url_for("measures.patient_measures", patient_id=person.id)), 303

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask import flash, redirect, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.access import role_required
@@ -55,10 +56,10 @@ def set_rule(patient_id: int):
         store.set_rule(db.session, person, current_user, key, data, today, baseline=base, start_note=note)
     except ValueError:
         db.session.rollback()
-        flash("Check the rule: floor at most ceiling, step above 0, every 1 or 2 weeks.", "error")
+        flash(_("Check the rule: floor at most ceiling, step above 0, every 1 or 2 weeks."), "error")
         return back(person.id)
     db.session.commit()
-    flash("Progression rule saved.")
+    flash(_("Progression rule saved."))
     return back(person.id)
 
 
@@ -72,8 +73,8 @@ def clinician_add_goal(patient_id: int):
                        request.form.get("activity", ""), request.form.get("item_key") or None,
                        request.form.get("psfs_activity") or None)
     except goals.GoalError:
-        flash("A goal needs 3 to 200 characters; at most five open goals.", "error")
+        flash(_("A goal needs 3 to 200 characters; at most five open goals."), "error")
         return back(person.id)
     db.session.commit()
-    flash("Goal saved.")
+    flash(_("Goal saved."))
     return back(person.id)

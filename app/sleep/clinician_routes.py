@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from flask import flash, redirect, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from app.access import role_required
@@ -10,6 +12,10 @@ from app.extensions import db
 from app.services.records.validation import Invalid, number, slot
 from app.services.sleep import windows
 from app.sleep import bp
+
+# The form's labels (templates/sleep/_clinician.html), in front of what was wrong with each field.
+FIELDS = {"bedtime": _l("Bedtime"), "rise": _l("Rise time"), "raise_at": _l("Longer at (%(unit)s)", unit="%"),
+          "lower_at": _l("Shorter below (%(unit)s)", unit="%"), "floor_min": _l("Floor (hours)")}
 
 
 def back(patient_id: int):
@@ -34,9 +40,9 @@ def clinician_set_window(patient_id: int):
                            floor_min=None if (floor := optional("floor_hours", 3, 9)) is None else round(floor * 60))
     except (Invalid, windows.WindowError) as exc:
         for name, message in getattr(exc, "fields", {"bedtime": str(exc)}).items():
-            flash(f"{name.replace('_', ' ').capitalize()} {message}.", "error")
+            flash(_("%(field)s %(problem)s.", field=FIELDS.get(name, name), problem=message), "error")
         return back(person.id)
-    flash("Sleep window saved.")
+    flash(_("Sleep window saved."))
     return back(person.id)
 
 
@@ -47,5 +53,5 @@ def clinician_decide(patient_id: int):
     person = patient_or_404(patient_id)
     row = windows.decide(db.session, person, current_user, accept=request.form.get("accept") == "yes")
     if row is not None:
-        flash("Sleep window updated." if row.reason == "accepted" else "Sleep window kept as it is.")
+        flash(_("Sleep window updated.") if row.reason == "accepted" else _("Sleep window kept as it is."))
     return back(person.id)

@@ -19,7 +19,7 @@ def progress(session: Session, patient: User) -> dict | None:
     if not view.weeks:
         return None
     return {"view": view, "efficiency_chart": efficiency_chart(view.weeks),
-            "sleep_chart": total_sleep_chart(view.weeks), "hours": summary.hours_text}
+            "sleep_chart": total_sleep_chart(view.weeks)}
 
 
 def for_clinician(session: Session, person: User) -> summary.Overview:

@@ -2,7 +2,7 @@
 // day computed from the saved plan. Changes waiting in the outbox always show at once.
 import { dayFromPlan, isDate, localToday } from "./day.js";
 import { renderDay, showCheckinSummary, showItemError, showMode, showProgress, showStatus } from "./day_view.js";
-import { coalesced, keepOffline, outbox } from "./sync.js";
+import { coalesced, keepOffline, outbox, rejectedText } from "./sync.js";
 
 const head = document.querySelector("[data-today]");
 
@@ -71,7 +71,7 @@ async function overlay() {
     const pain = mine ? { before: mine.pain_before, after: mine.pain_after } : JSON.parse(li.dataset.serverPain || "{}");
     showStatus(li, status, Boolean(mine), pain);
     const bad = refused.filter((e) => matches(e, li)).pop();
-    if (bad || !li.dataset.serverError) showItemError(li, bad ? bad.rejected.message : null);
+    if (bad || !li.dataset.serverError) showItemError(li, bad ? rejectedText(bad) : null);
   });
   showMode((await pendingMode()) || head.dataset.mode || "standard");
   showProgress();

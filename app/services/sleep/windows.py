@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
+from flask_babel import gettext
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
@@ -65,13 +66,14 @@ def set_window(session: Session, patient: User, by: User, bedtime: str, rise: st
     floor_min = base.floor_min if floor_min is None else floor_min
     errors = {}
     if not 50 <= lower_at <= raise_at <= 100:
-        errors["lower_at"] = "must be from 50 to 100 and not above the upper threshold"
+        errors["lower_at"] = gettext("must be from 50 to 100 and not above the upper threshold")
     if not 3 * 60 <= floor_min <= 9 * 60:
-        errors["floor_min"] = "must be from 3 to 9 hours"
+        errors["floor_min"] = gettext("must be from 3 to 9 hours")
     elif rule.below_floor(bedtime, rise, floor_min):
-        errors["bedtime"] = f"gives a window shorter than the floor of {floor_min // 60} h {floor_min % 60:02d}"
+        errors["bedtime"] = gettext("gives a window shorter than the floor of %(floor)s",
+                                    floor=f"{floor_min // 60} h {floor_min % 60:02d}")
     elif rule.length_min(bedtime, rise) > rule.MAX_WINDOW_MIN:
-        errors["bedtime"] = "gives a window longer than 12 hours"
+        errors["bedtime"] = gettext("gives a window longer than 12 hours")
     if errors:
         raise WindowError(errors)
     row = SleepWindow(patient_id=patient.id, bedtime=bedtime, rise=rise, raise_at=raise_at, lower_at=lower_at,
