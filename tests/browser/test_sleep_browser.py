@@ -118,9 +118,15 @@ def test_the_physios_sleep_panel_reads_in_their_language(browser, live_server, s
     text = panel.inner_text()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     shot = SCREENSHOTS / f"sleep-physio-{scheme}{'-de' if lang == 'de' else ''}.png"
+    # a page as tall as the document: the panel is shot whole, without scrolling under the sticky header
+    page.set_viewport_size({"width": PHONE["width"], "height": page.evaluate("document.documentElement.scrollHeight")})
     panel.screenshot(path=str(shot), animations="disabled", caret="hide")
     found = blocking(axe_violations(page))
+    page.goto(f"{live_server.url}/clinician")  # two weeks under 80 %: the dashboard's note
+    note = page.locator("[data-sleep-note]").inner_text()
+    found += blocking(axe_violations(page))
     page.context.close()
+    assert ("Schlafeffizienz seit zwei Wochen unter 80" if lang == "de" else "sleep efficiency below 80 %") in note
     words = (["Schlaftagebuch und Schlaffenster", "Woche ab", "Nächte", "Zubettgehzeit", "Fenster speichern",
               "Vorschlag für diese Woche"] if lang == "de" else
              ["Sleep diary and window", "Week of", "Nights", "Bedtime", "Save window", "Suggestion for this week"])
