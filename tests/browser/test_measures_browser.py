@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from app.extensions import db
+from app.formatting import date_text
 from app.models import MeasureResponse, User
 from app.services.records.sync import store
 from axe import axe_violations, blocking
@@ -106,7 +107,9 @@ def test_peg_and_phq9_offline_then_synced_and_item_9_flags_the_dashboard(page, l
     log_in(physio, live_server, "demo.clinician@example.com")
     physio.goto(f"{live_server.url}/clinician")
     flag = physio.locator("[data-urgent]")
-    assert flag.is_visible() and rows[1].date.isoformat() in flag.inner_text()
+    with live_server.app.test_request_context():  # the date as the physio's page writes it (English here)
+        written = date_text(rows[1].date)
+    assert flag.is_visible() and f"PHQ-9 on {written}:" in flag.inner_text()
     top = physio.locator("main [data-urgent]").bounding_box()["y"]
     assert top < physio.locator(".patient-list").bounding_box()["y"]     # above every patient row
     shoot(physio, "clinician-urgent-flag")
