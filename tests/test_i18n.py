@@ -6,6 +6,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 from sqlalchemy import select
@@ -222,3 +223,18 @@ def test_the_pages_catalogue_carries_notification_words_and_field_names(app, pat
     assert deutsch["strings"]["%(field)s %(problem)s."] == "%(field)s: %(problem)s."
     assert sorted(script_strings() - set(deutsch["strings"])) == []
     assert {text for text in script_strings() if deutsch["strings"][text] == text} <= {"Routine"}  # German too
+
+
+@pytest.mark.parametrize("locale, why, generic", [
+    (None, "This page is for clinicians.", "Nothing you recorded is lost. Go back and try again."),
+    ("de", "Diese Seite ist für Fachpersonen.", "Nichts von dem, was Sie erfasst haben, ist verloren.")])
+def test_error_pages_say_why_in_the_readers_language(app, patient, login, locale, why, generic):
+    """The app's own reason for a refusal, and a plain line instead of Werkzeug's English default."""
+    patient.locale = locale
+    db.session.commit()
+    s = login(patient)
+    refused = s.get("/clinics")
+    assert refused.status_code == 403 and why in refused.get_data(as_text=True)
+    wrong_method = s.client.delete("/clinics")
+    page = wrong_method.get_data(as_text=True)
+    assert wrong_method.status_code == 405 and generic in page and "The method is not allowed" not in page

@@ -156,7 +156,7 @@ def remove_item(patient_id: int, variant: str, key: str):
     the_plan, specs, index = find(person, variant, key)
     form = VersionNoteForm()
     if not form.validate_on_submit():
-        abort(400, "The note is too long.")
+        abort(400, _("The note is too long."))
     title = title_of(db.session.get(Routine, specs.pop(index).routine_id))
     return save(person, the_plan, specs, variant, form.version_note.data or "", _("Removed %(title)s.", title=title))
 

@@ -74,7 +74,7 @@ def window():
 def set_window():
     """A self-managed patient sets their own window (with a physio, the physio sets it)."""
     if not windows.self_managed(db.session, current_user):
-        abort(403, "Your physiotherapist sets your sleep window.")
+        abort(403, _("Your physiotherapist sets your sleep window."))
     try:
         bedtime, rise = slot(request.form.get("bedtime")), slot(request.form.get("rise"))
         windows.set_window(db.session, current_user, current_user, bedtime, rise)
