@@ -210,7 +210,7 @@ def copy_to_flare(patient_id: int):
     if not specs:
         flash(_("Write the usual plan first; the flare-up plan starts as a copy of it."), "error")
         return to_plan(person, "flare")
-    return save(person, the_plan, specs, "flare", "Gentler plan for flare-ups",
+    return save(person, the_plan, specs, "flare", _("Gentler plan for flare-ups"),  # a note in the physio's words
                 _("Flare-up plan started from the usual plan."),
                 _("Flare-up plan started from the usual plan. Now remove or ease items."))
 
