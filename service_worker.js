@@ -31,6 +31,7 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("message", (event) => {
   const data = event.data || {};
   if (data.type === "skip-waiting") self.skipWaiting();
+  if (data.type === "notify") event.waitUntil(show(data.data || {}).finally(() => event.ports[0]?.postMessage({ ok: true })));
   if (data.type === "warm") event.waitUntil(warm(data.urls || []).then((ok) => event.ports[0]?.postMessage({ ok })));
   if (data.type === "forget") {
     generation += 1;
@@ -165,18 +166,27 @@ async function refreshData() {
   await warm(keys.map((request) => request.url));
 }
 
-// Push reminders. Each is shown with "Done" and "Snooze 30 min" (check-ins: "Snooze" only; the sleep window's
-// and a due questionnaire's: no buttons, they are sent once and never snoozed). "Done" queues a
-// completion in the outbox for the reminder's owner and sends it; "Snooze 30 min" asks the server to push
-// again (POST /api/v1/push/snooze), because a timer in a service worker dies with the worker. A tap opens
-// Today. self.InoplanPush.handleAction() is what a tap runs; tests call it directly.
-const DONE = { action: "done", title: "Done" };
-const SNOOZE = { action: "snooze", title: "Snooze 30 min" };
+// Push reminders. A routine's is shown with "Done" and "Snooze 30 min", a check-in's with "Snooze 30 min" only,
+// others (sleep, a due questionnaire, messages, the alert digest) with none: they are sent once
+// and never snoozed. "Done" queues a completion in the outbox for the reminder's owner and sends
+// it; "Snooze 30 min" asks the server to push again (POST /api/v1/push/snooze), because a timer in a service
+// worker dies with the worker. A tap opens Today. self.InoplanPush.handleAction() is what a tap runs; tests call
+// it directly. The worker has no page to read the language from: the words it adds itself come with the
+// notification, in its reader's language (`strings` of the push payload, or of the page's own due-now one).
+const ENGLISH = { done: "Done", snooze: "Snooze 30 min", snooze_offline: "Could not snooze without a connection." };
+
+function words(data) {
+  return { ...ENGLISH, ...(data.strings || {}) };
+}
 
 function show(data) {
+  const w = words(data);
+  const done = { action: "done", title: w.done };
+  const snooze = { action: "snooze", title: w.snooze };
+  const actions = { item: [done, snooze], checkin: [snooze] }[data.kind] || [];
   return self.registration.showNotification(data.title || "Inoplan", {
     body: data.body || "", tag: data.tag || "inoplan", data, icon: `/static/${VERSION}/icons/icon-192.png`,
-    timestamp: Date.now(), actions: data.kind === "item" ? [DONE, SNOOZE] : data.kind === "checkin" ? [SNOOZE] : [],
+    timestamp: Date.now(), actions, lang: data.locale || "",
   });
 }
 
@@ -194,7 +204,7 @@ async function postJson(path, body) {
 // Offline or logged out, the entry waits in the outbox (Background Sync, or the next app open, sends it).
 async function recordDone(data) {
   const entry = await Outbox.queue({ type: "completion", plan_item_id: data.plan_item_id, date: data.date,
-    slot: data.slot, status: "done", note: "", label: data.title || "Routine" }, data.owner ?? null);
+    slot: data.slot, status: "done", note: "", label: data.title }, data.owner ?? null);
   await Outbox.flush();
   return entry;
 }
@@ -206,7 +216,7 @@ async function snooze(data) {
     return await postJson("/api/v1/push/snooze", body);
   } catch (error) {
     // The server could not be asked (offline?): keep the reminder on screen rather than lose it.
-    await show({ ...data, body: `Could not snooze without a connection. ${data.body || ""}` });
+    await show({ ...data, body: `${words(data).snooze_offline} ${data.body || ""}` });
     return null;
   }
 }

@@ -64,5 +64,11 @@ def register_error_handlers(app: Flask) -> None:
         status = exc.code or 500
         if wants_json():
             return api_error(status, exc.description if status != 429 else too_many_message())
-        message = exc.description if status != 429 else too_many_message(translate=True)
+        if status == 429:
+            message = too_many_message(translate=True)
+        elif exc.description != type(exc).description:
+            message = exc.description  # the app's own words, translated where it called abort()
+        else:  # Werkzeug's English default
+            message = gettext("The link may be old or mistyped. Nothing you recorded is lost.") if status == 404 \
+                else gettext("Nothing you recorded is lost. Go back and try again.")
         return render_template("errors/error.html", code=status, message=message), status

@@ -12,6 +12,8 @@ from app.formatting import dose_rule
 from app.services.localize import routine_text
 from app.services.media import illustrations
 from app.services.progress.credit import CREDIT
+from app.services.records.labels import labels as field_labels
+from app.services.reminders.words import notification_words
 
 
 def N_(text: str) -> str:
@@ -51,6 +53,12 @@ JS_STRINGS += [N_("Can't reach Inoplan — your changes are saved on this phone"
                N_("Your session has ended. Your changes are safe on this phone. %(link)s to send them."),
                N_("Dismiss"), N_("This change was not saved:"), N_("These changes were not saved:")]
 
+# due.js (the page's own due-now notification), sync.js (a rejected change: the outbox keeps the fields, the page
+# writes the text with the field names of `fields` in the catalogue), diary.js (a diary entry waiting to be sent).
+JS_STRINGS += [N_("Your routine"), N_("It is time for this routine. Tap Done when you have finished."),
+               N_("%(field)s %(problem)s."), N_("The server could not accept this change."), N_("Pain %(n)s/10"),
+               N_("End of flare"), N_("Flare started")]
+
 LANGUAGES = {"en": "English", "de": "Deutsch"}
 
 
@@ -70,9 +78,10 @@ def current_language() -> str:
 
 
 def js_catalog() -> dict:
-    """For the page's scripts: the dose rule (every language), and in German the interface strings and the
-    built-in routine titles."""
-    catalog = {"dose": dose_rule(), "credit": CREDIT, "strings": {}, "titles": {}}
+    """For the page's scripts: the dose rule, the words a notification's buttons carry and the names of a write's
+    fields (every language), and in German the interface strings and the built-in routine titles."""
+    catalog = {"dose": dose_rule(), "credit": CREDIT, "strings": {}, "titles": {}, "notification": notification_words(),
+               "fields": field_labels()}
     if current_language() == "en":
         return catalog
     catalog["strings"] = {text: gettext(text) for text in JS_STRINGS}

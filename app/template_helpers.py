@@ -9,6 +9,7 @@ from flask_login import current_user
 from app import formatting
 from app.services.localize import topics_for
 from app.services.records.limits import limits_json
+from app.services.sleep.summary import hours_text
 
 # The strftime shapes templates used before: kept as names for the Babel shapes in app/formatting.py.
 SHAPES = {"%-d %b": "day", "%-d %b %Y": "date", "%-d %b %Y, %H:%M": "datetime", "%a %-d %b": "weekday"}
@@ -34,6 +35,7 @@ def init_template_helpers(app: Flask) -> None:
                             "date_text")
     app.add_template_filter(formatting.number_text, "number_text")
     app.add_template_filter(formatting.percent_text, "percent_text")
+    app.add_template_filter(hours_text, "hours_text")
     app.add_template_global(formatting.dose_text, "dose_text")
     app.add_template_global(formatting.days_text, "days_text")
     app.add_template_global(formatting.schedule_text, "schedule_text")

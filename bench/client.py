@@ -64,6 +64,16 @@ class Client:
             raise RuntimeError(f"login as {email} failed: {reply.status}")
 
 
+def timed(threads: list[threading.Thread]) -> float:
+    """Start the threads together and wait for every one; the seconds that took."""
+    start = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return time.perf_counter() - start
+
+
 def requests_per_second(port: int, path: str, cookies: dict, total: int, concurrency: int) -> float:
     """Send `total` GETs from `concurrency` threads, each on its own keep-alive connection."""
     per_thread = total // concurrency
@@ -78,13 +88,7 @@ def requests_per_second(port: int, path: str, cookies: dict, total: int, concurr
                 errors.append(f"{path}: {reply.status}")
                 return
 
-    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
-    start = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    elapsed = time.perf_counter() - start
+    elapsed = timed([threading.Thread(target=worker) for _ in range(concurrency)])
     if errors:
         raise RuntimeError(errors[0])
     return per_thread * concurrency / elapsed

@@ -8,7 +8,6 @@ what a write does, so each round's requests all miss the per-worker day cache (i
 from __future__ import annotations
 
 import threading
-import time
 
 from flask import Flask
 from sqlalchemy import select, update
@@ -17,7 +16,7 @@ from app.extensions import db
 from app.models import Plan, User
 from app.models.users import new_data_version
 
-from .client import Client
+from .client import Client, timed
 
 
 def patients_with_plans(app: Flask, limit: int, skip: set[int]) -> list[int]:
@@ -58,13 +57,7 @@ def each_once_per_second(port: int, path: str, jars: list[dict], concurrency: in
                 errors.append(f"{path}: {reply.status}")
                 return
 
-    threads = [threading.Thread(target=worker, args=(jars[n::concurrency],)) for n in range(concurrency)]
-    start = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    elapsed = time.perf_counter() - start
+    elapsed = timed([threading.Thread(target=worker, args=(jars[n::concurrency],)) for n in range(concurrency)])
     if errors:
         raise RuntimeError(errors[0])
     return len(jars) / elapsed

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import statistics
 import threading
-import time
 import uuid
 from datetime import timedelta
 
@@ -22,7 +21,7 @@ from app.extensions import db
 from app.models import Completion, Plan, PlanItem, PlanVersion, User
 from app.services.clock import local_today
 
-from .client import Client, Gunicorn
+from .client import Client, Gunicorn, timed
 from .data import PASSWORD
 
 
@@ -75,13 +74,7 @@ class Device:
 def _side(app: Flask, devices: list[Device], bodies: list[list[bytes]], ids: list[int]) -> float:
     """Entries stored per second with these devices syncing at once; checks and deletes what they stored."""
     errors: list[str] = []
-    threads = [threading.Thread(target=d.sync, args=(b, errors)) for d, b in zip(devices, bodies, strict=True)]
-    start = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    elapsed = time.perf_counter() - start
+    elapsed = timed([threading.Thread(target=d.sync, args=(b, errors)) for d, b in zip(devices, bodies, strict=True)])
     expected = sum(len(json.loads(body)["items"]) for part in bodies for body in part)
     client_ids = [e["client_id"] for part in bodies for body in part for e in json.loads(body)["items"]]
     with app.app_context():

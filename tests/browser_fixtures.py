@@ -22,6 +22,7 @@ CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--disable-quic"]
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+SCREENSHOTS = Path(os.environ.get("SCREENSHOTS_DIR") or ARTIFACTS / "screenshots")  # see docs/experience.md
 PHONE = {"width": 390, "height": 844}
 
 
@@ -95,6 +96,31 @@ def page(context):
     pg.on("console", lambda m: m.type == "error" and pg.console_errors.append(m.text))
     pg.on("pageerror", lambda e: pg.console_errors.append(str(e)))
     return pg
+
+
+BROWSER_LOCALES = {"en": "en-GB", "de": "de-DE"}
+
+
+def still_page(browser, scheme: str, **options):
+    """A phone page for screenshots and axe in `scheme` (light or dark): no service worker, no motion; its
+    context closes with page.context.close()."""
+    context = browser.new_context(viewport=PHONE, device_scale_factor=1, color_scheme=scheme, is_mobile=True,
+                                  has_touch=True, service_workers="block", reduced_motion="reduce", **options)
+    return context.new_page()
+
+
+@pytest.fixture(params=["en", "de"])
+def lang_page(request, browser):
+    """A phone-sized touch page whose browser asks for English or German (`page.lang`), recording script errors
+    in page.console_errors."""
+    context = browser.new_context(viewport=PHONE, locale=BROWSER_LOCALES[request.param], is_mobile=True,
+                                  has_touch=True, service_workers="allow")
+    page = context.new_page()
+    page.console_errors = []
+    page.on("pageerror", lambda e: page.console_errors.append(str(e)))
+    page.lang = request.param
+    yield page
+    context.close()
 
 
 def log_in(page, server: LiveServer, email: str = "demo.patient@example.com", password: str = "inoplan-demo"):

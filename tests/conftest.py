@@ -18,6 +18,7 @@ from app.services.plans import templates as plan_templates
 from app.services.plans.library import load_builtin
 from app.services.plans.versions import ItemSpec, current_specs, plan_for, save_version
 from helpers import Inbox, Session, free_port, give_plan, link, make_user, routine_id, testing_config
+from push_receiver import start_receiver
 
 # CI replays the same examples every run (a failure there is reproducible, never a coin toss);
 # locally hypothesis explores new ones each time, and its database remembers failures.
@@ -107,6 +108,16 @@ def login(app):
 
 
 @pytest.fixture
+def receiver(app, tmp_path):
+    """A push service on loopback (tests/push_receiver.py), and the app's VAPID key in a scratch file."""
+    app.config["VAPID_KEY_FILE"] = str(tmp_path / "vapid.pem")
+    app.extensions.pop("inoplan_vapid", None)
+    rec, server = start_receiver()
+    yield rec
+    server.shutdown()
+
+
+@pytest.fixture
 def world(login, patient, clinician):
     """A linked patient whose plan has three built-in routines and one of the clinician's own, a flare-up
     variant, and a template of the clinician's; both signed in."""
@@ -166,13 +177,3 @@ def smtp_server():
     finally:
         controller.stop()
 
-
-@pytest.fixture
-def receiver(app, tmp_path):
-    """A push service on loopback (tests/push_receiver.py), and the app's VAPID key in a scratch file."""
-    from push_receiver import start_receiver
-    app.config["VAPID_KEY_FILE"] = str(tmp_path / "vapid.pem")
-    app.extensions.pop("inoplan_vapid", None)
-    rec, server = start_receiver()
-    yield rec
-    server.shutdown()

@@ -1,6 +1,7 @@
 """Clinics, their members, and sharing or handing over a patient only with the patient's consent (as attacks)."""
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import func, select
 
 from app.extensions import db
@@ -83,27 +84,18 @@ def test_share_needs_the_patients_consent(login, clinician, patient):
     assert login(colleague).get(f"/clinician/patients/{patient.id}").status_code == 200
 
 
-def test_handover_moves_access_when_the_patient_agrees(login, clinician, patient):
+@pytest.mark.parametrize("answer, colleague_has, clinician_keeps", [("accept", True, False), ("decline", False, True)])
+def test_a_handover_moves_access_only_when_the_patient_agrees(login, clinician, patient, answer, colleague_has,
+                                                               clinician_keeps):
     colleague = make_user("colleague@example.com", "clinician", name="Dr Colleague")
     link(clinician, patient)
     clinic_with(login, clinician, colleague)
     login(clinician).post(f"/clinics/patients/{patient.id}/share", data={"colleague_id": colleague.id,
                                                                          "mode": "handover"})
     transfer = db.session.scalar(select(CareTransfer))
-    assert login(patient).post(f"/clinics/transfers/{transfer.id}/accept").status_code == 303
-    assert active(colleague, patient) and not active(clinician, patient)
-    assert login(clinician).get(f"/clinician/patients/{patient.id}").status_code == 404
-
-
-def test_declining_changes_nothing(login, clinician, patient):
-    colleague = make_user("colleague@example.com", "clinician", name="Dr Colleague")
-    link(clinician, patient)
-    clinic_with(login, clinician, colleague)
-    login(clinician).post(f"/clinics/patients/{patient.id}/share", data={"colleague_id": colleague.id,
-                                                                         "mode": "handover"})
-    transfer = db.session.scalar(select(CareTransfer))
-    assert login(patient).post(f"/clinics/transfers/{transfer.id}/decline").status_code == 303
-    assert active(clinician, patient) and not active(colleague, patient)
+    assert login(patient).post(f"/clinics/transfers/{transfer.id}/{answer}").status_code == 303
+    assert (active(colleague, patient), active(clinician, patient)) == (colleague_has, clinician_keeps)
+    assert login(clinician).get(f"/clinician/patients/{patient.id}").status_code == (200 if clinician_keeps else 404)
 
 
 def test_transfers_cannot_be_forged(login, clinician, patient):

@@ -176,7 +176,7 @@ def test_diary_page_forms_store_entries_without_javascript(login, patient):
                                         "client_id": str(uuid.uuid4())}).status_code == 303
     assert s.get("/api/v1/diary").json["flares"][0]["end"] is not None
     assert s.post("/diary/pain", data={"intensity": "11"}).status_code == 303
-    assert "Pain: must be from 0 to 10" in s.get("/diary").get_data(as_text=True)
+    assert "Intensity must be from 0 to 10" in s.get("/diary").get_data(as_text=True)
 
 
 def rendered(pdf: bytes, folder, name: str) -> list:

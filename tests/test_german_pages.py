@@ -18,6 +18,10 @@ ENGLISH = [
     "Last 7 days", "Nothing was planned", "Patterns show", "Your progress", "Who looked", "My clinicians",
     "Download your data", "Settings", "Today", "Done", "Skip", "Partly", "lowest", "highest", "week of", "Week of",
     "Dose:", "at least", "Save template", "Apply template", "Usual dose", "No set dose", "no set dose",
+    # the physio's sleep, measures and draft panels (English until issue 15 item 7)
+    "Sleep diary and window", "No sleep diary entries", "No window set", "Bedtime", "Save window", "Floor (hours)",
+    "Questionnaires", "Scores, trends", "No questionnaires answered", "Latest answers", "Acknowledge",
+    "Edit as a draft", "Draft:", "Discard draft", "Send to", "sees none of this",
 ]
 ENGLISH_DATE = re.compile(r"\b\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b|"
                           r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2}\b")
@@ -62,7 +66,7 @@ def clinician_pages(w) -> list[str]:
     return ["/clinician", f"/clinician/patients/{pid}", f"/clinician/patients/{pid}?days=90",
             f"/clinician/patients/{pid}/plan", f"/clinician/patients/{pid}/plan/flare",
             "/clinician/routines", "/clinician/templates", f"/clinician/templates/{w.template}",
-            f"/clinician/routines/{w.own}", "/clinician/routines/new"]
+            f"/clinician/routines/{w.own}", "/clinician/routines/new", f"/clinician/patients/{pid}/measures"]
 
 
 def test_patient_pages_read_german(german_world):
@@ -88,4 +92,21 @@ def test_clinician_pages_read_german(german_world):
     page = visible(w.c.client.get(f"/clinician/patients/{w.patient.id}", headers={"Accept-Language": "de"})
                    .get_data(as_text=True))
     assert GERMAN_DATE.search(page) and "Check-ins" in page and "Durchschnitt" in page
+
+
+def test_the_physios_draft_and_its_messages_read_german(german_world):
+    """The plan editor's draft card and the confirmations of each step (flashed on the next page) in German."""
+    w = german_world
+    pid, c = w.patient.id, w.c
+    c.client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "de"
+    started = c.post(f"/clinician/patients/{pid}/plan/standard/draft", follow_redirects=True).get_data(as_text=True)
+    assert "Entwurf begonnen" in visible(started) and "Als Entwurf bearbeiten" not in visible(started)
+    key = w.items[0].key
+    removed = visible(c.post(f"/clinician/patients/{pid}/plan/standard/items/{key}/remove",
+                             follow_redirects=True).get_data(as_text=True))
+    assert "entfernt. Im Entwurf gespeichert" in removed and "Entwurf: 1 Änderung nicht gesendet" in removed
+    assert english_in(removed) == []
+    sent = visible(c.post(f"/clinician/patients/{pid}/plan/standard/draft/send", data={"version_note": ""},
+                          follow_redirects=True).get_data(as_text=True))
+    assert "Gesendet." in sent and "sieht, was sich geändert hat" in sent
 

@@ -6,6 +6,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 from sqlalchemy import select
@@ -188,3 +189,78 @@ def test_clinician_panels_and_messages_in_german(app, clinician, patient, login)
     s.post(f"/clinician/patients/{patient.id}/plan/standard/draft", data={})
     plan = s.get(f"/clinician/patients/{patient.id}/plan").get_data(as_text=True)
     assert "Entwurf begonnen" in plan and "Entwurf verwerfen" in plan and "Draft started" not in plan
+
+
+def test_every_message_the_code_marks_is_in_the_german_catalogue(tmp_path):
+    """What `make translations-extract` finds in app/ and templates/ has a German entry: a string marked for
+    translation but never added to the .po would show in English."""
+    pot = tmp_path / "messages.pot"
+    subprocess.run([str(Path(sys.executable).parent / "pybabel"), "-q", "extract", "-F", str(ROOT / "babel.cfg"),
+                    "-k", "_l", "-k", "lazy_gettext", "-o", str(pot), "--no-location", str(ROOT)], check=True,
+                   cwd=ROOT, capture_output=True)
+    known = set()
+    for m in read_po(PO.open("rb"), locale="de"):
+        known.update(m.id if isinstance(m.id, tuple) else (m.id,))
+    marked = [m.id if isinstance(m.id, str) else m.id[0] for m in read_po(pot.open("rb")) if m.id]
+    assert len(marked) > 1000 and [text for text in marked if text not in known] == []
+
+
+def script_strings() -> set[str]:
+    """The literal texts static/js passes to t() or pieces() (both branches of a `cond ? "a" : "b"`)."""
+    import re
+    call = re.compile(r'\b(?:t|pieces)\(\s*(?:[^()"?]*\?\s*)?"((?:[^"\\]|\\.)*)"(?:\s*:\s*"((?:[^"\\]|\\.)*)")?')
+    return {text for path in (ROOT / "static/js").glob("*.js") for match in call.finditer(path.read_text())
+            for text in match.groups() if text}
+
+
+def test_every_script_text_is_in_the_pages_catalogue():
+    """A t("...") in a script is translated only if JS_STRINGS lists it (the page's catalogue is built from it)."""
+    from app.i18n import JS_STRINGS
+    found = script_strings()
+    assert len(found) > 60 and {"Pain %(n)s/10", "Your routine", "%(field)s %(problem)s."} <= found
+    assert sorted(found - set(JS_STRINGS)) == []
+
+
+def page_catalogue(session) -> dict:
+    import html
+    import json
+    import re
+    page = session.get("/today").get_data(as_text=True)
+    return json.loads(html.unescape(re.search(r"<meta name=\"inoplan-i18n\" content='([^']*)'", page).group(1)))
+
+
+def test_the_pages_catalogue_carries_notification_words_and_field_names(app, patient, login):
+    """In both languages the page hands its scripts the notification buttons' words and the names of a write's
+    fields (due.js, sync.js); in German every script text too."""
+    give_plan(patient)
+    english = page_catalogue(login(patient))
+    assert english["notification"] == {"done": "Done", "snooze": "Snooze 30 min",
+                                       "snooze_offline": "Could not snooze without a connection."}
+    assert english["fields"]["pain"] == "Pain" and english["fields"]["plan_item_id"] == "This routine"
+    assert english["strings"] == {}  # English scripts use their own texts
+    patient = db.session.merge(patient)
+    patient.locale = "de"
+    db.session.commit()
+    deutsch = page_catalogue(login(patient))
+    assert deutsch["notification"] == {"done": "Erledigt", "snooze": "30 Min. später",
+                                       "snooze_offline": "Ohne Verbindung konnte nicht verschoben werden."}
+    assert deutsch["fields"]["pain"] == "Schmerz" and deutsch["fields"]["plan_item_id"] == "Diese Routine"
+    assert deutsch["strings"]["Pain %(n)s/10"] == "Schmerz %(n)s/10"
+    assert deutsch["strings"]["%(field)s %(problem)s."] == "%(field)s: %(problem)s."
+    assert sorted(script_strings() - set(deutsch["strings"])) == []
+    assert {text for text in script_strings() if deutsch["strings"][text] == text} <= {"Routine"}  # German too
+
+
+@pytest.mark.parametrize("locale, why, generic", [
+    (None, "This page is for clinicians.", "Nothing you recorded is lost. Go back and try again."),
+    ("de", "Diese Seite ist für Fachpersonen.", "Nichts von dem, was Sie erfasst haben, ist verloren.")])
+def test_error_pages_say_why_in_the_readers_language(app, patient, login, locale, why, generic):
+    """The app's own reason for a refusal, and a plain line instead of Werkzeug's English default."""
+    patient.locale = locale
+    db.session.commit()
+    s = login(patient)
+    refused = s.get("/clinics")
+    assert refused.status_code == 403 and why in refused.get_data(as_text=True)
+    wrong_method = s.client.delete("/clinics")
+    page = wrong_method.get_data(as_text=True)
+    assert wrong_method.status_code == 405 and generic in page and "The method is not allowed" not in page

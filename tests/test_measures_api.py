@@ -6,6 +6,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from app.extensions import db
+from app.formatting import date_text
 from app.models import MeasureResponse
 from app.services.clock import local_today
 from app.services.measures import schedule
@@ -78,8 +79,9 @@ def test_item_9_flags_the_patient_as_urgent_until_acknowledged(login, patient, c
     assert rows[0]["id"] == patient.id and rows[0]["urgent"] is True
     assert next(r for r in rows if r["id"] == quiet.id)["urgent"] is False
     page = c.get("/clinician").get_data(as_text=True)
-    shown = local_today(patient.timezone).strftime("%-d %b %Y")  # the date as the physio reads it (English)
-    assert "data-urgent" in page and shown in page
+    with c.client.application.test_request_context():  # the date as the physio's page writes it
+        written = date_text(local_today(patient.timezone))
+    assert "data-urgent" in page and f"PHQ-9 on {written}:" in page
     response = c.post(f"/clinician/patients/{patient.id}/measures/acknowledge")
     assert response.status_code == 303
     assert all(not r["urgent"] for r in c.get("/api/v1/patients").json)

@@ -132,6 +132,17 @@ def test_push_says_who_not_what(pair, patient, clinician, pushes):
     assert db.session.scalar(select(func.count(Message.id)).where(Message.notified_at.is_(None))) == 0
 
 
+def test_the_push_is_in_the_readers_language(pair, patient, clinician, pushes):
+    p, _, _ = pair
+    clinician.locale = "de"
+    db.session.add(PushSubscription(user_id=clinician.id, endpoint="https://push.example.com/c1", p256dh="k",
+                                    auth="a"))
+    db.session.commit()
+    send(p, message(clinician.id))
+    [(_, payload)] = pushes
+    assert payload["title"] == "Neue Nachricht von Ihrer Patientin oder Ihrem Patienten" and payload["locale"] == "de"
+
+
 def test_rate_limited_per_sender(app, pair, clinician, pushes):
     app.config["MESSAGE_LIMITS"] = "3 per minute"
     p, _, _ = pair

@@ -15,6 +15,10 @@ from helpers import counting_queries, entry_checkin, entry_completion, give_plan
 from push_receiver import Browser, verify_vapid
 
 MONDAY_8_LONDON = "2026-06-01T06:50"  # 08:00 BST is 07:00 UTC; the default lead time is 10 minutes
+# The words the service worker puts on the notification itself (its buttons; a snooze that found no connection).
+ENGLISH_WORDS = {"done": "Done", "snooze": "Snooze 30 min", "snooze_offline": "Could not snooze without a connection."}
+GERMAN_WORDS = {"done": "Erledigt", "snooze": "30 Min. später",
+                "snooze_offline": "Ohne Verbindung konnte nicht verschoben werden."}
 
 
 def send(runner, at):
@@ -37,7 +41,7 @@ def test_push_is_encrypted_signed_kept_for_hours_and_sent_once(app, runner, logi
         "kind": "item", "title": f"08:00 {item.routine.title}",
         "body": "2 sets · hold 20 s. Tap Done when you have finished.",
         "plan_item_id": item.id, "date": "2026-06-01", "slot": "08:00", "tag": f"inoplan-{item.key}-2026-06-01-08:00",
-        "owner": patient.id,
+        "owner": patient.id, "locale": "en", "strings": ENGLISH_WORDS,
         "url": f"/today?date=2026-06-01#item-{item.id}-0800"}
     claims = verify_vapid(message.headers["authorization"], s.get("/api/v1/push/key").json["public_key"])
     assert claims["aud"] == f"http://127.0.0.1:{receiver.port}"
@@ -48,6 +52,23 @@ def test_push_is_encrypted_signed_kept_for_hours_and_sent_once(app, runner, logi
     assert len(receiver.received) == 1
     assert db.session.scalar(select(func.count()).select_from(ReminderSent)) == 1
     assert db.session.scalar(select(PushSubscription.last_ok_at)) is not None
+
+
+@pytest.mark.parametrize("locale, words", [(None, ENGLISH_WORDS), ("de", GERMAN_WORDS)])
+def test_a_push_carries_its_readers_language_and_button_words(app, runner, login, patient, receiver, locale, words):
+    """The service worker has no page to read the language from: the payload says it, with the buttons' words."""
+    patient.locale = locale
+    version = give_plan(patient)
+    _, browser = subscribed(login, receiver, patient)
+    send(runner, MONDAY_8_LONDON)
+    [message] = receiver.received
+    shown = browser.decrypt(message)
+    assert shown["locale"] == (locale or "en") and shown["strings"] == words
+    title = version.items[0].routine.title
+    if locale == "de":
+        assert shown["title"] != f"08:00 {title}" and shown["body"].startswith("2 Sätze · 20 s halten.")
+    else:
+        assert shown["title"] == f"08:00 {title}" and shown["body"].startswith("2 sets · hold 20 s.")
 
 
 def test_gone_subscription_is_deleted(app, runner, login, patient, receiver):

@@ -32,6 +32,18 @@ def test_wind_down_and_rise_are_pushed_once_each(app, patient):
     assert (rise["title"], rise["date"]) == ("Time to get up", "2026-12-02")
 
 
+def test_sleep_reminders_and_events_are_in_the_patients_language(app, patient):
+    patient.locale = "de"
+    db.session.add(PushSubscription(user_id=patient.id, endpoint="https://push.example/1", p256dh="k", auth="a"))
+    windows.set_window(db.session, patient, patient, "23:30", "06:45")
+    [wind_down] = pushes_at(datetime(2026, 12, 1, 22, 30, tzinfo=UTC))
+    assert (wind_down["title"], wind_down["locale"]) == ("Zeit zum Abschalten", "de")
+    assert wind_down["body"].startswith("Ihr Schlaffenster beginnt in einer Stunde")
+    assert wind_down["strings"]["snooze"] == "30 Min. später"
+    cal = Calendar.from_ical(build(patient, None, Prefs(checkin_time=None), "https://inoplan.example"))
+    assert {str(e["summary"]) for e in cal.walk("VEVENT")} == {"Zum Schlafen abschalten", "Aufstehen (Schlaffenster)"}
+
+
 def test_the_calendar_feed_has_daily_sleep_events(app, patient):
     windows.set_window(db.session, patient, patient, "00:15", "06:30")
     cal = Calendar.from_ical(build(patient, None, Prefs(checkin_time=None), "https://inoplan.example"))

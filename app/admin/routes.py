@@ -17,7 +17,7 @@ def admin_required(view):
     @login_required
     def wrapper(*args, **kwargs):
         if not current_user.is_admin:
-            abort(403, "This page is for administrators.")
+            abort(403, _("This page is for administrators."))
         return view(*args, **kwargs)
     return wrapper
 

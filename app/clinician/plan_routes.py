@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from app.access import role_required
@@ -10,7 +11,7 @@ from app.clinician import bp
 from app.clinician.access import patient_or_404
 from app.clinician.forms import ApplyTemplateForm, ClinicianItemForm, RulesForm, TemplateForm, VersionNoteForm
 from app.extensions import db
-from app.formatting import N_, title_of
+from app.formatting import title_of
 from app.models import Routine, User
 from app.services.care import audit
 from app.services.plans import changes, drafts, library
@@ -18,7 +19,7 @@ from app.services.plans import templates as plan_templates
 from app.services.plans import versions as plans
 
 VARIANT = "<any(standard, flare):variant>"
-NAMES = {"standard": N_("usual plan"), "flare": N_("flare-up plan")}  # translated where shown
+NAMES = {"standard": _l("usual plan"), "flare": _l("flare-up plan")}
 
 
 def routine_choices(form, extra: Routine | None = None) -> dict[int, Routine]:
@@ -31,19 +32,33 @@ def address(person: User, *forms) -> None:
         form.version_note.label.text = _("Note to %(name)s (optional)", name=person.display_name)
 
 
-def save(person: User, the_plan, specs, variant: str, note: str, message: str):
-    """Write the change (into the clinician's draft when there is one); `message` says what changed, in one sentence."""
+def to_plan(person: User, variant: str = "standard", anchor: str = ""):
+    """Back to the plan editor (a 303, so a reload does not post again)."""
+    return redirect(url_for("clinician.plan", patient_id=person.id, variant=variant) + anchor), 303
+
+
+def draft_or_404(person: User, variant: str):
+    """This clinician's draft of the patient's variant; 404 when there is none (sent or discarded meanwhile)."""
+    draft = drafts.get(db.session, plans.plan_for(db.session, person), variant, current_user)
+    if draft is None:
+        abort(404)
+    return draft
+
+
+def save(person: User, the_plan, specs, variant: str, note: str, change: str, message: str | None = None):
+    """Store the edited items: in the clinician's draft if there is one (`change` and a note that it waits in the
+    draft), else as a new version (`message`, by default `change`)."""
     draft = drafts.get(db.session, the_plan, variant, current_user)
     if draft is not None:  # editing a draft: nothing reaches the patient until it is sent
         drafts.set_specs(draft, specs)
         db.session.commit()
-        flash(_("%(change)s Saved to your draft; send it when you are ready.", change=message))
-        return redirect(url_for("clinician.plan", patient_id=person.id, variant=variant)), 303
+        flash(_("%(change)s Saved to your draft; send it when you are ready.", change=change))
+        return to_plan(person, variant)
     version = plans.save_version(db.session, the_plan, specs, current_user, variant=variant, note=note.strip())
     audit.record(db.session, current_user, person.id, "changed_plan", variant=variant, version=version.number)
     db.session.commit()
-    flash(_("%(change)s %(name)s will see what changed.", change=message, name=person.display_name))
-    return redirect(url_for("clinician.plan", patient_id=person.id, variant=variant)), 303
+    flash(message or change)
+    return to_plan(person, variant)
 
 
 def editor(person: User, variant: str, item_form=None, status: int = 200):
@@ -121,14 +136,16 @@ def edit_item(patient_id: int, variant: str, key: str):
     address(person, form)
     if form.validate_on_submit():
         specs[index] = form.spec(key)
+        title = title_of(routines[form.routine_id.data])
         return save(person, the_plan, specs, variant, form.version_note.data or "",
-                    _("Changed %(title)s.", title=title_of(routines[form.routine_id.data])))
+                    _("Changed %(title)s.", title=title),
+                    _("Changed %(title)s. %(name)s will see what changed.", title=title, name=person.display_name))
     if not form.errors:
         audit.record(db.session, current_user, person.id, "viewed_plan", variant=variant)
         db.session.commit()
     return render_template("clinician/edit_item.html", form=form, person=person, variant=variant, names=NAMES,
                            in_draft=drafts.get(db.session, the_plan, variant, current_user) is not None,
-                           title=routines[spec.routine_id].title), 422 if form.errors else 200
+                           title=title_of(routines[spec.routine_id])), 422 if form.errors else 200
 
 
 @bp.post(f"/patients/<int:patient_id>/plan/{VARIANT}/items/<key>/remove")
@@ -139,7 +156,7 @@ def remove_item(patient_id: int, variant: str, key: str):
     the_plan, specs, index = find(person, variant, key)
     form = VersionNoteForm()
     if not form.validate_on_submit():
-        abort(400, "The note is too long.")
+        abort(400, _("The note is too long."))
     title = title_of(db.session.get(Routine, specs.pop(index).routine_id))
     return save(person, the_plan, specs, variant, form.version_note.data or "", _("Removed %(title)s.", title=title))
 
@@ -152,7 +169,7 @@ def start_draft(patient_id: int, variant: str):
     drafts.start(db.session, plans.plan_for(db.session, person, create=True), variant, current_user)
     db.session.commit()
     flash(_("Draft started. Change what you need; %(name)s sees nothing until you send it.", name=person.display_name))
-    return redirect(url_for("clinician.plan", patient_id=person.id, variant=variant)), 303
+    return to_plan(person, variant)
 
 
 @bp.post(f"/patients/<int:patient_id>/plan/{VARIANT}/draft/send")
@@ -160,15 +177,15 @@ def start_draft(patient_id: int, variant: str):
 def send_draft(patient_id: int, variant: str):
     """Send the draft: one new version, one note, one "What changed" for the patient."""
     person = patient_or_404(patient_id)
-    draft = drafts.get(db.session, plans.plan_for(db.session, person), variant, current_user)
+    draft = draft_or_404(person, variant)
     form = VersionNoteForm()
-    if draft is None or not form.validate_on_submit():
-        abort(404 if draft is None else 400)
+    if not form.validate_on_submit():
+        abort(400)
     version = drafts.send(db.session, draft, form.version_note.data or "")
     audit.record(db.session, current_user, person.id, "changed_plan", variant=variant, version=version.number)
     db.session.commit()
     flash(_("Sent. %(name)s will see what changed.", name=person.display_name))
-    return redirect(url_for("clinician.plan", patient_id=person.id, variant=variant)), 303
+    return to_plan(person, variant)
 
 
 @bp.post(f"/patients/<int:patient_id>/plan/{VARIANT}/draft/discard")
@@ -176,13 +193,11 @@ def send_draft(patient_id: int, variant: str):
 def discard_draft(patient_id: int, variant: str):
     """Throw the draft away; the patient's plan stays as it is."""
     person = patient_or_404(patient_id)
-    draft = drafts.get(db.session, plans.plan_for(db.session, person), variant, current_user)
-    if draft is None:
-        abort(404)
+    draft = draft_or_404(person, variant)
     db.session.delete(draft)
     db.session.commit()
     flash(_("Draft discarded."))
-    return redirect(url_for("clinician.plan", patient_id=person.id, variant=variant)), 303
+    return to_plan(person, variant)
 
 
 @bp.post("/patients/<int:patient_id>/plan/flare/copy")
@@ -194,8 +209,9 @@ def copy_to_flare(patient_id: int):
     specs = plans.current_specs(db.session, the_plan, "standard") if the_plan else []
     if not specs:
         flash(_("Write the usual plan first; the flare-up plan starts as a copy of it."), "error")
-        return redirect(url_for("clinician.plan", patient_id=person.id, variant="flare")), 303
-    return save(person, the_plan, specs, "flare", _("Gentler plan for flare-ups"),
+        return to_plan(person, "flare")
+    return save(person, the_plan, specs, "flare", _("Gentler plan for flare-ups"),  # a note in the physio's words
+                _("Flare-up plan started from the usual plan."),
                 _("Flare-up plan started from the usual plan. Now remove or ease items."))
 
 
@@ -207,16 +223,16 @@ def rules(patient_id: int):
     form = RulesForm()
     if not form.validate_on_submit():
         for errors in form.errors.values():
-            flash(_("%(field)s: %(problem)s", field=_("Pain threshold"), problem=errors[0]), "error")
-        return redirect(url_for("clinician.plan", patient_id=person.id, variant="flare") + "#rules"), 303
+            flash(_("Pain threshold: %(problem)s", problem=errors[0]), "error")
+        return to_plan(person, "flare", "#rules")
     the_plan = plans.plan_for(db.session, person, create=True)
     the_plan.flare_pain_threshold = form.flare_pain_threshold.data
     audit.record(db.session, current_user, person.id, "changed_rules",
                  flare_pain_threshold=form.flare_pain_threshold.data)
     db.session.commit()
-    flash(_("The flare-up plan will be suggested at pain %(n)s or more.", n=form.flare_pain_threshold.data)
+    flash(_("The flare-up plan will be suggested at pain %(pain)s or more.", pain=form.flare_pain_threshold.data)
           if form.flare_pain_threshold.data else _("No automatic flare-up suggestion."))
-    return redirect(url_for("clinician.plan", patient_id=person.id, variant="flare") + "#rules"), 303
+    return to_plan(person, "flare", "#rules")
 
 
 @bp.post("/patients/<int:patient_id>/plan/apply")
@@ -229,7 +245,7 @@ def apply_template(patient_id: int):
     if not form.validate_on_submit():
         for errors in form.errors.values():
             flash(errors[0], "error")
-        return redirect(url_for("clinician.plan", patient_id=person.id) + "#templates"), 303
+        return to_plan(person, anchor="#templates")
     template = plan_templates.usable_template(db.session, current_user, form.template_id.data)
     the_plan = plans.plan_for(db.session, person, create=True)
     version, skipped = plan_templates.apply(db.session, current_user, template, the_plan,
@@ -237,9 +253,8 @@ def apply_template(patient_id: int):
     audit.record(db.session, current_user, person.id, "changed_plan", variant="standard", version=version.number,
                  template=template.name)
     db.session.commit()
-    applied = _("Applied \u201c%(name)s\u201d. Tailor the items below.", name=template.name)
-    flash(_("%(applied)s Left out: %(skipped)s.", applied=applied, skipped=", ".join(skipped)) if skipped else applied)
-    return redirect(url_for("clinician.plan", patient_id=person.id)), 303
+    flash(_("Applied \u201c%(name)s\u201d. Tailor the items below.", name=template.name) + left_out(skipped))
+    return to_plan(person)
 
 
 @bp.post("/patients/<int:patient_id>/plan/save-template")
@@ -251,9 +266,13 @@ def save_as_template(patient_id: int):
     the_plan = plans.plan_for(db.session, person)
     if not form.validate_on_submit() or the_plan is None:
         flash(form.errors["name"][0] if form.errors.get("name") else _("There is no plan to save yet."), "error")
-        return redirect(url_for("clinician.plan", patient_id=person.id) + "#templates"), 303
+        return to_plan(person, anchor="#templates")
     template, skipped = plan_templates.from_plan(db.session, current_user, the_plan, form.name.data)
     db.session.commit()
-    saved = _("Saved as template \u201c%(name)s\u201d.", name=template.name)
-    flash(_("%(applied)s Left out: %(skipped)s.", applied=saved, skipped=", ".join(skipped)) if skipped else saved)
+    flash(_("Saved as template \u201c%(name)s\u201d.", name=template.name) + left_out(skipped))
     return redirect(url_for("clinician.template", template_id=template.id)), 303
+
+
+def left_out(skipped: list[str]) -> str:
+    """The routines a template could not carry (archived or not the clinician's), after the confirmation."""
+    return " " + _("Left out: %(titles)s.", titles=", ".join(skipped)) if skipped else ""

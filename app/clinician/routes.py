@@ -11,11 +11,13 @@ from app.clinician.access import patient_or_404
 from app.clinician.forms import InviteForm
 from app.extensions import db, limiter
 from app.models.base import utcnow
+from app.progression import panels as progression_panels
 from app.services.care import audit, invites
 from app.services.care.dashboard import note_overview, patient_rows
 from app.services.clinics import alerts
 from app.services.plans import removals
 from app.services.progress.summary import RANGES, charts, mode_reason_text, summary_for
+from app.sleep import panels as sleep_panels
 
 
 def clinician_key() -> str:
@@ -27,12 +29,15 @@ def clinician_key() -> str:
 def dashboard():
     """Linked patients, the ones needing attention first, and the invites."""
     rows = patient_rows(db.session, current_user)
-    note_overview(db.session, current_user, [r.patient.id for r in rows])
+    patients = [r.patient for r in rows]
+    note_overview(db.session, current_user, [p.id for p in patients])
     db.session.commit()
     return render_template("clinician/dashboard.html", rows=rows, form=InviteForm(),
                            invites=invites.recent_for(db.session, current_user),
                            removed=removals.for_clinician(db.session, current_user), reasons=removals.REASONS,
-                           alerts=alerts.fired(rows, alerts.rules_for(db.session, current_user), utcnow()))
+                           alerts=alerts.fired(rows, alerts.rules_for(db.session, current_user), utcnow()),
+                           low_sleep=sleep_panels.low_efficiency(db.session, patients),
+                           stalled=progression_panels.stalled(db.session, patients))
 
 
 @bp.post("/invites")
@@ -75,4 +80,5 @@ def patient(patient_id: int):
     summary = summary_for(db.session, person, days, with_diary=True)
     return render_template("clinician/patient.html", person=person, s=summary, charts=charts(summary),
                            days=days, ranges=RANGES, last_week=summary.adherence.last_days(summary.end),
-                           mode_reason=mode_reason_text)
+                           mode_reason=mode_reason_text, sleep_view=sleep_panels.for_clinician(db.session, person),
+                           progression_view=progression_panels.for_clinician(db.session, person))

@@ -30,7 +30,7 @@ def index():
     elif current_user.is_clinician:
         rows = teams.clinics_of(db.session, current_user)
     else:
-        abort(403, "This page is for clinicians.")
+        abort(403, _("This page is for clinicians."))
     return render_template("clinics/index.html", rows=rows)
 
 
@@ -39,7 +39,7 @@ def index():
 def create():
     """A new clinic (administrators only)."""
     if not current_user.is_admin:
-        abort(403, "This page is for administrators.")
+        abort(403, _("This page is for administrators."))
     name = (request.form.get("name") or "").strip()
     if not name:
         flash(_("Give the clinic a name."))
@@ -64,7 +64,7 @@ def add_member(clinic_id: int):
     """Add a clinician by email, or change their role."""
     clinic = clinic_or_404(clinic_id)
     if not teams.may_manage(db.session, clinic, current_user):
-        abort(403, "Only the clinic's administrators manage its members.")
+        abort(403, _("Only the clinic's administrators manage its members."))
     user = teams.add_member(db.session, clinic, request.form.get("email", ""), request.form.get("role", ""))
     if user is None:
         flash(_("No clinician account has that email."))
@@ -80,7 +80,7 @@ def remove_member(clinic_id: int, user_id: int):
     """Remove a member (their patients stay theirs)."""
     clinic = clinic_or_404(clinic_id)
     if not teams.may_manage(db.session, clinic, current_user):
-        abort(403, "Only the clinic's administrators manage its members.")
+        abort(403, _("Only the clinic's administrators manage its members."))
     if not teams.remove_member(db.session, clinic, user_id):
         abort(404)
     db.session.commit()

@@ -14,12 +14,13 @@ from sqlalchemy import select
 from app.access import role_required
 from app.diary import bp
 from app.extensions import db
-from app.feedback import flash_rejected
+from app.services.records.labels import flash_rejected
 from app.models import Treatment
 from app.models.diary import BODY_AREAS, QUALITIES, TREATMENT_KINDS, TRIGGERS
 from app.services.clock import local_today
 from app.services.diary import entries, read
 from app.services.records import sync as records
+from app.services.records.labels import flash_rejected
 
 RECENT_DAYS = 14
 

@@ -11,12 +11,11 @@ from flask_login import current_user
 from app.access import role_required
 from app.extensions import db
 from app.measures import bp
-from app.measures.views import chart, help_contacts, wording
+from app.measures.panels import trend_charts
+from app.measures.views import help_contacts, title, wording
 from app.services.clock import local_today
-from app.services.measures import crisis, schedule, store
+from app.services.measures import crisis, schedule
 from app.services.measures.instruments import AREA_NAMES, BODY_AREAS, BY_ID, INSTRUMENTS, PEG_ANCHORS, SSS_YES_NO
-from app.services.measures.trends import trends
-from app.services.measures.words import title
 from app.services.records import sync as records
 
 
@@ -25,8 +24,8 @@ from app.services.records import sync as records
 def index():
     """Due questionnaires, every measure's trend, and (self-managed) how often each is asked."""
     today = local_today(current_user.timezone)
-    plan = schedule.planned(db.session, current_user)
-    charts = [chart(t, for_patient=True) for t in trends(store.history(db.session, current_user.id))]
+    plan = schedule.planned(db.session, current_user, today)
+    charts = trend_charts(db.session, current_user)
     return render_template("measures/index.html", plan=plan, today=today, charts=charts, title=title,
                            can_edit=schedule.self_managed(db.session, current_user), choices=schedule.CHOICES)
 
@@ -110,22 +109,6 @@ def save_schedule(patient_id: int) -> None:
                                   flare_at=flare_at if flare_at is not None and 0 <= flare_at <= 10 else None)
 
 
-@bp.app_template_global()
-def measures_due() -> dict:
-    """For the card on Today: due measures (unless "not now"), and a PEG at or above the flare-up trigger."""
-    if not current_user.is_authenticated or not current_user.is_patient:
-        return {"due": [], "flare": None}
-    today = local_today(current_user.timezone)
-    plan = schedule.planned(db.session, current_user)
-    due = [p for p in plan if p.is_due(today) and not p.waiting(today)]
-    peg = next(p for p in plan if p.instrument == "peg")
-    flare = None
-    if peg.flare_at is not None and peg.last is not None and (today - peg.last).days <= 7:
-        latest = store.history(db.session, current_user.id, "peg")[-1]
-        flare = latest.score if latest.score >= peg.flare_at else None
-    return {"due": due, "flare": flare, "titles": {p.instrument: title(p.instrument) for p in due}}
-
-
 @bp.app_template_global("help_contacts")
 def help_contacts_global() -> dict:
     """Emergency number and crisis lines for the reader (red-flags page, crisis message)."""
@@ -145,10 +128,3 @@ def help_country():
 def help_countries() -> dict:
     return crisis.contacts()
 
-
-@bp.app_template_global()
-def measure_charts() -> list[dict]:
-    """The signed-in patient's questionnaire trends, for Progress (one query)."""
-    if not current_user.is_authenticated or not current_user.is_patient:
-        return []
-    return [chart(t, for_patient=True) for t in trends(store.history(db.session, current_user.id))]

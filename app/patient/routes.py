@@ -4,28 +4,28 @@ from __future__ import annotations
 import uuid
 from datetime import timedelta
 
-from flask import abort, flash, redirect, render_template, request, session, url_for
+from flask import abort, flash, redirect, render_template, session, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from app.access import role_required
 from app.extensions import db
-from app.feedback import flash_rejected
+from app.measures import panels as measures_panels
+from app.page_args import page_day
 from app.patient import bp
 from app.patient.forms import CheckInForm, CompletionForm
+from app.progression import panels as progression_panels
 from app.services.clock import local_today
 from app.services.plans.day_range import day_kind
 from app.services.plans.news import plan_news
 from app.services.plans.today import day_for
+from app.services.records import labels
 from app.services.records import sync as records
 from app.services.records.days import viewable_days
 from app.services.records.limits import limits_json
 from app.services.records.validation import Invalid, local_date
 from app.services.sleep import store as sleep_diary
-
-LABELS = {"pain_before": _l("Pain before"), "pain_after": _l("Pain after"), "plan_item_id": _l("Item"),
-          "date": _l("Date"), "slot": _l("Time"), "status": _l("Status"), "note": _l("Note"), "client_id": _l("Form")}
+from app.services.sleep import summary as sleep_summary
 
 
 @bp.route("/")
@@ -38,14 +38,7 @@ def home():
 
 
 def requested_day():
-    today = local_today(current_user.timezone)
-    raw = request.args.get("date")
-    if not raw:
-        return today
-    try:
-        day = local_date(raw)
-    except Invalid:
-        abort(404)
+    day = page_day()
     try:
         return viewable_days(current_user).check(day, "open")
     except Invalid as exc:
@@ -78,9 +71,13 @@ def render_day(view, checkin_form, status: int = 200, **extra):
         extra["page_error"] = error["message"]
     is_today = kind.kind == "today"
     news = plan_news(db.session, current_user, view, is_today)
+    panels = {"sleep_card": sleep_summary.today_card(db.session, current_user, day),
+              "due_measures": measures_panels.due_card(db.session, current_user),
+              "step_proposals": progression_panels.today_steps(db.session, current_user, view)}
     return render_template("patient/today.html", day=view, checkin_form=checkin_form, new_id=lambda: uuid.uuid4(),
                            is_today=is_today, day_kind=kind, news=news, limits=limits_json(),
-                           prev_day=day - timedelta(days=1), next_day=day + timedelta(days=1), **extra), status
+                           prev_day=day - timedelta(days=1), next_day=day + timedelta(days=1),
+                           **panels, **extra), status
 
 
 def store(entry: dict) -> records.Result:
@@ -95,7 +92,7 @@ def complete():
     back = url_for("patient.today", date=form.date.data or None)
     anchor = f"item-{form.plan_item_id.data}-{(form.slot.data or '').replace(':', '')}"
     if not form.validate_on_submit():
-        problems = [f"{LABELS.get(name, name)}: {errors[0]}" for name, errors in form.errors.items()]
+        problems = [f"{labels.label(name)}: {errors[0]}" for name, errors in form.errors.items()]
         return item_error(back, anchor, " ".join(problems))
     try:
         day = local_date(form.date.data)
@@ -105,7 +102,7 @@ def complete():
         return item_error(back, anchor, _("This day can't be ticked: only today and earlier days of your plan can."))
     result = store({"type": "completion", **{k: v for k, v in form.data.items() if k != "csrf_token"}})
     if result.status == "rejected":
-        return item_error(back, anchor, " ".join(f"{LABELS.get(name, name)} {message}."
+        return item_error(back, anchor, " ".join(labels.problem(name, message)
                                                  for name, message in (result.fields or {}).items()))
     return redirect(f"{back}#{anchor}"), 303
 
@@ -133,7 +130,7 @@ def checkin():
     data = sleep_diary.checkin_from_diary(db.session, current_user, data)  # no double entry
     result = store({"type": "checkin", **data})
     if result.status == "rejected":
-        flash_rejected(result.fields)
+        labels.flash_rejected(result.fields)
     else:
         flash(_("Check-in saved. Thank you."))
     return redirect(url_for("patient.today", date=form.date.data)), 303

@@ -8,11 +8,14 @@ from flask_login import current_user
 from app.access import role_required
 from app.extensions import db
 from app.formatting import date_text, number_text, percent_text
+from app.measures import panels as measures_panels
 from app.progress import bp
 from app.services.clock import local_today
 from app.services.plans.library import KIND_LABELS
 from app.services.progress.charts import Series, bar_chart, line_chart
 from app.services.progress.overview import PERIODS, Progress, Trend, progress_for
+from app.services.progression import goals
+from app.sleep import panels as sleep_panels
 
 CSS = {"pain": "pain", "stiffness": "stiffness", "fatigue": "fatigue", "sleep_hours": "sleep"}
 
@@ -56,4 +59,7 @@ def index():
     p = progress_for(db.session, current_user, local_today(current_user.timezone), days)
     kinds = [(KIND_LABELS.get(kind, kind), tally) for kind, tally in sorted(p.period.by_kind.items())]
     return render_template("progress/index.html", p=p, periods=PERIODS, kinds=kinds, weeks=weeks_chart(p),
-                           charts=[(t, trend_chart(t, days)) for t in p.trends])
+                           charts=[(t, trend_chart(t, days)) for t in p.trends],
+                           measure_charts=measures_panels.trend_charts(db.session, current_user),
+                           goal_views=goals.goal_views(db.session, current_user.id),
+                           sleep_panel=sleep_panels.progress(db.session, current_user))

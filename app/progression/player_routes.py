@@ -11,12 +11,12 @@ from app.access import role_required
 from app.extensions import db
 from app.i18n import current_language
 from app.models import PlanItem, PlanVersion
+from app.page_args import page_day
 from app.progression import bp
 from app.progression.labels import title_of
-from app.services.clock import local_today
 from app.services.localize import routine_text
 from app.services.plans.versions import plan_for
-from app.services.records.validation import SLOT_RE, Invalid, local_date
+from app.services.records.validation import SLOT_RE
 
 
 def own_item(plan_item_id: int) -> PlanItem:
@@ -33,10 +33,7 @@ def own_item(plan_item_id: int) -> PlanItem:
 def player(plan_item_id: int):
     """A full-screen guide: steps one at a time, hold timer, rep and set counter, rest, Done."""
     item = own_item(plan_item_id)
-    try:
-        day = local_date(request.args["date"]) if request.args.get("date") else local_today(current_user.timezone)
-    except Invalid:
-        abort(404)
+    day = page_day()
     slot = request.args.get("slot") or (item.slots[0] if item.slots else "08:00")
     if not SLOT_RE.match(slot):
         abort(404)

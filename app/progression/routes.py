@@ -24,9 +24,8 @@ def back():
 def index():
     """Proposed steps, each item's dose with its rule and steps, and the patient's goals."""
     today = local_today(current_user.timezone)
-    store.evaluate(db.session, current_user, today)
-    db.session.commit()
-    items = overview.items_progress(db.session, current_user, today)
+    rules = store.decided_rules(db.session, current_user, today)
+    items = overview.items_progress(db.session, current_user, today, rules)
     by_key = {row.item.key: row.item for row in items}
     proposals = [(p, proposal_text(title_of(by_key[p.rule.item_key].routine), p.rule.field, p.from_dose, p.to_dose))
                  for p in store.open_proposals(db.session, current_user.id) if p.rule.item_key in by_key]
@@ -93,10 +92,9 @@ def achieved(goal_id: int):
 def api():
     """Open proposals and each rule's history as JSON (docs/api.md)."""
     today = local_today(current_user.timezone)
-    store.evaluate(db.session, current_user, today)
-    db.session.commit()
     out = []
-    for row in overview.items_progress(db.session, current_user, today):
+    for row in overview.items_progress(db.session, current_user, today,
+                                       store.decided_rules(db.session, current_user, today)):
         out.append({"plan_item_id": row.item.id, "key": row.item.key, "field": row.field,
                     "prescribed": row.prescribed, "baseline": row.baseline,
                     "rule": None if row.rule is None else {

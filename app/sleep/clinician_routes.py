@@ -1,21 +1,21 @@
 """The physio's side of the sleep window: set it (with the rule's thresholds and floor), decide a suggestion."""
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from flask import flash, redirect, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from app.access import role_required
 from app.clinician.access import patient_or_404
 from app.extensions import db
-from app.feedback import flash_rejected
-from app.services.clock import local_today
 from app.services.records.validation import Invalid, number, slot
-from app.services.sleep import store, summary, windows
-from app.services.sleep.figures import average_efficiency
+from app.services.sleep import windows
 from app.sleep import bp
+
+# The form's labels (templates/sleep/_clinician.html), in front of what was wrong with each field.
+FIELDS = {"bedtime": _l("Bedtime"), "rise": _l("Rise time"), "raise_at": _l("Longer at (%(unit)s)", unit="%"),
+          "lower_at": _l("Shorter below (%(unit)s)", unit="%"), "floor_min": _l("Floor (hours)")}
 
 
 def back(patient_id: int):
@@ -39,7 +39,8 @@ def clinician_set_window(patient_id: int):
                            raise_at=optional("raise_at", 50, 100), lower_at=optional("lower_at", 50, 100),
                            floor_min=None if (floor := optional("floor_hours", 3, 9)) is None else round(floor * 60))
     except (Invalid, windows.WindowError) as exc:
-        flash_rejected(getattr(exc, "fields", {"bedtime": str(exc)}))
+        for name, message in getattr(exc, "fields", {"bedtime": str(exc)}).items():
+            flash(_("%(field)s %(problem)s.", field=FIELDS.get(name, name), problem=message), "error")
         return back(person.id)
     flash(_("Sleep window saved."))
     return back(person.id)
@@ -54,19 +55,3 @@ def clinician_decide(patient_id: int):
     if row is not None:
         flash(_("Sleep window updated.") if row.reason == "accepted" else _("Sleep window kept as it is."))
     return back(person.id)
-
-
-@bp.app_template_global()
-def sleep_patient_summary(person):
-    """The diary summary and window history for the physio's patient page (templates/sleep/_clinician.html)."""
-    return summary.overview(db.session, person, local_today(person.timezone))
-
-
-@bp.app_template_global()
-def sleep_low_efficiency(patients) -> list:
-    """The patients whose sleep efficiency stayed below 80 % for two weeks (a note on the dashboard)."""
-    today = datetime.now(UTC).date()
-    nights = store.recent_many(db.session, [p.id for p in patients], today, 14)  # one query for every patient
-    return [(person, average_efficiency([f for _, f in nights[person.id]])) for person in patients
-            if windows.low_in(nights[person.id], today)]
-

@@ -10,9 +10,10 @@ from flask_login import current_user
 
 from app.access import role_required
 from app.extensions import db
+from app.page_args import page_day
 from app.services.clock import local_today
 from app.services.records import sync as records
-from app.services.records.validation import Invalid, local_date, slot
+from app.services.records.validation import Invalid, slot
 from app.services.sleep import summary, windows
 from app.sleep import bp
 from app.sleep.charts import efficiency_chart, total_sleep_chart
@@ -22,21 +23,15 @@ ENTRY_FIELDS = ("date", "in_bed", "tried_sleep", "final_wake", "out_of_bed", "la
 
 
 def diary_day():
-    today = local_today(current_user.timezone)
-    raw = request.values.get("date")
-    if not raw:
-        return today
-    try:
-        day = local_date(raw)
-    except Invalid:
-        abort(404)
+    """The night a diary page is about: `date` (a later one than tomorrow means today)."""
+    day, today = page_day(), local_today(current_user.timezone)
     return day if day <= today + timedelta(days=1) else today
 
 
 def render_diary(day, values, entry, errors=None, status=200):
     view = summary.overview(db.session, current_user, local_today(current_user.timezone))
     return render_template("sleep/diary.html", day=day, values=values, entry=entry, errors=errors or {},
-                           view=view, client_id=str(uuid.uuid4()), hours=summary.hours_text,
+                           view=view, client_id=str(uuid.uuid4()),
                            efficiency_chart=efficiency_chart(view.weeks), sleep_chart=total_sleep_chart(view.weeks),
                            prev_day=day - timedelta(days=1), next_day=day + timedelta(days=1),
                            is_today=day == local_today(current_user.timezone)), status
@@ -71,7 +66,7 @@ def save():
 def window():
     """The sleep window: why it helps, its history, this week's suggestion."""
     view = summary.overview(db.session, current_user, local_today(current_user.timezone))
-    return render_template("sleep/window.html", view=view, hours=summary.hours_text, errors={})
+    return render_template("sleep/window.html", view=view, errors={})
 
 
 @bp.post("/window")
@@ -79,14 +74,14 @@ def window():
 def set_window():
     """A self-managed patient sets their own window (with a physio, the physio sets it)."""
     if not windows.self_managed(db.session, current_user):
-        abort(403, "Your physiotherapist sets your sleep window.")
+        abort(403, _("Your physiotherapist sets your sleep window."))
     try:
         bedtime, rise = slot(request.form.get("bedtime")), slot(request.form.get("rise"))
         windows.set_window(db.session, current_user, current_user, bedtime, rise)
     except (Invalid, windows.WindowError) as exc:
         fields = getattr(exc, "fields", {"bedtime": str(exc)})
         view = summary.overview(db.session, current_user, local_today(current_user.timezone))
-        return render_template("sleep/window.html", view=view, hours=summary.hours_text, errors=fields), 422
+        return render_template("sleep/window.html", view=view, errors=fields), 422
     flash(_("Sleep window saved."))
     return redirect(url_for("sleep.window")), 303
 
@@ -99,24 +94,3 @@ def decide():
     if row is not None:
         flash(_("Sleep window updated.") if row.reason == "accepted" else _("You kept your sleep window."))
     return redirect(url_for("sleep.window")), 303
-
-
-@bp.app_template_global()
-def sleep_today_card(day):
-    """The morning card on Today (templates/sleep/_today_card.html); None for clinicians."""
-    if not current_user.is_authenticated or not current_user.is_patient:
-        return None
-    return summary.today_card(db.session, current_user, day)
-
-
-@bp.app_template_global()
-def sleep_progress():
-    """The diary's weeks for the Progress page (templates/sleep/_progress.html); None without diary nights."""
-    if not current_user.is_authenticated or not current_user.is_patient:
-        return None
-    view = summary.overview(db.session, current_user, local_today(current_user.timezone))
-    if not view.weeks:
-        return None
-    return {"view": view, "efficiency_chart": efficiency_chart(view.weeks), 
-            "sleep_chart": total_sleep_chart(view.weeks),
-            "hours": summary.hours_text}

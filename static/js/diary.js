@@ -1,5 +1,6 @@
 // The pain diary page: the body map ticks the area list (the list is the accessible control), and each diary
 // form is queued in the outbox as one sync entry, so entries made offline are kept and sent later.
+import { t } from "./i18n.js";
 import { queue } from "./sync.js";
 
 const map = document.querySelector("[data-body-map]");
@@ -45,11 +46,11 @@ function entryFrom(form, submitter) {
       const own = data.get(`area_${area}`);
       return { area, intensity: own ? Number(own) : entry.intensity, qualities };
     });
-    entry.label = `Pain ${entry.intensity}/10`;
+    entry.label = t("Pain %(n)s/10", { n: entry.intensity });
   } else if (entry.type === "flare") {
     if (entry.of) entry.end = entry.recorded_at;
     else entry.start = entry.recorded_at;
-    entry.label = entry.of ? "End of flare" : "Flare started";
+    entry.label = t(entry.of ? "End of flare" : "Flare started");
   } else if (entry.type === "treatment") {
     if (!entry.of) entry.at = entry.recorded_at;
     entry.label = entry.name;

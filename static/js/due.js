@@ -3,6 +3,7 @@
 // mirrors its rule with the numbers it sends in GET /api/v1/reminders/prefs, every default already applied
 // there. An item is due from `lead_minutes` before its slot until `late_minutes` after it, unless it already
 // has a status; wall-clock minutes in the patient's zone. Offline, the worker's saved copy of the prefs is used.
+import { lang, notificationWords, t } from "./i18n.js";
 import { user } from "./sync.js";
 
 const PREFS = "/api/v1/reminders/prefs";
@@ -36,16 +37,19 @@ async function notify(item, date) {
   if (shown.tags.includes(tag)) return;
   shown.tags.push(tag);
   localStorage.setItem(SHOWN, JSON.stringify(shown));
-  const title = `${item.dataset.slot} ${item.querySelector("h3")?.textContent.trim() || "Your routine"}`;
-  // The same data as a pushed reminder (app/services/reminders/push.py payload), so "Done" works the same.
+  const title = `${item.dataset.slot} ${item.querySelector("h3")?.textContent.trim() || t("Your routine")}`;
+  // The same data as a pushed reminder (app/services/reminders/push.py payload), shown by the worker's own show()
+  // (its buttons, in this page's language), so "Done" works the same.
   const data = {
     kind: "item", plan_item_id: Number(item.dataset.planItemId), date, slot: item.dataset.slot, tag, title,
-    url: `/today?date=${date}#${item.id}`, owner: user ? user.id : null,
+    body: t("It is time for this routine. Tap Done when you have finished."), url: `/today?date=${date}#${item.id}`,
+    owner: user ? user.id : null, locale: lang, strings: notificationWords(),
   };
   const registration = await navigator.serviceWorker.ready;
-  await registration.showNotification(title, {
-    body: "It is time for this routine. Tap Done when you have finished.", tag, data,
-    actions: [{ action: "done", title: "Done" }, { action: "snooze", title: "Snooze 30 min" }],
+  await new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = resolve;
+    registration.active.postMessage({ type: "notify", data }, [channel.port2]);
   });
 }
 

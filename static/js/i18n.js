@@ -22,6 +22,16 @@ export function t(text, vars = {}) {
   return format(catalog.strings[text] || text, vars);
 }
 
+// The words the service worker puts on a notification's buttons (app/services/reminders/words.py).
+export function notificationWords() {
+  return catalog.notification || {};
+}
+
+// What a person calls a field of a write (app/services/records/labels.py), or the field's own name.
+export function fieldLabel(name) {
+  return (catalog.fields || {})[name] || name;
+}
+
 export function routineTitle(routine) {
   return (routine.slug && catalog.titles[routine.slug]) || routine.title;
 }

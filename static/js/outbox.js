@@ -12,10 +12,6 @@
   const ACKED = new Set(["created", "updated", "duplicate", "superseded"]);
   // Kept on the phone only; never sent to the server.
   const LOCAL = ["queued_at", "owner", "key", "label", "rejected"];
-  const LABELS = { date: "Date", slot: "Time", status: "Status", pain_before: "Pain before", pain_after: "Pain after",
-    plan_item_id: "This routine", pain: "Pain", stiffness: "Stiffness", fatigue: "Fatigue", sleep_hours: "Hours slept",
-    sleep_quality: "Sleep quality", mood: "Mood", note: "Note", mode: "Plan", client_id: "Entry", type: "Entry",
-    recorded_at: "Time recorded", entry: "Entry" };
   const channel = "BroadcastChannel" in scope ? new BroadcastChannel("inoplan-outbox") : null;
   let opening = null;
   let chain = Promise.resolve(); // used when navigator.locks is missing
@@ -116,12 +112,6 @@
     return out;
   }
 
-  function reason(result) {
-    const fields = result.fields || {};
-    const parts = Object.entries(fields).map(([name, message]) => `${LABELS[name] || name} ${message}.`);
-    return parts.join(" ") || "The server could not accept this change.";
-  }
-
   function withLock(work) {
     if (scope.navigator && scope.navigator.locks) return scope.navigator.locks.request("inoplan-outbox-flush", work);
     const run = chain.then(work, work);
@@ -179,7 +169,7 @@
           if (!result || (result.client_id && result.client_id !== entry.client_id)) return;
           if (ACKED.has(result.status)) done.push(entry.client_id);
           else if (result.status === "rejected") {
-            flagged.push({ ...entry, rejected: { error: result.error, fields: result.fields || {}, message: reason(result) } });
+            flagged.push({ ...entry, rejected: { error: result.error, fields: result.fields || {} } });
           }
         });
         await transact("readwrite", (store) => {

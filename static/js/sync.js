@@ -3,7 +3,7 @@
 // The pages' way to the outbox: sync.js loads it once and hands it on (`outbox`, `queue`).
 import "./outbox.js";
 import { localToday } from "./day.js";
-import { pieces, t } from "./i18n.js";
+import { fieldLabel, pieces, t } from "./i18n.js";
 import { keepForOffline } from "./pwa.js";
 
 export const outbox = globalThis.InoplanOutbox;
@@ -15,6 +15,15 @@ const isPatient = user?.role === "patient";
 const dataUrls = new Set(isPatient ? ["/api/v1/plan", `/api/v1/today?date=${localToday(user.timezone)}`,
   "/api/v1/reminders/prefs"] : []);
 const channel = new BroadcastChannel("inoplan-outbox");
+
+// What a rejected change shows: each field the server refused, by the name the person knows it by, then the
+// server's reason (the API's words). The outbox keeps the fields only: the service worker that may have sent the
+// change has no page to read the language from, so the text is made here, when shown.
+export function rejectedText(entry) {
+  const fields = entry.rejected?.fields || {};
+  const parts = Object.entries(fields).map(([name, why]) => t("%(field)s %(problem)s.", { field: fieldLabel(name), problem: why }));
+  return parts.join(" ") || entry.rejected?.message || t("The server could not accept this change.");
+}
 
 export function keepOffline(url) {
   if (isPatient) dataUrls.add(url);
@@ -100,7 +109,7 @@ async function showRejected() {
     const li = document.createElement("li");
     const what = document.createElement("strong");
     what.textContent = `${e.label || e.type}: `;
-    li.append(what, e.rejected.message);
+    li.append(what, rejectedText(e));
     list.append(li);
   });
   const dismiss = document.createElement("button");

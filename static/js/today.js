@@ -3,7 +3,7 @@
 import { dayFromPlan, isDate, localToday } from "./day.js";
 import { renderDay, showCheckinSummary, showItemError, showMode, showProgress, showStatus } from "./day_view.js";
 import { followSwitch, openFlare, showFlare } from "./flare_switch.js";
-import { coalesced, keepOffline, outbox } from "./sync.js";
+import { coalesced, keepOffline, outbox, rejectedText } from "./sync.js";
 
 const head = document.querySelector("[data-today]");
 
@@ -72,7 +72,7 @@ async function overlay() {
     const pain = mine ? { before: mine.pain_before, after: mine.pain_after } : JSON.parse(li.dataset.serverPain || "{}");
     showStatus(li, status, Boolean(mine), pain);
     const bad = refused.filter((e) => matches(e, li)).pop();
-    if (bad || !li.dataset.serverError) showItemError(li, bad ? bad.rejected.message : null);
+    if (bad || !li.dataset.serverError) showItemError(li, bad ? rejectedText(bad) : null);
   });
   showMode((await pendingMode()) || head.dataset.mode || "standard");
   showFlare(await openFlare());

@@ -23,6 +23,15 @@ def open_app(page, server, email: str = PATIENT) -> None:
     wait_today(page)
 
 
+def stored(server, model, email: str = PATIENT) -> list:
+    """The server's rows of `model` (a table with patient_id) for the account, detached for reading."""
+    with server.app.app_context():
+        user = db.session.scalar(select(User).where(User.email == email))
+        rows = list(db.session.scalars(select(model).where(model.patient_id == user.id)))
+        db.session.expunge_all()
+        return rows
+
+
 def wait_today(page) -> None:
     page.wait_for_selector("[data-today][data-ready=yes]")
 

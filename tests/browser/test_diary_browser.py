@@ -5,28 +5,13 @@ synced once, axe clean in light and dark, and screenshots.
 """
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import expect
-from sqlalchemy import select
 
-from app.extensions import db
-from app.models import PainEntry, User
+from app.models import PainEntry
 from axe import axe_violations, blocking
-from browser_fixtures import ARTIFACTS, PHONE
-from offline_helpers import PATIENT, open_app
-
-TARGET = Path(os.environ.get("SCREENSHOTS_DIR") or ARTIFACTS / "screenshots")
-
-
-def stored(server) -> list[PainEntry]:
-    with server.app.app_context():
-        user = db.session.scalar(select(User).where(User.email == PATIENT))
-        rows = list(db.session.scalars(select(PainEntry).where(PainEntry.patient_id == user.id)))
-        db.session.expunge_all()
-        return rows
+from browser_fixtures import PHONE, SCREENSHOTS, still_page
+from offline_helpers import open_app, stored
 
 
 def test_body_map_by_touch_and_keyboard_and_an_entry_made_offline_is_sent_once(page, live_server):
@@ -51,11 +36,11 @@ def test_body_map_by_touch_and_keyboard_and_an_entry_made_offline_is_sent_once(p
     form.locator("[name=triggers][value=long_sitting]").check(force=True)
     form.locator("button[type=submit]").click()
     expect(page.locator("[data-outbox-badge]")).to_have_text("1 waiting")
-    assert stored(live_server) == []
+    assert stored(live_server, PainEntry) == []
 
     page.context.set_offline(False)
     expect(page.locator("[data-outbox-badge]")).to_be_hidden()
-    [entry] = stored(live_server)
+    [entry] = stored(live_server, PainEntry)
     assert entry.intensity == 6 and entry.triggers == ["long_sitting"]
     assert sorted(a["area"] for a in entry.areas) == ["lower_back", "neck"]
     assert page.console_errors == []
@@ -63,10 +48,9 @@ def test_body_map_by_touch_and_keyboard_and_an_entry_made_offline_is_sent_once(p
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_diary_and_reports_are_axe_clean_with_screenshots(browser, live_server, scheme):
-    TARGET.mkdir(parents=True, exist_ok=True)
-    context = browser.new_context(viewport=PHONE, device_scale_factor=1, color_scheme=scheme, is_mobile=True,
-                                  has_touch=True, service_workers="block", reduced_motion="reduce")
-    page = context.new_page()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page = still_page(browser, scheme)
+    context = page.context
     from browser_fixtures import log_in
     log_in(page, live_server)
     for name, path in (("diary", "/diary"), ("reports", "/reports")):
@@ -74,7 +58,7 @@ def test_diary_and_reports_are_axe_clean_with_screenshots(browser, live_server, 
         assert blocking(axe_violations(page)) == [], (name, scheme)
         height = min(int(2.5 * PHONE["height"]), page.evaluate("document.documentElement.scrollHeight"))
         page.set_viewport_size({"width": PHONE["width"], "height": max(PHONE["height"], height)})
-        page.screenshot(path=str(TARGET / f"{name}-{scheme}.png"), animations="disabled", caret="hide")
+        page.screenshot(path=str(SCREENSHOTS / f"{name}-{scheme}.png"), animations="disabled", caret="hide")
         page.set_viewport_size(PHONE)
-        assert (TARGET / f"{name}-{scheme}.png").stat().st_size > 5_000
+        assert (SCREENSHOTS / f"{name}-{scheme}.png").stat().st_size > 5_000
     context.close()

@@ -5,30 +5,27 @@ docs/screenshots/ (SCREENSHOTS_DIR) or test-artifacts/screenshots/.
 """
 from __future__ import annotations
 
-import os
 import uuid
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
 from app.extensions import db
+from app.formatting import date_text
 from app.models import MeasureResponse, User
 from app.services.records.sync import store
 from axe import axe_violations, blocking
-from browser_fixtures import ARTIFACTS, PHONE, log_in
+from browser_fixtures import PHONE, SCREENSHOTS, log_in
 from offline_helpers import open_app, wait_waiting
-
-TARGET = Path(os.environ.get("SCREENSHOTS_DIR") or ARTIFACTS / "screenshots")
 
 
 def shoot(page, name: str) -> None:
-    TARGET.mkdir(parents=True, exist_ok=True)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     scheme = page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'")
     height = min(int(2.5 * PHONE["height"]), max(PHONE["height"], page.evaluate("document.body.scrollHeight")))
     page.set_viewport_size({"width": PHONE["width"], "height": height})
-    page.screenshot(path=str(TARGET / f"{name}-{scheme}.png"), animations="disabled", caret="hide")
+    page.screenshot(path=str(SCREENSHOTS / f"{name}-{scheme}.png"), animations="disabled", caret="hide")
     page.set_viewport_size(PHONE)
 
 
@@ -110,7 +107,9 @@ def test_peg_and_phq9_offline_then_synced_and_item_9_flags_the_dashboard(page, l
     log_in(physio, live_server, "demo.clinician@example.com")
     physio.goto(f"{live_server.url}/clinician")
     flag = physio.locator("[data-urgent]")
-    assert flag.is_visible() and rows[1].date.isoformat() in flag.inner_text()
+    with live_server.app.test_request_context():  # the date as the physio's page writes it (English here)
+        written = date_text(rows[1].date)
+    assert flag.is_visible() and f"PHQ-9 on {written}:" in flag.inner_text()
     top = physio.locator("main [data-urgent]").bounding_box()["y"]
     assert top < physio.locator(".patient-list").bounding_box()["y"]     # above every patient row
     shoot(physio, "clinician-urgent-flag")

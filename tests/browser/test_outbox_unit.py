@@ -58,7 +58,8 @@ def test_flush_removes_acknowledged_and_flags_rejected_with_the_reason(app_page)
     result = app_page.evaluate("InoplanOutbox.flush()")
     assert result == {"status": "done", "sent": 2, "rejected": 1}
     [left] = outbox(app_page)
-    assert left["pain"] == 11 and left["rejected"]["message"] == "Pain must be from 0 to 10."
+    # the fields only: the page names them in its language when it shows them (sync.js rejectedText)
+    assert left["pain"] == 11 and left["rejected"] == {"error": "invalid", "fields": {"pain": "must be from 0 to 10"}}
     assert app_page.evaluate("InoplanOutbox.count()") == 0  # rejected entries are not "waiting"
     assert app_page.evaluate("InoplanOutbox.flush()")["status"] == "idle"  # and are never sent again
     assert len(app_page.syncs) == 1

@@ -9,10 +9,8 @@ refreshes the pictures in docs/screenshots/ (player-*, progression-step-*, progr
 """
 from __future__ import annotations
 
-import os
 import time
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -24,10 +22,8 @@ from app.services.clock import local_today
 from app.services.plans.today import day_for
 from app.services.plans.versions import current_version, plan_for
 from app.services.progression import store
-from browser_fixtures import ARTIFACTS, PHONE, log_in
+from browser_fixtures import BROWSER_LOCALES, PHONE, SCREENSHOTS, log_in, still_page
 from offline_helpers import PATIENT, open_app
-
-TARGET = Path(os.environ.get("SCREENSHOTS_DIR") or ARTIFACTS / "screenshots")
 
 
 def timed_item(server) -> tuple[int, str, int]:
@@ -171,31 +167,29 @@ def test_progression_screenshots(browser, live_server, scheme, lang):
     """The player, a proposed step on Today and the physio's progression view; pictures for the docs."""
     propose_walk_step(live_server)
     item_id, slot, _ = timed_item(live_server)
-    TARGET.mkdir(parents=True, exist_ok=True)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     suffix = f"-{scheme}" + ("-de" if lang == "de" else "")
     shots = []
     for who in ("demo.patient@example.com", "demo.clinician@example.com"):
-        context = browser.new_context(viewport=PHONE, device_scale_factor=1, color_scheme=scheme, is_mobile=True,
-                                      has_touch=True, service_workers="block", reduced_motion="reduce",
-                                      locale="de-DE" if lang == "de" else "en-GB")
-        page = context.new_page()
+        page = still_page(browser, scheme, locale=BROWSER_LOCALES[lang])
+        context = page.context
         errors = []
         page.on("pageerror", lambda e, errors=errors: errors.append(str(e)))
         log_in(page, live_server, who)
         if who.startswith("demo.patient"):
             card = page.locator("[data-step-proposal]")
-            card.screenshot(path=str(TARGET / f"progression-step{suffix}.png"), animations="disabled")
+            card.screenshot(path=str(SCREENSHOTS / f"progression-step{suffix}.png"), animations="disabled")
             page.goto(f"{live_server.url}/player/{item_id}?slot={slot}")
             page.locator("[data-next-btn]").click()
-            page.screenshot(path=str(TARGET / f"player{suffix}.png"), animations="disabled", caret="hide")
-            shots += [TARGET / f"progression-step{suffix}.png", TARGET / f"player{suffix}.png"]
+            page.screenshot(path=str(SCREENSHOTS / f"player{suffix}.png"), animations="disabled", caret="hide")
+            shots += [SCREENSHOTS / f"progression-step{suffix}.png", SCREENSHOTS / f"player{suffix}.png"]
         else:
             with live_server.app.app_context():
                 pid = db.session.scalar(select(User.id).where(User.email == PATIENT))
             page.goto(f"{live_server.url}/clinician/patients/{pid}#progression")
-            page.locator("#progression").screenshot(path=str(TARGET / f"progression-physio{suffix}.png"),
+            page.locator("#progression").screenshot(path=str(SCREENSHOTS / f"progression-physio{suffix}.png"),
                                                     animations="disabled")
-            shots.append(TARGET / f"progression-physio{suffix}.png")
+            shots.append(SCREENSHOTS / f"progression-physio{suffix}.png")
         context.close()
         assert errors == []
     assert all(p.stat().st_size > 3_000 for p in shots)

@@ -6,11 +6,14 @@ import json
 from datetime import datetime, time, timedelta
 
 import pytest
+from flask_babel import force_locale
+from playwright.sync_api import expect
 from sqlalchemy import select
 
 from app.extensions import db
 from app.models import Completion, ReminderSent, User
 from app.services.clock import local_today, zone
+from app.services.reminders.words import notification_words
 from browser_fixtures import log_in, screenshot
 
 NOTIFICATIONS = "async () => (await navigator.serviceWorker.ready).getNotifications().then(ns => ns.map(n => ({" \
@@ -171,6 +174,65 @@ def test_due_item_is_highlighted_and_announced_while_open(page, live_server):
     done.locator('[data-action="done"]').click()
     page.wait_for_load_state("networkidle")
     assert "is-due" not in (done.get_attribute("class") or "")
+    assert page.console_errors == []
+
+
+# What the worker puts on a notification itself, and what a rejected change shows, in the patient's language.
+WORDS = {"en": {"buttons": ["Done", "Snooze 30 min"],
+                "body": "It is time for this routine. Tap Done when you have finished.",
+                "rejected": "This routine is not an item of your plan."},
+         "de": {"buttons": ["Erledigt", "30 Min. später"],
+                "body": "Zeit für diese Routine. Tippen Sie auf „Erledigt“, wenn Sie fertig sind.",
+                "rejected": "Diese Routine: is not an item of your plan."}}
+
+
+@pytest.fixture
+def saved_lang_page(lang_page, live_server):
+    """lang_page, with notifications allowed and the language also saved (what a push is written in)."""
+    with live_server.app.app_context():
+        db.session.execute(User.__table__.update().values(locale=lang_page.lang))
+        db.session.commit()
+    lang_page.context.grant_permissions(["notifications"], origin=live_server.url)
+    return lang_page
+
+
+def test_a_pushed_reminders_buttons_are_in_the_patients_language(saved_lang_page, live_server):
+    """The worker has no page: the payload's `strings` (app/services/reminders/words.py) name its buttons."""
+    page, words = saved_lang_page, WORDS[saved_lang_page.lang]
+    nothing_due(page)
+    log_in(page, live_server)
+    page.evaluate("navigator.serviceWorker.ready")
+    _, payload = open_item(page)
+    with live_server.app.test_request_context(), force_locale(page.lang):
+        payload |= {"locale": page.lang, "strings": notification_words()}
+    cdp, reg_id = registration_id(page, live_server)
+    cdp.send("ServiceWorker.deliverPushMessage",
+             {"origin": live_server.url, "registrationId": reg_id, "data": json.dumps(payload)})
+    [shown] = wait_for(page, NOTIFICATIONS, lambda ns: len(ns) == 1)
+    assert shown["actions"] == words["buttons"]
+    # A "Done" the server refuses (the item left the plan) is listed on the page, with the field's name in the
+    # page's language: the worker stored only the fields.
+    worker(page).evaluate("""async (payload) => {
+        await self.InoplanPush.show(payload);
+        const [n] = await self.registration.getNotifications({tag: payload.tag});
+        return self.InoplanPush.handleAction(n, "done");
+    }""", {**payload, "plan_item_id": 999999, "tag": "gone"})
+    page.reload()
+    expect(page.locator("[data-rejected]")).to_contain_text(words["rejected"])
+    assert page.console_errors == []
+
+
+def test_the_pages_due_now_notification_is_in_the_patients_language(saved_lang_page, live_server):
+    page, words = saved_lang_page, WORDS[saved_lang_page.lang]
+    log_in(page, live_server)
+    _, payload = open_item(page)
+    slot_time = datetime.fromisoformat(f"{payload['date']}T{payload['slot']}").replace(tzinfo=zone("Europe/London"))
+    page.clock.set_fixed_time(slot_time - timedelta(minutes=5))
+    page.reload()
+    shown = wait_for(page, NOTIFICATIONS, lambda ns: any(n["tag"] == payload["tag"] for n in ns))
+    mine = next(n for n in shown if n["tag"] == payload["tag"])
+    assert (mine["actions"], mine["body"]) == (words["buttons"], words["body"])
+    assert mine["data"]["strings"]["done"] == words["buttons"][0] and mine["data"]["locale"] == page.lang
     assert page.console_errors == []
 
 

@@ -6,25 +6,20 @@ refreshes the committed pictures; without the variable they go to test-artifacts
 """
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
-from browser_fixtures import ARTIFACTS, PHONE
+from browser_fixtures import PHONE, SCREENSHOTS, still_page
 from pages import PAGES, visit_all
 
 MAX_HEIGHT = int(2.5 * PHONE["height"])  # long pages are cut there: enough to judge, small files
-TARGET = Path(os.environ.get("SCREENSHOTS_DIR") or ARTIFACTS / "screenshots")
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_every_page_has_a_screenshot(browser, live_server, scheme):
     """Each page renders at 390x844 without console errors and yields a non-trivial picture."""
-    TARGET.mkdir(parents=True, exist_ok=True)
-    context = browser.new_context(viewport=PHONE, device_scale_factor=1, color_scheme=scheme, is_mobile=True,
-                                  has_touch=True, service_workers="block", reduced_motion="reduce")
-    page = context.new_page()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page = still_page(browser, scheme)
+    context = page.context
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     shots = []
@@ -33,7 +28,7 @@ def test_every_page_has_a_screenshot(browser, live_server, scheme):
         # Grow the viewport to the page (at most two and a half screens) so the fixed bottom nav sits at the bottom.
         height = min(MAX_HEIGHT, max(PHONE["height"], pg.evaluate("document.documentElement.scrollHeight")))
         pg.set_viewport_size({"width": PHONE["width"], "height": height})
-        path = TARGET / f"{name}-{scheme}.png"
+        path = SCREENSHOTS / f"{name}-{scheme}.png"
         pg.screenshot(path=str(path), animations="disabled", caret="hide")
         pg.set_viewport_size(PHONE)
         shots.append(path)

@@ -6,10 +6,8 @@ refreshes the pictures in docs/screenshots/ (sleep-*-{light,dark}[-de].png).
 """
 from __future__ import annotations
 
-import os
 import uuid
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -19,18 +17,9 @@ from app.extensions import db
 from app.models import SleepEntry, User
 from app.services.records import sync as records
 from app.services.sleep import windows
-from browser_fixtures import ARTIFACTS, PHONE
-from offline_helpers import PATIENT, open_app, patient_today
-
-TARGET = Path(os.environ.get("SCREENSHOTS_DIR") or ARTIFACTS / "screenshots")
-
-
-def stored_nights(server) -> list[SleepEntry]:
-    with server.app.app_context():
-        user = db.session.scalar(select(User).where(User.email == PATIENT))
-        rows = list(db.session.scalars(select(SleepEntry).where(SleepEntry.patient_id == user.id)))
-        db.session.expunge_all()
-        return rows
+from axe import axe_violations, blocking
+from browser_fixtures import BROWSER_LOCALES, PHONE, SCREENSHOTS, log_in, still_page
+from offline_helpers import PATIENT, open_app, patient_today, stored
 
 
 def test_a_diary_entered_offline_reaches_the_server_once(page, live_server):
@@ -51,11 +40,11 @@ def test_a_diary_entered_offline_reaches_the_server_once(page, live_server):
     form.locator("button[type=submit]").click()
     expect(form.locator("[data-sleep-saved]")).to_be_visible()
     expect(page.locator("[data-outbox-badge]")).to_have_text("1 waiting")
-    assert stored_nights(live_server) == []
+    assert stored(live_server, SleepEntry) == []
 
     page.context.set_offline(False)
     expect(page.locator("[data-outbox-badge]")).to_be_hidden()
-    [night] = stored_nights(live_server)
+    [night] = stored(live_server, SleepEntry)
     assert (night.date, night.in_bed, night.final_wake, night.latency_min, night.quality) == (
         day, "22:45", "06:30", 20, 4)
     assert night.tz == page.evaluate("Intl.DateTimeFormat().resolvedOptions().timeZone")
@@ -84,11 +73,9 @@ def seed(server) -> None:
 def test_sleep_screenshots(browser, live_server, scheme, lang):
     """The diary, the window and the weekly charts render without errors; pictures for the docs."""
     seed(live_server)
-    TARGET.mkdir(parents=True, exist_ok=True)
-    context = browser.new_context(viewport=PHONE, device_scale_factor=1, color_scheme=scheme, is_mobile=True,
-                                  has_touch=True, service_workers="block", reduced_motion="reduce",
-                                  locale="de-DE" if lang == "de" else "en-GB")
-    page = context.new_page()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page = still_page(browser, scheme, locale=BROWSER_LOCALES[lang])
+    context = page.context
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     from browser_fixtures import log_in
@@ -100,15 +87,50 @@ def test_sleep_screenshots(browser, live_server, scheme, lang):
         page.goto(f"{live_server.url}{path}")
         if anchor:
             target = page.locator(anchor).locator("xpath=..")
-            target.screenshot(path=str(TARGET / f"{name}{suffix}.png"), animations="disabled", caret="hide")
+            target.screenshot(path=str(SCREENSHOTS / f"{name}{suffix}.png"), animations="disabled", caret="hide")
         else:
             height = min(int(2.5 * PHONE["height"]), page.evaluate("document.documentElement.scrollHeight"))
             page.set_viewport_size({"width": PHONE["width"], "height": max(PHONE["height"], height)})
-            page.screenshot(path=str(TARGET / f"{name}{suffix}.png"), animations="disabled", caret="hide")
+            page.screenshot(path=str(SCREENSHOTS / f"{name}{suffix}.png"), animations="disabled", caret="hide")
             page.set_viewport_size(PHONE)
-        shots.append(TARGET / f"{name}{suffix}.png")
+        shots.append(SCREENSHOTS / f"{name}{suffix}.png")
     heading = page.locator("h1").first.text_content()
     context.close()
     assert heading.startswith("Schlaftagebuch" if lang == "de" else "Sleep diary")
     assert all(p.stat().st_size > 5_000 for p in shots)
     assert errors == []
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_physios_sleep_panel_reads_in_their_language(browser, live_server, scheme, lang):
+    """The physio's sleep panel (weeks, window, suggestion, the form, the history) in English and German, axe
+    clean; pictures for the docs."""
+    seed(live_server)
+    with live_server.app.app_context():
+        patient_id = db.session.scalar(select(User.id).where(User.email == PATIENT))
+    page = still_page(browser, scheme, locale=BROWSER_LOCALES[lang])
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    log_in(page, live_server, "demo.clinician@example.com")
+    page.goto(f"{live_server.url}/clinician/patients/{patient_id}#sleep")
+    panel = page.locator("#sleep")
+    text = panel.inner_text()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    shot = SCREENSHOTS / f"sleep-physio-{scheme}{'-de' if lang == 'de' else ''}.png"
+    # a page as tall as the document: the panel is shot whole, without scrolling under the sticky header
+    page.set_viewport_size({"width": PHONE["width"], "height": page.evaluate("document.documentElement.scrollHeight")})
+    panel.screenshot(path=str(shot), animations="disabled", caret="hide")
+    found = blocking(axe_violations(page))
+    page.goto(f"{live_server.url}/clinician")  # two weeks under 80 %: the dashboard's note
+    note = page.locator("[data-sleep-note]").inner_text()
+    found += blocking(axe_violations(page))
+    page.context.close()
+    assert ("Schlafeffizienz seit zwei Wochen unter 80" if lang == "de" else "sleep efficiency below 80 %") in note
+    words = (["Schlaftagebuch und Schlaffenster", "Woche ab", "Nächte", "Zubettgehzeit", "Fenster speichern",
+              "Vorschlag für diese Woche"] if lang == "de" else
+             ["Sleep diary and window", "Week of", "Nights", "Bedtime", "Save window", "Suggestion for this week"])
+    assert [w for w in words if w not in text] == []
+    if lang == "de":
+        assert [w for w in ("Latest week", "thresholds", "Week of", "Save window", "Keep as it is") if w in text] == []
+    assert found == [] and errors == [] and shot.stat().st_size > 5_000

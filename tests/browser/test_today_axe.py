@@ -5,16 +5,12 @@ label passes WCAG AA contrast, and each state leaves a screenshot (docs/screensh
 """
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
 from axe import axe_violations, blocking
-from browser_fixtures import ARTIFACTS, PHONE, log_in
+from browser_fixtures import PHONE, SCREENSHOTS, log_in
 from offline_helpers import wait_today, wait_waiting
 
-TARGET = Path(os.environ.get("SCREENSHOTS_DIR") or ARTIFACTS / "screenshots")
 MAX_HEIGHT = int(2.5 * PHONE["height"])
 
 # WCAG relative luminance contrast of an element's text against the first opaque background behind it.
@@ -35,10 +31,10 @@ CONTRAST = """(el) => {
 
 
 def shoot(page, name: str) -> None:
-    TARGET.mkdir(parents=True, exist_ok=True)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     height = min(MAX_HEIGHT, max(PHONE["height"], page.evaluate("document.documentElement.scrollHeight")))
     page.set_viewport_size({"width": PHONE["width"], "height": height})
-    page.screenshot(path=str(TARGET / f"{name}.png"), animations="disabled", caret="hide")
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), animations="disabled", caret="hide")
     page.set_viewport_size(PHONE)
 
 

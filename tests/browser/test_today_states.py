@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
 from playwright.sync_api import expect
 
 from app.services.clock import local_today
-from browser_fixtures import PHONE, log_in
+from browser_fixtures import log_in
 from offline_helpers import wait_today, wait_waiting
 
 TEXT = {
@@ -24,20 +23,6 @@ TEXT = {
            "pain_both": "Schmerz 6 → 4", "history": "Bevor Ihr Plan begann",
            "future": "Demnächst. Abhaken können Sie diese Einträge am jeweiligen Tag."},
 }
-
-
-@pytest.fixture(params=["en", "de"])
-def lang_page(request, browser):
-    """A phone-sized page whose browser asks for English or German."""
-    locale = {"en": "en-GB", "de": "de-DE"}[request.param]
-    context = browser.new_context(viewport=PHONE, locale=locale, is_mobile=True, has_touch=True,
-                                  service_workers="allow")
-    page = context.new_page()
-    page.console_errors = []
-    page.on("pageerror", lambda e: page.console_errors.append(str(e)))
-    page.lang = request.param
-    yield page
-    context.close()
 
 
 def open_today(page, server, query: str = "") -> None:

@@ -131,6 +131,16 @@ def evaluate(session: Session, patient: User, today: date,
     return made
 
 
+def decided_rules(session: Session, patient: User, today: date) -> dict[str, ProgressionRule]:
+    """The patient's rules with every finished period decided: what a page that shows rules or steps reads.
+    What `evaluate` decided is committed (and the rules read again with it)."""
+    found = rules_for(session, patient.id)
+    if evaluate(session, patient, today, found):
+        session.commit()
+        found = rules_for(session, patient.id)
+    return found
+
+
 def open_proposals(session: Session, patient_id: int) -> list[ProgressionProposal]:
     return list(session.scalars(
         select(ProgressionProposal).join(ProgressionRule)

@@ -246,21 +246,17 @@ class _Context:
         key = self.item_keys.get(data["plan_item_id"])
         if key is None:
             return Result(data["client_id"], "rejected", "not_found", {"plan_item_id": "is not an item of your plan"})
-        slot_key = (key, data["date"], data["slot"])
-        row = self.completions.get(slot_key)
-        if row is None:
-            self.completions[slot_key] = SimpleNamespace(patient_id=self.patient_id, item_key=key, **data)
-            return Result(data["client_id"], "created")
-        if not newer(data, row):
-            return Result(data["client_id"], "superseded")
-        for name, value in data.items():
-            setattr(row, name, value)
-        return Result(data["client_id"], "updated")
+        return self.latest(self.completions, (key, data["date"], data["slot"]), data, item_key=key)
 
     def checkin(self, data: dict) -> Result:
-        row = self.checkins.get(data["date"])
+        return self.latest(self.checkins, data["date"], data)
+
+    def latest(self, rows: dict, key, data: dict, **extra) -> Result:
+        """The one rule of a slot (a routine's, a day's check-in): a new entry takes an empty one, and replaces
+        what is there only if it was recorded later on the device (`newer`)."""
+        row = rows.get(key)
         if row is None:
-            self.checkins[data["date"]] = SimpleNamespace(patient_id=self.patient_id, **data)
+            rows[key] = SimpleNamespace(patient_id=self.patient_id, **extra, **data)
             return Result(data["client_id"], "created")
         if not newer(data, row):
             return Result(data["client_id"], "superseded")

@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from types import SimpleNamespace
 
 from flask_babel import force_locale, gettext
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, func, select, tuple_, update
 from sqlalchemy.orm import Session
 
@@ -19,6 +20,7 @@ from app.models import Message, PlanItem, PushSubscription, ReminderPass, Remind
 from app.services.measures import reminders as measure_reminders
 from app.services.reminders import schedule as sched
 from app.services.reminders.webpush import GONE
+from app.services.reminders.words import notification_words
 from app.services.sleep import reminders as sleep_reminders
 from app.services.sql_lists import CHUNK, among, batches
 
@@ -86,8 +88,9 @@ def payloads(session: Session, due: list[tuple[int, sched.Due]]) -> list[tuple[b
     about, spoken = describe(session, due), languages(session, (uid for uid, _d in due))
     out = []
     for uid, d in due:
-        with force_locale(spoken.get(uid) or "en"):
-            message = payload(d, about.get(d.plan_item_id), uid)
+        locale = spoken.get(uid) or "en"
+        with force_locale(locale):
+            message = payload(d, about.get(d.plan_item_id), uid) | {"locale": locale, "strings": notification_words()}
         out.append((json.dumps(message).encode(), push_topic(message["tag"])))
     return out
 
@@ -176,7 +179,7 @@ def release(session: Session, retry: list[tuple[int, sched.Due]], now: datetime,
 
 
 # A message push says who wrote, never what: lock screens and push services must not see health text.
-MESSAGE_TITLES = {"clinician": "New message from your physio", "patient": "New message from your patient"}
+MESSAGE_TITLES = {"clinician": _l("New message from your physio"), "patient": _l("New message from your patient")}
 
 
 def message_pushes(session: Session, send: Send, now: datetime, limit: int = 500) -> int:
@@ -192,10 +195,14 @@ def message_pushes(session: Session, send: Send, now: datetime, limit: int = 500
     session.execute(update(Message).where(Message.id.in_([r.id for r in rows])).values(notified_at=now))
     session.commit()
     pairs = {(r.recipient_id, r.sender_id): r.role for r in rows}
+    spoken = languages(session, (to for to, _ in pairs))
     notices = []
     for (to, sender), role in pairs.items():
-        notices.append((to, {"kind": "message", "title": MESSAGE_TITLES.get(role, "New message"), "body": "",
-                             "tag": f"inoplan-message-{sender}", "url": f"/messages/{sender}"}))
+        locale = spoken.get(to) or "en"
+        with force_locale(locale):
+            notices.append((to, {"kind": "message", "title": str(MESSAGE_TITLES.get(role, _l("New message"))),
+                                 "body": "", "locale": locale, "tag": f"inoplan-message-{sender}",
+                                 "url": f"/messages/{sender}"}))
     return push_notices(session, notices, send)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from flask_babel import gettext
 from icalendar import Alarm, Event
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -55,11 +56,11 @@ def due_sleep(session: Session, since: datetime, now: datetime, defer: dict) -> 
 def payload(d: sched.Due) -> dict:
     when = {"date": d.date.isoformat(), "slot": d.slot}
     if d.key == WIND_DOWN:
-        return {"kind": "sleep", "title": "Time to wind down", "tag": f"inoplan-{d.key}-{d.date}",
-                "body": "Your sleep window starts in an hour: dim the lights and put screens away.",
+        return {"kind": "sleep", "title": gettext("Time to wind down"), "tag": f"inoplan-{d.key}-{d.date}",
+                "body": gettext("Your sleep window starts in an hour: dim the lights and put screens away."),
                 "url": "/sleep/window", **when}
-    return {"kind": "sleep", "title": "Time to get up", "tag": f"inoplan-{d.key}-{d.date}",
-            "body": "Getting up at the same time every day helps your sleep. Fill in your sleep diary.",
+    return {"kind": "sleep", "title": gettext("Time to get up"), "tag": f"inoplan-{d.key}-{d.date}",
+            "body": gettext("Getting up at the same time every day helps your sleep. Fill in your sleep diary."),
             "url": f"/sleep?date={d.date}", **when}
 
 
@@ -71,7 +72,7 @@ def calendar_events(session: Session, user: User) -> list[Event]:
         return []
     tz = zone(user.timezone)
     start = row.created_at.astimezone(tz).date()  # stable, so the feed's bytes change only with the window
-    titles = {WIND_DOWN: "Wind down for sleep", RISE: "Get up (sleep window)"}
+    titles = {WIND_DOWN: gettext("Wind down for sleep"), RISE: gettext("Get up (sleep window)")}
     events = []
     for key, at in slots(row.bedtime, row.rise).items():
         event = Event()

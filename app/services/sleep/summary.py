@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy.orm import Session
 
 from app.models import SleepEntry, SleepWindow, User
-from app.services.clock import local_now
+from app.services.clock import local_now, local_today
 from app.services.sleep import figures as fig
 from app.services.sleep import insights, store, windows
 
@@ -47,13 +47,15 @@ class Overview:
 def overview(session: Session, patient: User, today: date, now: datetime | None = None) -> Overview:
     rows = store.entries(session, patient.id, today - timedelta(weeks=WEEKS) + timedelta(days=1), today)
     figs = [(e, store.night_figures(e)) for e in rows]
+    history = windows.history(session, patient.id)  # newest first: the current window is the first
+    window = history[0] if history else None
     dated = [(e.date, f) for e, f in figs]
+    recent = [(d, f) for d, f in dated if d > today - timedelta(days=14)]  # the weeks already read
     patterns = (insights.short_night_pain(insights.diary_pain_pairs(session, patient.id, today)),
                 insights.evening_routine(insights.evening_routine_nights(session, patient.id, dated)))
-    return Overview(nights=list(reversed(figs))[:14], weeks=fig.weekly(dated),
-                    window=windows.current(session, patient.id), weekly=windows.weekly(session, patient, now),
-                    history=windows.history(session, patient.id), insights=[i for i in patterns if i],
-                    low_efficiency=windows.low_efficiency(session, patient.id, today),
+    return Overview(nights=list(reversed(figs))[:14], weeks=fig.weekly(dated), window=window, history=history,
+                    weekly=windows.weekly_of(window, patient, recent, local_today(patient.timezone, now)),
+                    insights=[i for i in patterns if i], low_efficiency=windows.low_in(recent, today),
                     self_managed=windows.self_managed(session, patient))
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
+from flask_babel import gettext
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
@@ -65,13 +66,14 @@ def set_window(session: Session, patient: User, by: User, bedtime: str, rise: st
     floor_min = base.floor_min if floor_min is None else floor_min
     errors = {}
     if not 50 <= lower_at <= raise_at <= 100:
-        errors["lower_at"] = "must be from 50 to 100 and not above the upper threshold"
+        errors["lower_at"] = gettext("must be from 50 to 100 and not above the upper threshold")
     if not 3 * 60 <= floor_min <= 9 * 60:
-        errors["floor_min"] = "must be from 3 to 9 hours"
+        errors["floor_min"] = gettext("must be from 3 to 9 hours")
     elif rule.below_floor(bedtime, rise, floor_min):
-        errors["bedtime"] = f"gives a window shorter than the floor of {floor_min // 60} h {floor_min % 60:02d}"
+        errors["bedtime"] = gettext("gives a window shorter than the floor of %(floor)s",
+                                    floor=f"{floor_min // 60} h {floor_min % 60:02d}")
     elif rule.length_min(bedtime, rise) > rule.MAX_WINDOW_MIN:
-        errors["bedtime"] = "gives a window longer than 12 hours"
+        errors["bedtime"] = gettext("gives a window longer than 12 hours")
     if errors:
         raise WindowError(errors)
     row = SleepWindow(patient_id=patient.id, bedtime=bedtime, rise=rise, raise_at=raise_at, lower_at=lower_at,
@@ -85,13 +87,18 @@ def set_window(session: Session, patient: User, by: User, bedtime: str, rise: st
 def weekly(session: Session, patient: User, now: datetime | None = None) -> Weekly | None:
     """This week's suggestion, or None while the window is younger than a week or the diary too thin."""
     row = current(session, patient.id)
+    today = local_today(patient.timezone, now)
+    return weekly_of(row, patient, store.recent(session, patient.id, today, 7) if row else [], today)
+
+
+def weekly_of(row: SleepWindow | None, patient: User, recent: list, today: date) -> Weekly | None:
+    """`weekly` for a window and nights already read: [(date, figures)], any that reach back 7 days or more."""
     if row is None:
         return None
-    today = local_today(patient.timezone, now)
     started = row.created_at.astimezone(zone(patient.timezone)).date()
     if today - started < timedelta(days=7):
         return None
-    nights = store.recent(session, patient.id, today, 7)
+    nights = [(d, f) for d, f in recent if today - timedelta(days=7) < d <= today]
     if len(nights) < rule.MIN_NIGHTS:
         return None
     average = average_efficiency([f for _, f in nights])
@@ -111,13 +118,9 @@ def decide(session: Session, patient: User, by: User, accept: bool, now: datetim
     return set_window(session, patient, by, row.bedtime, row.rise, "kept", average=s.average_efficiency, now=now)
 
 
-def low_efficiency(session: Session, patient_id: int, today: date, below: float = 80.0) -> bool:
-    """Both of the last two weeks averaged below `below` % (each with at least 3 nights): the physio's note."""
-    return low_in(store.recent(session, patient_id, today, 14), today, below)
-
-
 def low_in(nights: list, today: date, below: float = 80.0) -> bool:
-    """`low_efficiency` for nights already read: [(date, figures)] of the last 14 days."""
+    """Both of the last two weeks averaged below `below` % (each with at least 3 nights): the physio's note.
+    `nights`: [(date, figures)] of the last 14 days, already read."""
     weeks = [[f for d, f in nights if d > today - timedelta(days=7)],
              [f for d, f in nights if d <= today - timedelta(days=7)]]
     return all(len(w) >= 3 and average_efficiency(w) < below for w in weeks)
