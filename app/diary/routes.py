@@ -14,7 +14,6 @@ from sqlalchemy import select
 from app.access import role_required
 from app.diary import bp
 from app.extensions import db
-from app.services.records.labels import flash_rejected
 from app.models import Treatment
 from app.models.diary import BODY_AREAS, QUALITIES, TREATMENT_KINDS, TRIGGERS
 from app.services.clock import local_today
