@@ -14,7 +14,7 @@ from app.services.measures.trends import trends
 def due_card(session: Session, patient: User) -> dict:
     """For the card on Today: due measures (unless "not now"), and a PEG at or above the flare-up trigger."""
     today = local_today(patient.timezone)
-    plan = schedule.planned(session, patient, today)
+    plan = schedule.planned(session, patient)
     due = [p for p in plan if p.is_due(today) and not p.waiting(today)]
     peg = next(p for p in plan if p.instrument == "peg")
     flare = None

@@ -24,7 +24,7 @@ from app.services.records import sync as records
 def index():
     """Due questionnaires, every measure's trend, and (self-managed) how often each is asked."""
     today = local_today(current_user.timezone)
-    plan = schedule.planned(db.session, current_user, today)
+    plan = schedule.planned(db.session, current_user)
     charts = trend_charts(db.session, current_user)
     return render_template("measures/index.html", plan=plan, today=today, charts=charts, title=title,
                            can_edit=schedule.self_managed(db.session, current_user), choices=schedule.CHOICES)
