@@ -1,9 +1,13 @@
 """Interface language: the user's saved choice, else the browser's Accept-Language, else English."""
 from __future__ import annotations
 
+from functools import lru_cache
+
+from babel import support
 from flask import Flask, has_request_context, request
 from flask_babel import get_locale, gettext
 from flask_login import current_user
+from wtforms.i18n import messages_path
 
 from app.config import ROOT
 from app.content.library_de import ROUTINES_DE
@@ -97,6 +101,28 @@ def init_i18n(app: Flask) -> None:
     app.jinja_env.globals["js_catalog"] = js_catalog
     app.jinja_env.globals["rt"] = lambda routine, field: routine_text(routine, field, current_language())
     app.jinja_env.globals["illustration"] = lambda routine: illustrations.of(routine, current_language())
+
+    @app.before_request
+    def wtforms_messages():
+        # Flask-WTF reads WTForms' own message catalogue from disk on every request that builds a form (about half a
+        # millisecond of /today); it takes the one it finds on the request, so hand it one loaded once per language.
+        request.wtforms_translations = _WTFormsMessages()
+
+
+@lru_cache(maxsize=len(LANGUAGES) + 1)
+def _wtforms_catalog(locale: str) -> support.Translations:
+    return support.Translations.load(messages_path(), [locale], domain="wtforms")
+
+
+class _WTFormsMessages:
+    """WTForms' messages in this request's language, chosen only when a message is asked for (a request that
+    builds no form never resolves its locale)."""
+
+    def ugettext(self, string: str) -> str:
+        return _wtforms_catalog(str(get_locale())).ugettext(string)
+
+    def ungettext(self, singular: str, plural: str, n: int) -> str:
+        return _wtforms_catalog(str(get_locale())).ungettext(singular, plural, n)
 
 # What static/js/day_view.js draws on a routine's card (tick toggles, pain taps, past and future days).
 JS_STRINGS += [N_("Start"), N_("Tap it again to undo."),

@@ -2,19 +2,22 @@
 
 Signing 2,000 patients in through the login form would hash 2,000 passwords; instead one real login's session
 cookie is decoded with the app's own serializer and re-signed for each patient (the same `_user_id` form the
-user loader checks: id and session token). Between rounds every patient's `data_version` is replaced, exactly
-what a write does, so each round's requests all miss the per-worker day cache (its key is user, version, date).
+user loader checks: id, session token and the secret of a live server-side session, one inserted per patient).
+Between rounds every patient's `data_version` is replaced, exactly what a write does, so each round's requests all
+miss the per-worker day cache (its key is user, version, date).
 """
 from __future__ import annotations
 
 import threading
+from secrets import token_urlsafe
 
 from flask import Flask
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 
 from app.extensions import db
-from app.models import Plan, User
+from app.models import LoginSession, Plan, User
 from app.models.users import new_data_version
+from app.services.accounts.sessions import digest
 
 from .client import Client, timed
 
@@ -31,9 +34,14 @@ def forged_cookies(app: Flask, signed_in: dict, ids: list[int]) -> list[dict]:
     serializer = app.session_interface.get_signing_serializer(app)
     name = app.config["SESSION_COOKIE_NAME"]
     session = serializer.loads(signed_in[name])
+    secrets = {i: token_urlsafe(32) for i in ids}
     with app.app_context():
         tokens = dict(db.session.execute(select(User.id, User.session_token).where(User.id.in_(ids))).all())
-    return [{**signed_in, name: serializer.dumps({**session, "_user_id": f"{i}:{tokens[i]}"})} for i in ids]
+        # each a live server-side session, as a login would start (services/accounts/sessions.py)
+        db.session.execute(insert(LoginSession), [{"user_id": i, "secret_hash": digest(s)} for i, s in secrets.items()])
+        db.session.commit()
+    return [{**signed_in, name: serializer.dumps({**session, "_user_id": f"{i}:{tokens[i]}:{secrets[i]}"})}
+            for i in ids]
 
 
 def make_cold(app: Flask, ids: list[int]) -> None:

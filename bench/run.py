@@ -56,7 +56,7 @@ def run(url: str, args, log, sizes: dict) -> Report:
         log("dashboard done")
 
     patient = f"bench-patient-{linked[0]}@example.com"
-    counts = queries_everywhere(app, patient, clinician, linked[0])
+    counts = queries_everywhere(app, patient, clinician, linked[0], clinician_id)
     report.extras.append(("SQL queries per request", ", ".join(f"{path} {n}" for path, n in counts)))
     log("query counts done")
     cold_ids = patients_with_plans(app, COLD_PATIENTS, skip={linked[0]})

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import UTC, datetime
+import uuid
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -264,3 +265,19 @@ def test_error_pages_say_why_in_the_readers_language(app, patient, login, locale
     wrong_method = s.client.delete("/clinics")
     page = wrong_method.get_data(as_text=True)
     assert wrong_method.status_code == 405 and generic in page and "The method is not allowed" not in page
+
+
+def test_wtforms_own_messages_follow_each_requests_language(app, patient, login):
+    """WTForms' built-in messages (its catalogue is loaded once per language, app/i18n.py) switch with the request:
+    German, then English, then German again in the same process."""
+    session = login(patient)
+
+    def error_for(language: str) -> str:
+        session.client.environ_base["HTTP_ACCEPT_LANGUAGE"] = language
+        return session.post("/today/checkin", {"client_id": str(uuid.uuid4()), "date": date.today().isoformat(),
+                                               "pain": "4", "sleep_hours": "many"}).get_data(as_text=True)
+
+    assert "Not a valid decimal value" in error_for("en")
+    german_page = error_for("de")
+    assert "Not a valid decimal value" not in german_page and "Keine gültige Dezimalzahl" in german_page
+    assert "Not a valid decimal value" in error_for("en")

@@ -2,6 +2,7 @@
 bounded (the pages that tests/test_query_counts.py does not already cover; `make bench` prints them all)."""
 from __future__ import annotations
 
+import uuid
 from contextlib import contextmanager
 
 import pytest
@@ -105,3 +106,46 @@ def test_a_template_never_runs_a_query(app, login, patient, clinician, path):
         response = s.get(path)
     assert response.status_code == 200 and response.mimetype == "text/html"
     assert sent == []
+
+
+# The pages of issue 20 and the pacing page, each side's view of a conversation included (`make bench` lists them).
+MESSAGE_PAGES = {"/messages": 4, "/messages/{other}": 5, "/api/v1/messages?with={other}": 5}
+OTHER_PAGES = {("patient", "/pacing"): 1, ("clinician", "/alerts"): 3, ("clinician", "/clinics"): 2,
+               ("clinician", "/clinics/patients/{patient}/share"): 3}
+
+
+@pytest.mark.parametrize("side", ["patient", "clinician"])
+@pytest.mark.parametrize("path", sorted(MESSAGE_PAGES))
+def test_message_pages_are_constant_in_conversation_length(login, patient, clinician, path, side):
+    link(clinician, patient)
+    sessions = {"patient": login(patient), "clinician": login(clinician)}
+    ids = {"patient": patient.id, "clinician": clinician.id}
+    other = "clinician" if side == "patient" else "patient"
+    url = path.format(other=ids[other])
+
+    def exchange(n: int) -> None:  # n messages each way: the patient's through the sync, the physio's by the form
+        items = [{"client_id": str(uuid.uuid4()), "type": "message", "to": ids["clinician"], "text": f"note {i}",
+                  "recorded_at": "2026-01-05T10:00:00+00:00"} for i in range(n)]
+        assert sessions["patient"].post_json("/api/v1/sync", {"items": items}).status_code == 200
+        for i in range(n):
+            reply = sessions["clinician"].post(f"/messages/{ids['patient']}", {"text": f"reply {i}",
+                                                                          "client_id": str(uuid.uuid4())})
+            assert reply.status_code in (302, 303)
+
+    exchange(1)
+    queries(sessions[side], url)
+    few = queries(sessions[side], url)
+    exchange(12)
+    queries(sessions[side], url)  # the first read marks the new messages read
+    many = queries(sessions[side], url)
+    assert few == many <= MESSAGE_PAGES[path]
+
+
+@pytest.mark.parametrize("side, path", sorted(OTHER_PAGES))
+def test_alert_clinic_and_pacing_pages_are_bounded(login, patient, clinician, side, path):
+    link(clinician, patient)
+    with_history(patient, 2, 2)
+    session = login(patient if side == "patient" else clinician)
+    url = path.format(patient=patient.id)
+    queries(session, url)
+    assert queries(session, url) <= OTHER_PAGES[(side, path)]

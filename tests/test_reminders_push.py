@@ -355,3 +355,26 @@ def test_the_questionnaire_push_is_in_the_patients_language(app, runner, login, 
     message = browser.decrypt(receiver.received[0])
     assert message["title"] == "Zeit für einen kurzen Fragebogen"
     assert "PHQ" not in message["body"] and "PEG" not in message["body"]
+
+
+def test_each_push_of_a_pass_is_written_in_its_readers_language(app, runner, login, receiver):
+    """Pushes are worded once per language and item in a pass (push.payloads): two English and two German patients
+    with the same routine at the same time, then at their check-in time, each read their own language."""
+    phones = {}
+    for n, language in enumerate(("en", "de", "en", "de")):
+        person = make_user(f"lang{n}@example.com")
+        person.locale = language
+        give_plan(person)
+        db.session.commit()
+        phones[f"/push/{n}"] = (language, subscribed(login, receiver, person, f"/push/{n}")[1])
+    for at, english, german in ((MONDAY_8_LONDON, "Tap Done when you have finished.",
+                                 "Tippen Sie auf „Erledigt“, wenn Sie fertig sind."),
+                                ("2026-06-01T19:00", "Daily check-in", "Täglicher Check-in")):
+        receiver.received.clear()
+        assert "pushes ok 4" in send(runner, at)
+        for message in receiver.received:
+            language, browser = phones[message.path]
+            shown = browser.decrypt(message)
+            text = f"{shown['title']} {shown['body']}"
+            assert (german if language == "de" else english) in text
+            assert (english if language == "de" else german) not in text

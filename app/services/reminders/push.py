@@ -54,23 +54,30 @@ def languages(session: Session, user_ids) -> dict[int, str | None]:
     return out
 
 
-def payload(d: sched.Due, about: SimpleNamespace | None, owner: int) -> dict:
+def payload(d: sched.Due, about: SimpleNamespace | None, owner: int, texts: dict | None = None) -> dict:
     """What the service worker shows and acts on (service_worker.js), in the current locale. `owner` is the
     patient's id: a "Done" tapped on the notification is queued in the outbox for that account, as the page queues
-    its own writes."""
+    its own writes. `texts` keeps the wording of each item (and of the check-in) for the next push of the same
+    language: in the busiest minute thousands of pushes share a few dozen routines."""
+    texts = {} if texts is None else texts
     when = {"date": d.date.isoformat(), "slot": d.slot, "owner": owner}
     if d.key in sleep_reminders.KEYS:
         return sleep_reminders.payload(d) | {"owner": owner}
     if d.key == measure_reminders.KEY:
         return measure_reminders.payload(d) | {"owner": owner}
     if d.key == sched.CHECKIN_KEY:
-        return {"kind": "checkin", "title": gettext("Daily check-in"), "tag": f"inoplan-checkin-{d.date}",
-                "body": gettext("How are pain, sleep and mood today? It takes ten seconds."),
+        if "checkin" not in texts:
+            texts["checkin"] = (gettext("Daily check-in"),
+                                gettext("How are pain, sleep and mood today? It takes ten seconds."))
+        title, body = texts["checkin"]
+        return {"kind": "checkin", "title": title, "tag": f"inoplan-checkin-{d.date}", "body": body,
                 "url": f"/today?date={d.date}#checkin", **when}
-    title = title_of(about) if about else gettext("Your routine")
-    dose = dose_text(about.dose) if about else ""
-    done = gettext("Tap Done when you have finished.")
-    body = f"{dose}. {done}" if dose else done
+    if d.plan_item_id not in texts:
+        title = title_of(about) if about else gettext("Your routine")
+        dose = dose_text(about.dose) if about else ""
+        done = gettext("Tap Done when you have finished.")
+        texts[d.plan_item_id] = (title, f"{dose}. {done}" if dose else done)
+    title, body = texts[d.plan_item_id]
     anchor = f"item-{d.plan_item_id}-{d.slot.replace(':', '')}"
     return {"kind": "item", "title": f"{d.slot} {title}", "body": body, "tag": f"inoplan-{d.key}-{d.date}-{d.slot}",
             "url": f"/today?date={d.date}#{anchor}", "plan_item_id": d.plan_item_id, **when}
@@ -86,12 +93,18 @@ def payloads(session: Session, due: list[tuple[int, sched.Due]]) -> list[tuple[b
     """The payload of each due reminder, written in its patient's saved language (English when none), with its
     push Topic."""
     about, spoken = describe(session, due), languages(session, (uid for uid, _d in due))
-    out = []
-    for uid, d in due:
-        locale = spoken.get(uid) or "en"
-        with force_locale(locale):
-            message = payload(d, about.get(d.plan_item_id), uid) | {"locale": locale, "strings": notification_words()}
-        out.append((json.dumps(message).encode(), push_topic(message["tag"])))
+    by_language: dict[str, list[int]] = defaultdict(list)
+    for i, (uid, _d) in enumerate(due):
+        by_language[spoken.get(uid) or "en"].append(i)
+    out: list[tuple[bytes, str]] = [(b"", "")] * len(due)
+    for language, indexes in by_language.items():
+        texts: dict = {}  # each item's wording, written once per language and pass
+        with force_locale(language):  # switched once per language, not once per push
+            words = notification_words()
+            for i in indexes:
+                uid, d = due[i]
+                message = payload(d, about.get(d.plan_item_id), uid, texts) | {"locale": language, "strings": words}
+                out[i] = (json.dumps(message).encode(), push_topic(message["tag"]))
     return out
 
 
