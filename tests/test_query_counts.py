@@ -106,7 +106,7 @@ def test_clinician_patient_page_is_constant_in_history_size(login, patient, clin
         add_flare(patient, ago + 0.5, 1)
         add_treatment(patient, ago, "Warm shower", 7)
     big = queries(physio, f"/clinician/patients/{patient.id}")
-    assert small == big <= 21  # the plan, log, charts, measures, sleep and progression panels
+    assert small == big <= 24  # the plan, log, charts, diary (heat map), measures, sleep and progression panels
 
 
 def sync_lookups(session, body: dict) -> list[tuple[str, object]]:

@@ -304,7 +304,7 @@ def test_a_due_questionnaire_is_pushed_once_and_then_waits(app, runner, login, p
         "kind": "measures", "title": "Time for a short questionnaire",
         "body": "It helps you and your physiotherapist see what is changing. It takes a few minutes.",
         "tag": "inoplan-measures-2026-06-01", "url": "/today#measures", "date": "2026-06-01", "slot": "20:00",
-        "owner": patient.id}
+        "owner": patient.id, "locale": "en", "strings": ENGLISH_WORDS}
     # Overdue is not nagging: later passes, later evenings, and after the sent row is pruned, nothing more.
     for at in ("2026-06-01T19:01", "2026-06-02T19:00", "2026-06-05T19:00", "2026-06-08T19:00"):
         assert "claimed 0" in send(runner, at)

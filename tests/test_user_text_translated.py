@@ -10,12 +10,20 @@ ROOT = Path(__file__).resolve().parent.parent
 GETTEXT = {"_", "_l", "gettext", "ngettext", "lazy_gettext", "str"}
 
 
+# Helpers that return text built by gettext (app/clinician/plan_routes.py, app/services/records/labels.py).
+TRANSLATING_HELPERS = {"left_out", "problem"}
+
+
 def translated(node: ast.expr) -> bool:
-    """A message built by gettext (or chosen between two such messages); a variable or a form's error is trusted."""
+    """A message built by gettext (joined or chosen from such messages); a variable or a form's error is trusted."""
     if isinstance(node, ast.Call):
-        return getattr(node.func, "id", getattr(node.func, "attr", "")) in GETTEXT
+        return getattr(node.func, "id", getattr(node.func, "attr", "")) in GETTEXT | TRANSLATING_HELPERS
     if isinstance(node, ast.IfExp):
         return translated(node.body) and translated(node.orelse)
+    if isinstance(node, ast.BoolOp):
+        return all(translated(value) for value in node.values)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return translated(node.left) and translated(node.right)
     return isinstance(node, (ast.Name, ast.Subscript, ast.Attribute))
 
 

@@ -17,6 +17,7 @@ from app.progression.labels import title_of
 from app.services.localize import routine_text
 from app.services.plans.versions import plan_for
 from app.services.records.validation import SLOT_RE
+from app.services.sleep import summary as sleep_summary
 
 
 def own_item(plan_item_id: int) -> PlanItem:
@@ -43,6 +44,8 @@ def player(plan_item_id: int):
     return render_template("progression/player.html", item=item, routine=routine, title=title_of(routine),
                            steps=steps, precautions=routine_text(routine, "precautions", lang) or "",
                            day=day, slot=slot, client_id=str(uuid.uuid4()),
+                           sleep_card=sleep_summary.today_card(db.session, current_user, day)
+                           if routine.kind == "sleep" else None,
                            config={"planItemId": item.id, "date": day.isoformat(), "slot": slot,
                                    "kind": routine.kind, "steps": steps, **item.dose})
 
