@@ -93,9 +93,19 @@ def test_each_kind_fires_at_its_threshold(patient):
 
     def rule(kind, n):
         return AlertRule(kind=kind, threshold=n)
-    assert check(row, rule("low_adherence", 50), now) == "Adherence 40 % over 7 days"
+    assert check(row, rule("low_adherence", 50), now) == "Adherence 40% over 7 days"
     assert check(row, rule("low_adherence", 40), now) is None
     assert check(row, rule("pain_rise", 2), now) == "Pain average up 2.5 on the week before"
     assert check(row, rule("pain_rise", 3), now) is None
     assert check(row, rule("no_checkin", 2), now) is None
     assert check(row, rule("urgent_measure", 0), now) == "Urgent questionnaire answer to review"
+
+
+def test_alert_texts_and_the_mail_digest_are_in_the_clinicians_language(app):
+    """The dashboard's alert lines and the daily mail are written in the reader's language (German here)."""
+    from flask_babel import force_locale
+
+    from app.services.clinics.alerts import describe
+    with app.test_request_context(), force_locale("de"):
+        assert describe(AlertRule(kind="no_checkin", threshold=3)) == "Seit 3 Tagen oder länger kein Check-in"
+        assert describe(AlertRule(kind="low_adherence", threshold=50)) == "Umsetzung unter 50 % in 7 Tagen"

@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from flask_babel import gettext, ngettext
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from app.formatting import in_language
+from app.formatting import in_language, number_text, percent_text
 from app.models import AlertRule, User
 from app.services.care.dashboard import PatientRow, patient_rows
 from app.services.care.links import linked_patient
@@ -23,8 +24,9 @@ from app.services.clock import zone
 KINDS = {"pain_rise": (1, 10, 2), "no_checkin": (1, 60, 3), "low_adherence": (1, 100, 50),
          "flare_days": (1, 60, 7), "urgent_measure": (0, 0, 0)}
 
-DIGEST_LABELS = {"pain_rise": "Pain rising", "no_checkin": "No recent check-in", "low_adherence": "Low adherence",
-                 "flare_days": "Long flare-up", "urgent_measure": "Urgent questionnaire answer"}
+DIGEST_LABELS = {"pain_rise": _l("Pain rising"), "no_checkin": _l("No recent check-in"),
+                 "low_adherence": _l("Low adherence"), "flare_days": _l("Long flare-up"),
+                 "urgent_measure": _l("Urgent questionnaire answer")}
 
 
 @dataclass
@@ -82,11 +84,17 @@ def remove(session: Session, clinician: User, rule_id) -> bool:
 
 
 def describe(rule: AlertRule) -> str:
-    return {"pain_rise": f"Pain average up by {rule.threshold} or more on the week before",
-            "no_checkin": f"No check-in for {rule.threshold} days or more",
-            "low_adherence": f"Adherence under {rule.threshold} % over 7 days",
-            "flare_days": f"Flare-up plan on for more than {rule.threshold} days",
-            "urgent_measure": "An urgent questionnaire answer"}[rule.kind]
+    """The rule in words, in the current language."""
+    n = rule.threshold
+    if rule.kind == "pain_rise":
+        return gettext("Pain average up by %(n)s or more on the week before", n=n)
+    if rule.kind == "no_checkin":
+        return ngettext("No check-in for %(num)d day or more", "No check-in for %(num)d days or more", n)
+    if rule.kind == "low_adherence":
+        return gettext("Adherence under %(n)s %% over 7 days", n=n)
+    if rule.kind == "flare_days":
+        return ngettext("Flare-up plan on for more than %(num)d day", "Flare-up plan on for more than %(num)d days", n)
+    return gettext("An urgent questionnaire answer")
 
 
 def check(row: PatientRow, rule: AlertRule, now: datetime) -> str | None:
@@ -94,20 +102,22 @@ def check(row: PatientRow, rule: AlertRule, now: datetime) -> str | None:
     n = rule.threshold
     if rule.kind == "pain_rise" and row.pain_avg_7d is not None and row.pain_avg_prev is not None:
         rise = row.pain_avg_7d - row.pain_avg_prev
-        return f"Pain average up {rise:.1f} on the week before" if rise >= n else None
+        return gettext("Pain average up %(rise)s on the week before", rise=number_text(rise)) if rise >= n else None
     if rule.kind == "no_checkin":
         days = (row.today - row.last_checkin).days if row.last_checkin else None
         if days is None:
-            return "No check-ins yet"
-        return f"No check-in for {days} days" if days >= n else None
+            return gettext("No check-ins yet")
+        return ngettext("No check-in for %(num)d day", "No check-in for %(num)d days", days) if days >= n else None
     if rule.kind == "low_adherence" and row.adherence_7d is not None:
-        return f"Adherence {round(row.adherence_7d * 100)} % over 7 days" if row.adherence_7d * 100 < n else None
+        return gettext("Adherence %(rate)s over 7 days", rate=percent_text(row.adherence_7d)) \
+            if row.adherence_7d * 100 < n else None
     if rule.kind == "flare_days" and row.mode == "flare" and row.plan.mode_changed_at:
         local_start = row.plan.mode_changed_at.astimezone(zone(row.patient.timezone)).date()
         days = (row.today - local_start).days
-        return f"Flare-up plan on for {days} days" if days > n else None
+        return ngettext("Flare-up plan on for %(num)d day", "Flare-up plan on for %(num)d days", days) \
+            if days > n else None
     if rule.kind == "urgent_measure" and row.urgent:
-        return "Urgent questionnaire answer to review"
+        return gettext("Urgent questionnaire answer to review")
     return None
 
 
@@ -136,10 +146,11 @@ def digest(session: Session, clinician: User, now: datetime) -> str | None:
     per_kind: dict[str, set[int]] = {}
     for hit in hits:
         per_kind.setdefault(hit.rule.kind, set()).add(hit.patient.id)
-    lines = [f"- {DIGEST_LABELS[kind]}: {len(ids)} patient{'s' if len(ids) != 1 else ''}"
-             for kind, ids in per_kind.items()]
-    return ("Inoplan alerts for today\n\n" + "\n".join(lines)
-            + "\n\nOpen Inoplan to see who. You set these alerts on the Alerts page of your dashboard.\n")
+    with in_language(clinician):
+        lines = [ngettext("- %(kind)s: %(num)d patient", "- %(kind)s: %(num)d patients", len(ids),
+                          kind=DIGEST_LABELS[kind]) for kind, ids in per_kind.items()]
+        return (gettext("Inoplan alerts for today") + "\n\n" + "\n".join(lines) + "\n\n"
+                + gettext("Open Inoplan to see who. You set these alerts on the Alerts page of your dashboard.") + "\n")
 
 
 def digest_hits(session: Session, clinician: User, now: datetime, channel: str) -> list[Fired]:
