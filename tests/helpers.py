@@ -309,6 +309,17 @@ def add_treatment(patient, days_ago: float, name: str, effect: int | None = None
     return row
 
 
+def short_and_long_nights(today, days: int = 12) -> list[dict]:
+    """Sleep diary nights alternating short (woke 04:45, then pain 6) and long (woke 06:45, pain 4), with check-ins."""
+    entries = []
+    for n in range(days):
+        day = today - timedelta(days=n)
+        short = n % 2 == 0
+        entries.append(night(day, final_wake="04:45" if short else "06:45", out_of_bed="07:00"))
+        entries.append(entry_checkin(str(day), pain=6 if short else 4))
+    return entries
+
+
 def zone_at_hour(hour: int) -> str:
     """A timezone whose clock shows `hour` o'clock now (Etc/GMT-N is UTC+N), for pages that differ by time of day."""
     offset = (hour - datetime.now(UTC).hour + 12) % 24 - 12

@@ -9,7 +9,7 @@ from app.models import CheckIn, SleepEntry, SleepWindow
 from app.services.clock import local_today
 from app.services.records import sync as records
 from app.services.sleep import windows
-from helpers import entry_checkin, link, make_user, night, sleep_sync
+from helpers import entry_checkin, link, make_user, night, short_and_long_nights, sleep_sync
 
 
 def test_a_night_is_stored_once_and_the_latest_write_wins(login, patient):
@@ -134,13 +134,7 @@ def test_the_dashboard_notes_two_weeks_of_low_efficiency(login, patient, clinici
 def test_progress_shows_the_weeks_and_the_sleep_pain_pattern(login, patient):
     s = login(patient)
     today = local_today(patient.timezone)
-    entries = []
-    for n in range(12):
-        day = today - timedelta(days=n)
-        short = n % 2 == 0
-        entries.append(night(day, final_wake="04:45" if short else "06:45", out_of_bed="07:00"))
-        entries.append(entry_checkin(str(day), pain=6 if short else 4))
-    sleep_sync(s, *entries)
+    sleep_sync(s, *short_and_long_nights(today))
     page = s.get("/progress").get_data(as_text=True)
     assert "Your sleep over the weeks" in page
     assert ("On days after nights with less than 6 hours of sleep, your pain was on average 2 points higher"

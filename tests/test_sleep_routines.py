@@ -8,7 +8,15 @@ from datetime import timedelta
 from app.extensions import db
 from app.services.clock import local_today
 from app.services.sleep.insights import evening_routine
-from helpers import entry_checkin, entry_completion, give_plan, make_user, night, sleep_sync, zone_at_hour
+from helpers import (
+    entry_completion,
+    give_plan,
+    make_user,
+    night,
+    short_and_long_nights,
+    sleep_sync,
+    zone_at_hour,
+)
 
 
 def card(page: str, anchor: str) -> str:
@@ -103,13 +111,7 @@ def test_the_short_night_pattern_is_translated(login, patient):
     db.session.commit()
     s = login(patient)
     today = local_today(patient.timezone)
-    entries = []
-    for n in range(12):
-        day = today - timedelta(days=n)
-        short = n % 2 == 0
-        entries.append(night(day, final_wake="04:45" if short else "06:45", out_of_bed="07:00"))
-        entries.append(entry_checkin(str(day), pain=6 if short else 4))
-    sleep_sync(s, *entries)
+    sleep_sync(s, *short_and_long_nights(today))
     assert ("An Tagen nach Nächten mit weniger als 6 Stunden Schlaf war Ihr Schmerz im Schnitt 2 Punkte höher als "
             "nach längeren Nächten (6 kurze und 6 längere Nächte). Das zeigt ein Muster, keine Ursache."
             in s.get("/progress").get_data(as_text=True))

@@ -36,10 +36,8 @@ def due_dates(plan) -> set[date]:
 
 def due_measures(session: Session, since: datetime, now: datetime, defer: dict) -> list:
     """Every (user, "measures" occurrence) whose time fell in (since, now] on a date a measure falls due."""
-    from app.services.reminders.dispatch import Quiet, _place, _pushable
-    zones = session.scalars(select(User.timezone).distinct().where(User.role == "patient")).all()
-    windows = {tz: sched.window(tz, 0, since, now) for tz in zones}
-    labels = sched.labels_of(windows.values())
+    from app.services.reminders.dispatch import Quiet, _place, _pushable, patient_zone_windows
+    windows, labels = patient_zone_windows(session, since, now)
     if not labels:
         return []
     rows = session.execute(

@@ -165,12 +165,17 @@ def due_items(session: Session, since: datetime, now: datetime, defer: dict) -> 
     return out
 
 
+def patient_zone_windows(session: Session, since: datetime, now: datetime) -> tuple[dict, set]:
+    """Each patient timezone's window over (since, now], and the local times those windows cover."""
+    zones = session.scalars(select(User.timezone).distinct().where(User.role == "patient")).all()
+    windows = {tz: sched.window(tz, 0, since, now) for tz in zones}
+    return windows, sched.labels_of(windows.values())
+
+
 def due_checkins(session: Session, since: datetime, now: datetime, defer: dict) -> list[Candidate]:
     """Every patient whose daily check-in time fell due in (since, now] (before removing who checked in)."""
     checkin_time = case((ReminderPref.id.is_(None), DEFAULTS.checkin_time), else_=ReminderPref.checkin_time)
-    zones = session.scalars(select(User.timezone).distinct().where(User.role == "patient")).all()
-    windows = {tz: sched.window(tz, 0, since, now) for tz in zones}
-    labels = sched.labels_of(windows.values())
+    windows, labels = patient_zone_windows(session, since, now)
     if not labels:
         return []
     rows = session.execute(
