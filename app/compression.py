@@ -20,6 +20,7 @@ MIN_BYTES = 1024  # below this, gzip's own header costs more than it saves
 def compressible(response: Response) -> bool:
     return (request.method == "GET" and not request.query_string and response.status_code == 200
             and response.mimetype == "text/html" and not response.direct_passthrough
+            and not response.is_streamed  # a stream is sent as it is made; buffering it would undo that
             and "Content-Encoding" not in response.headers
             and "gzip" in request.headers.get("Accept-Encoding", "").lower())
 

@@ -29,3 +29,17 @@ def test_json_and_static_files_are_left_to_their_own_rules(login, patient):
     s = login(patient)
     api = s.get("/api/v1/plan", headers=GZIP)
     assert "Content-Encoding" not in api.headers and "Accept-Encoding" not in api.headers.get("Vary", "")
+
+
+def test_a_streamed_page_is_sent_as_it_is_made(app):
+    made = []
+
+    def parts():
+        for n in range(3):
+            made.append(n)
+            yield f"<p>{'part ' * 400}{n}</p>"
+
+    app.add_url_rule("/_streamed", "streamed", lambda: app.response_class(parts(), mimetype="text/html"))
+    response = app.test_client().get("/_streamed", headers=GZIP, buffered=False)
+    assert "Content-Encoding" not in response.headers and len(made) < 3  # not all made up front
+    assert response.get_data(as_text=True).count("part ") == 1200 and made == [0, 1, 2]
