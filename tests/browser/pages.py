@@ -29,8 +29,17 @@ PAGES = [
     ("not-found", PATIENT, "/no-such-page"),
     ("messages", PATIENT, "/messages"),
     ("conversation", PATIENT, "click:.message-threads a"),
+    ("sleep", PATIENT, "/sleep"),
+    ("measures", PATIENT, "/measures"),
+    ("diary", PATIENT, "/diary"),
+    ("reports", PATIENT, "/reports"),
+    ("progression", PATIENT, "/progression"),
+    ("pacing", PATIENT, "/pacing"),
     ("clinician-home", CLINICIAN, "/"),
+    ("clinician-patient", CLINICIAN, "click:a[href^='/clinician/patients/']"),
     ("clinician-settings", CLINICIAN, "/settings"),
+    ("alerts", CLINICIAN, "/alerts"),
+    ("clinics", CLINICIAN, "/clinics"),
 ]
 
 
