@@ -114,7 +114,8 @@ def item_text(item) -> str:
 PATTERNS = {
     "day": ("d MMM", "d. MMM"), "date": ("d MMM y", "d. MMM y"), "datetime": ("d MMM y, HH:mm", "d. MMM y, HH:mm"),
     "weekday": ("EEE d MMM", "EEE, d. MMM"), "time": ("HH:mm", "HH:mm"), "long": ("d MMMM y", "d. MMMM y"),
-    "dayname": ("EEEE", "EEEE"), "shortday": ("EEE", "EEE"), "month": ("MMMM y", "MMMM y"),
+    "fullday": ("EEEE d MMMM", "EEEE, d. MMMM"), "dayname": ("EEEE", "EEEE"), "shortday": ("EEE", "EEE"),
+    "month": ("MMMM y", "MMMM y"),
 }
 
 

@@ -6,6 +6,11 @@ import ast
 import re
 from pathlib import Path
 
+import pytest
+from babel.dates import format_date
+
+from app.services.clock import local_today
+
 ROOT = Path(__file__).resolve().parent.parent
 GETTEXT = {"_", "_l", "gettext", "ngettext", "lazy_gettext", "str"}
 
@@ -68,3 +73,21 @@ def template_literals() -> list[tuple[str, int, str]]:
 
 def test_templates_hold_no_untranslated_text():
     assert template_literals() == []
+
+
+def test_templates_write_dates_through_date_text():
+    """A fixed Babel pattern in a template is right in one language only ("Montag 30 November" lacks German's comma
+    and dot): dates go through `date_text` and its shapes (app/formatting.py PATTERNS)."""
+    fixed = [f"{path.relative_to(ROOT)}:{n}" for path in sorted((ROOT / "templates").rglob("*.html"))
+             for n, line in enumerate(path.read_text().splitlines(), 1)
+             if re.search(r"\|\s*(date|datetime)format\b", line)]
+    assert fixed == []
+
+
+@pytest.mark.parametrize("language, night", [("de", "Nacht auf {EEEE}, {d}. {MMMM}"),
+                                             ("en", "Night to {EEEE} {d} {MMMM}")])
+def test_a_sleep_diary_night_is_written_the_local_way(login, patient, language, night):
+    day = local_today(patient.timezone)
+    parts = {p: format_date(day, p, locale=language) for p in ("EEEE", "d", "MMMM")}
+    page = login(patient).get(f"/sleep?date={day.isoformat()}", headers={"Accept-Language": language})
+    assert night.format(**parts) in page.get_data(as_text=True)
