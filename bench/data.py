@@ -12,19 +12,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import func, select, text
 from sqlalchemy.engine import Engine
 
+from app import models as m
 from app.extensions import db
-from app.models import (
-    CareLink,
-    CheckIn,
-    Completion,
-    Plan,
-    PlanItem,
-    PlanVersion,
-    PushSubscription,
-    ReminderPref,
-    Routine,
-    User,
-)
 from app.services.clock import local_today, zone
 
 PASSWORD = "bench-password-123"
@@ -37,7 +26,7 @@ ZONES = (("Europe/London", 20), ("Europe/Berlin", 20), ("Europe/Madrid", 10), ("
 
 def clock_range(first: str, last: str, step: int = 15) -> tuple[str, ...]:
     start, end = int(first[:2]) * 60 + int(first[3:]), int(last[:2]) * 60 + int(last[3:])
-    return tuple(f"{m // 60:02d}:{m % 60:02d}" for m in range(start, end + 1, step))
+    return tuple(f"{minute // 60:02d}:{minute % 60:02d}" for minute in range(start, end + 1, step))
 
 
 MORNING, MIDDAY = clock_range("07:00", "09:30"), clock_range("11:30", "14:00")
@@ -49,7 +38,8 @@ PLAN = (("knee-to-chest-stretch", 0b1111111, (MORNING,)), ("neck-side-stretch", 
         ("wind-down-routine", 0b1111111, (NIGHT,)))
 CHECKIN_TIMES = clock_range("19:00", "22:00", 30)  # for the 40 % who changed the default (20:00)
 STATUSES = ("done",) * 7 + ("partial", "partial", "skipped")
-TABLES = (User, Plan, PlanVersion, PlanItem, CareLink, Completion, CheckIn, PushSubscription, ReminderPref)
+TABLES = (m.User, m.Plan, m.PlanVersion, m.PlanItem, m.CareLink, m.Completion, m.CheckIn, m.PushSubscription,
+          m.ReminderPref)
 CHUNK = 250  # patients per round trip batch, to bound memory
 
 
@@ -74,9 +64,10 @@ class Generator:
     def __init__(self, engine: Engine, password_hash: str, seed: int = 7):
         self.engine, self.password_hash, self.rng = engine, password_hash, random.Random(seed)
         with engine.connect() as conn:
-            self.next_id = {m: (conn.scalar(select(func.max(m.id))) or 0) + 1 for m in TABLES}
-            self.routines = dict(conn.execute(select(Routine.slug, Routine.id).where(Routine.owner_id.is_(None))).all())
-        self.rows = {m: 0 for m in TABLES}
+            self.next_id = {model: (conn.scalar(select(func.max(model.id))) or 0) + 1 for model in TABLES}
+            self.routines = dict(conn.execute(select(m.Routine.slug, m.Routine.id)
+                                              .where(m.Routine.owner_id.is_(None))).all())
+        self.rows = {model: 0 for model in TABLES}
 
     def _ids(self, model, n: int) -> range:
         start = self.next_id[model]
@@ -85,10 +76,10 @@ class Generator:
         return range(start, start + n)
 
     def clinician(self, name: str = "Bench Clinician") -> int:
-        (uid,) = self._ids(User, 1)
+        (uid,) = self._ids(m.User, 1)
         with self.engine.begin() as conn:
             # approved, as a clinician must be before any clinician view opens (services/clinics/approval.py)
-            conn.execute(User.__table__.insert(), [{**self._user(uid, "clinician", "Europe/London", name),
+            conn.execute(m.User.__table__.insert(), [{**self._user(uid, "clinician", "Europe/London", name),
                                                     "approved_at": datetime.now(UTC) - timedelta(days=3000)}])
         return uid
 
@@ -106,14 +97,14 @@ class Generator:
         return ids
 
     def _chunk(self, n: int, days: int, clinician_id: int | None) -> list[int]:
-        uids = list(self._ids(User, n))
+        uids = list(self._ids(m.User, n))
         users, plans, versions, items, links, completions, checkins, prefs = [], [], [], [], [], [], [], []
         zones, weights = zip(*ZONES, strict=False)
         for uid in uids:
             tz = self.rng.choices(zones, weights)[0]
             users.append(self._user(uid, "patient", tz, f"Patient {uid}"))
-            (plan_id,) = self._ids(Plan, 1)
-            (version_id,) = self._ids(PlanVersion, 1)
+            (plan_id,) = self._ids(m.Plan, 1)
+            (version_id,) = self._ids(m.PlanVersion, 1)
             today = local_today(tz)
             start = today - timedelta(days=max(days, 1))
             created = stamp(start, time(9), tz)
@@ -121,7 +112,7 @@ class Generator:
             versions.append({"id": version_id, "plan_id": plan_id, "variant": "standard", "number": 1,
                              "author_id": clinician_id or uid, "note": "", "created_at": created})
             plan_items = []
-            for position, (item_id, (slug, mask, choices)) in enumerate(zip(self._ids(PlanItem, len(PLAN)), PLAN,
+            for position, (item_id, (slug, mask, choices)) in enumerate(zip(self._ids(m.PlanItem, len(PLAN)), PLAN,
                                                                             strict=False)):
                 key = f"{item_id:032x}"
                 times = ",".join(sorted({self.rng.choice(c) for c in choices}))
@@ -130,15 +121,15 @@ class Generator:
                               "sets": None, "reps": None, "hold_seconds": None, "minutes": None, "notes": ""})
                 plan_items.append((item_id, key, mask, times.split(",")))
             if clinician_id:
-                (link_id,) = self._ids(CareLink, 1)
+                (link_id,) = self._ids(m.CareLink, 1)
                 links.append({"id": link_id, "clinician_id": clinician_id, "patient_id": uid, "active": True,
                               "created_at": created, "ended_at": None})
             self._history(uid, tz, plan_items, today, days, completions, checkins)
             self._prefs(uid, prefs)
         with self.engine.begin() as conn:
-            for model, rows in ((User, users), (Plan, plans), (PlanVersion, versions), (PlanItem, items),
-                                (CareLink, links), (Completion, completions), (CheckIn, checkins),
-                                (ReminderPref, prefs)):
+            for model, rows in ((m.User, users), (m.Plan, plans), (m.PlanVersion, versions), (m.PlanItem, items),
+                                (m.CareLink, links), (m.Completion, completions), (m.CheckIn, checkins),
+                                (m.ReminderPref, prefs)):
                 if rows:
                     insert(conn, model.__tablename__, rows)
         return uids
@@ -149,7 +140,7 @@ class Generator:
         if self.rng.random() >= 0.4:
             return
         quiet = self.rng.random() < 0.25
-        prefs.append({"id": self._ids(ReminderPref, 1)[0], "user_id": uid, "push_enabled": True,
+        prefs.append({"id": self._ids(m.ReminderPref, 1)[0], "user_id": uid, "push_enabled": True,
                       "calendar_enabled": True, "in_app_enabled": True, "quiet_start": "22:30" if quiet else None,
                       "quiet_end": "07:00" if quiet else None, "lead_minutes": 10,
                       "checkin_time": self.rng.choice(CHECKIN_TIMES)})
@@ -162,7 +153,7 @@ class Generator:
             pain = rng.randint(2, 8)
             if rng.random() < 0.9:
                 checkins.append({
-                    "id": (cid := self._ids(CheckIn, 1)[0]), "client_id": f"00000000-0000-4000-9000-{cid:012x}",
+                    "id": (cid := self._ids(m.CheckIn, 1)[0]), "client_id": f"00000000-0000-4000-9000-{cid:012x}",
                     "patient_id": uid, "date": day,
                     "pain": pain, "stiffness": pain, "fatigue": max(0, pain - 1), "sleep_hours": 6.5,
                     "sleep_quality": 3, "mood": 3, "note": "", "recorded_at": stamp(day, time(8, 40), tz),
@@ -175,8 +166,8 @@ class Generator:
                         continue  # not recorded, or not yet
                     status = rng.choice(STATUSES)
                     completions.append({
-                        "id": (cid := self._ids(Completion, 1)[0]), "client_id": f"00000000-0000-4000-8000-{cid:012x}",
-                        "patient_id": uid,
+                        "id": (cid := self._ids(m.Completion, 1)[0]),
+                        "client_id": f"00000000-0000-4000-8000-{cid:012x}", "patient_id": uid,
                         "plan_item_id": item_id, "item_key": key, "date": day, "slot": slot, "status": status,
                         "pain_before": pain if status != "skipped" else None,
                         "pain_after": max(0, pain - 1) if status != "skipped" else None, "note": "",
@@ -186,16 +177,16 @@ class Generator:
     def subscriptions(self, endpoint: str, p256dh: str, auth: str) -> int:
         """One push subscription (at endpoint/<user id>) for every patient without one; how many were added."""
         with self.engine.connect() as conn:
-            uids = conn.scalars(select(User.id).where(User.role == "patient", ~select(PushSubscription.id)
-                                .where(PushSubscription.user_id == User.id).exists()).order_by(User.id)).all()
+            uids = conn.scalars(select(m.User.id).where(m.User.role == "patient", ~select(m.PushSubscription.id)
+                                .where(m.PushSubscription.user_id == m.User.id).exists()).order_by(m.User.id)).all()
         now = datetime.now(UTC)
         for start in range(0, len(uids), CHUNK * 20):
             part = uids[start:start + CHUNK * 20]
             rows = [{"id": sid, "user_id": uid, "endpoint": f"{endpoint}/{uid}", "p256dh": p256dh, "auth": auth,
                      "created_at": now, "last_ok_at": None, "failures": 0}
-                    for sid, uid in zip(self._ids(PushSubscription, len(part)), part, strict=False)]
+                    for sid, uid in zip(self._ids(m.PushSubscription, len(part)), part, strict=False)]
             with self.engine.begin() as conn:
-                insert(conn, PushSubscription.__tablename__, rows)
+                insert(conn, m.PushSubscription.__tablename__, rows)
         return len(uids)
 
     def finish(self) -> None:

@@ -112,9 +112,10 @@ def still_page(browser, scheme: str, **options):
 @pytest.fixture(params=["en", "de"])
 def lang_page(request, browser):
     """A phone-sized touch page whose browser asks for English or German (`page.lang`), recording script errors
-    in page.console_errors."""
+    in page.console_errors; a test marked `reduced_motion` gets a browser that asks for no motion."""
+    motion = {"reduced_motion": "reduce"} if request.node.get_closest_marker("reduced_motion") else {}
     context = browser.new_context(viewport=PHONE, locale=BROWSER_LOCALES[request.param], is_mobile=True,
-                                  has_touch=True, service_workers="allow")
+                                  has_touch=True, service_workers="allow", **motion)
     page = context.new_page()
     page.console_errors = []
     page.on("pageerror", lambda e: page.console_errors.append(str(e)))

@@ -108,6 +108,15 @@ def login(app):
 
 
 @pytest.fixture
+def routine(clinician) -> Routine:
+    """One of the clinician's own exercises, with no image yet."""
+    own = Routine(owner_id=clinician.id, kind="exercise", title="Wall slide")
+    db.session.add(own)
+    db.session.commit()
+    return own
+
+
+@pytest.fixture
 def receiver(app, tmp_path):
     """A push service on loopback (tests/push_receiver.py), and the app's VAPID key in a scratch file."""
     app.config["VAPID_KEY_FILE"] = str(tmp_path / "vapid.pem")

@@ -11,7 +11,7 @@ from PIL import ExifTags, Image
 from sqlalchemy import func, select
 
 from app.extensions import db
-from app.models import Routine, RoutineImage
+from app.models import RoutineImage
 from app.services.plans.versions import ItemSpec, plan_for, save_version
 from helpers import animated, jpeg_with_gps, link, make_user, upload_image
 
@@ -20,14 +20,6 @@ from helpers import animated, jpeg_with_gps, link, make_user, upload_image
 def media_dir(app, tmp_path):
     app.config["MEDIA_DIR"] = str(tmp_path / "media")
     return Path(app.config["MEDIA_DIR"])
-
-
-@pytest.fixture
-def routine(clinician):
-    own = Routine(owner_id=clinician.id, kind="exercise", title="Wall slide")
-    db.session.add(own)
-    db.session.commit()
-    return own
 
 
 def count() -> int:

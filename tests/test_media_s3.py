@@ -39,15 +39,6 @@ def s3(app, monkeypatch, tmp_path):
     server.stop()
 
 
-@pytest.fixture
-def routine(clinician):
-    from app.models import Routine
-    own = Routine(owner_id=clinician.id, kind="exercise", title="Wall slide")
-    db.session.add(own)
-    db.session.commit()
-    return own
-
-
 def count() -> int:
     return len(db.session.scalars(select(RoutineImage.id)).all())
 

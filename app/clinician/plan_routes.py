@@ -37,6 +37,19 @@ def to_plan(person: User, variant: str = "standard", anchor: str = ""):
     return redirect(url_for("clinician.plan", patient_id=person.id, variant=variant) + anchor), 303
 
 
+def done(person: User, variant: str, message: str, anchor: str = ""):
+    """Commit the change, say what happened, and go back to the plan editor."""
+    db.session.commit()
+    flash(message)
+    return to_plan(person, variant, anchor)
+
+
+def published(person: User, variant: str, version, message: str):
+    """A new version reached the patient: into the audit log, then done."""
+    audit.record(db.session, current_user, person.id, "changed_plan", variant=variant, version=version.number)
+    return done(person, variant, message)
+
+
 def draft_or_404(person: User, variant: str):
     """This clinician's draft of the patient's variant; 404 when there is none (sent or discarded meanwhile)."""
     draft = drafts.get(db.session, plans.plan_for(db.session, person), variant, current_user)
@@ -51,14 +64,9 @@ def save(person: User, the_plan, specs, variant: str, note: str, change: str, me
     draft = drafts.get(db.session, the_plan, variant, current_user)
     if draft is not None:  # editing a draft: nothing reaches the patient until it is sent
         drafts.set_specs(draft, specs)
-        db.session.commit()
-        flash(_("%(change)s Saved to your draft; send it when you are ready.", change=change))
-        return to_plan(person, variant)
+        return done(person, variant, _("%(change)s Saved to your draft; send it when you are ready.", change=change))
     version = plans.save_version(db.session, the_plan, specs, current_user, variant=variant, note=note.strip())
-    audit.record(db.session, current_user, person.id, "changed_plan", variant=variant, version=version.number)
-    db.session.commit()
-    flash(message or change)
-    return to_plan(person, variant)
+    return published(person, variant, version, message or change)
 
 
 def editor(person: User, variant: str, item_form=None, status: int = 200):
@@ -167,9 +175,9 @@ def start_draft(patient_id: int, variant: str):
     """Collect changes in a draft, to send them to the patient at once with one note."""
     person = patient_or_404(patient_id)
     drafts.start(db.session, plans.plan_for(db.session, person, create=True), variant, current_user)
-    db.session.commit()
-    flash(_("Draft started. Change what you need; %(name)s sees nothing until you send it.", name=person.display_name))
-    return to_plan(person, variant)
+    return done(person, variant,
+                _("Draft started. Change what you need; %(name)s sees nothing until you send it.",
+                  name=person.display_name))
 
 
 @bp.post(f"/patients/<int:patient_id>/plan/{VARIANT}/draft/send")
@@ -182,10 +190,7 @@ def send_draft(patient_id: int, variant: str):
     if not form.validate_on_submit():
         abort(400)
     version = drafts.send(db.session, draft, form.version_note.data or "")
-    audit.record(db.session, current_user, person.id, "changed_plan", variant=variant, version=version.number)
-    db.session.commit()
-    flash(_("Sent. %(name)s will see what changed.", name=person.display_name))
-    return to_plan(person, variant)
+    return published(person, variant, version, _("Sent. %(name)s will see what changed.", name=person.display_name))
 
 
 @bp.post(f"/patients/<int:patient_id>/plan/{VARIANT}/draft/discard")
@@ -195,9 +200,7 @@ def discard_draft(patient_id: int, variant: str):
     person = patient_or_404(patient_id)
     draft = draft_or_404(person, variant)
     db.session.delete(draft)
-    db.session.commit()
-    flash(_("Draft discarded."))
-    return to_plan(person, variant)
+    return done(person, variant, _("Draft discarded."))
 
 
 @bp.post("/patients/<int:patient_id>/plan/flare/copy")
@@ -229,10 +232,9 @@ def rules(patient_id: int):
     the_plan.flare_pain_threshold = form.flare_pain_threshold.data
     audit.record(db.session, current_user, person.id, "changed_rules",
                  flare_pain_threshold=form.flare_pain_threshold.data)
-    db.session.commit()
-    flash(_("The flare-up plan will be suggested at pain %(pain)s or more.", pain=form.flare_pain_threshold.data)
-          if form.flare_pain_threshold.data else _("No automatic flare-up suggestion."))
-    return to_plan(person, "flare", "#rules")
+    message = (_("The flare-up plan will be suggested at pain %(pain)s or more.", pain=form.flare_pain_threshold.data)
+               if form.flare_pain_threshold.data else _("No automatic flare-up suggestion."))
+    return done(person, "flare", message, "#rules")
 
 
 @bp.post("/patients/<int:patient_id>/plan/apply")
@@ -252,9 +254,8 @@ def apply_template(patient_id: int):
                                             replace=form.how.data == "replace", note=form.version_note.data or "")
     audit.record(db.session, current_user, person.id, "changed_plan", variant="standard", version=version.number,
                  template=template.name)
-    db.session.commit()
-    flash(_("Applied \u201c%(name)s\u201d. Tailor the items below.", name=template.name) + left_out(skipped))
-    return to_plan(person)
+    return done(person, "standard",
+                _("Applied \u201c%(name)s\u201d. Tailor the items below.", name=template.name) + left_out(skipped))
 
 
 @bp.post("/patients/<int:patient_id>/plan/save-template")

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime
+from sqlalchemy import DateTime, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 
@@ -28,3 +29,16 @@ class UTCDateTime(TypeDecorator):
         if value is not None and value.tzinfo is None:
             value = value.replace(tzinfo=UTC)
         return value
+
+
+class DeviceRecord:
+    """Columns of a row the patient's device writes, offline first: the patient, the client id of the write that
+    made it (a replay finds it and changes nothing), when and at what UTC offset the device recorded it (its local
+    day), and when the server received it. The first three lead the table, the last three close it."""
+
+    id: Mapped[int] = mapped_column(primary_key=True, sort_order=-1)
+    client_id: Mapped[str] = mapped_column(String(36), sort_order=-1)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), sort_order=-1)
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    recorded_offset_min: Mapped[int] = mapped_column(default=0)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

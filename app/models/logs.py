@@ -1,13 +1,13 @@
 """What the patient records: completions of plan items and daily check-ins."""
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import db
-from app.models.base import UTCDateTime, utcnow
+from app.models.base import DeviceRecord
 from app.models.plans import PlanItem
 
 STATUSES = ("done", "partial", "skipped", "cleared")  # "cleared" returns the slot to not done
@@ -15,7 +15,7 @@ STATUSES = ("done", "partial", "skipped", "cleared")  # "cleared" returns the sl
 CLEARED = "cleared"
 
 
-class Completion(db.Model):
+class Completion(DeviceRecord, db.Model):
     __tablename__ = "completions"
     __table_args__ = (
         UniqueConstraint("patient_id", "item_key", "date", "slot"),
@@ -23,9 +23,6 @@ class Completion(db.Model):
         Index("ix_completions_patient_date", "patient_id", "date"),
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    client_id: Mapped[str] = mapped_column(String(36))
-    patient_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     plan_item_id: Mapped[int] = mapped_column(ForeignKey("plan_items.id", ondelete="CASCADE"))
     item_key: Mapped[str] = mapped_column(String(32))
     date: Mapped[date]
@@ -34,20 +31,14 @@ class Completion(db.Model):
     pain_before: Mapped[int | None]
     pain_after: Mapped[int | None]
     note: Mapped[str] = mapped_column(Text, default="")
-    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    recorded_offset_min: Mapped[int] = mapped_column(default=0)
-    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     plan_item: Mapped[PlanItem] = relationship()
 
 
-class CheckIn(db.Model):
+class CheckIn(DeviceRecord, db.Model):
     __tablename__ = "checkins"
     __table_args__ = (UniqueConstraint("patient_id", "date"), UniqueConstraint("patient_id", "client_id"))
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    client_id: Mapped[str] = mapped_column(String(36))
-    patient_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     date: Mapped[date]
     pain: Mapped[int]
     stiffness: Mapped[int | None]
@@ -56,6 +47,3 @@ class CheckIn(db.Model):
     sleep_quality: Mapped[int | None]
     mood: Mapped[int | None]
     note: Mapped[str] = mapped_column(Text, default="")
-    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    recorded_offset_min: Mapped[int] = mapped_column(default=0)
-    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

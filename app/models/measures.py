@@ -7,10 +7,10 @@ from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.extensions import db
-from app.models.base import UTCDateTime, utcnow
+from app.models.base import DeviceRecord, UTCDateTime, utcnow
 
 
-class MeasureResponse(db.Model):
+class MeasureResponse(DeviceRecord, db.Model):
     """One answered questionnaire; never edited by the patient (a new answer is a new row)."""
 
     __tablename__ = "measure_responses"
@@ -20,9 +20,6 @@ class MeasureResponse(db.Model):
         Index("ix_measure_responses_patient_alert", "patient_id", "alert_open"),
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    client_id: Mapped[str] = mapped_column(String(36))
-    patient_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     instrument: Mapped[str] = mapped_column(String(12))
     version: Mapped[str] = mapped_column(String(24))  # the instrument version the answers belong to
     date: Mapped[date]
@@ -34,9 +31,6 @@ class MeasureResponse(db.Model):
     alert_open: Mapped[bool] = mapped_column(default=False)
     acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     acknowledged_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    recorded_offset_min: Mapped[int] = mapped_column(default=0)
-    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class MeasureSchedule(db.Model):

@@ -7,18 +7,15 @@ from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.extensions import db
-from app.models.base import UTCDateTime, utcnow
+from app.models.base import DeviceRecord, UTCDateTime, utcnow
 
 
-class SleepEntry(db.Model):
+class SleepEntry(DeviceRecord, db.Model):
     """One night of the Consensus Sleep Diary, dated by the morning it ends on, in the zone of that night."""
 
     __tablename__ = "sleep_entries"
     __table_args__ = (UniqueConstraint("patient_id", "date"), UniqueConstraint("patient_id", "client_id"))
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    client_id: Mapped[str] = mapped_column(String(36))
-    patient_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     date: Mapped[date]
     in_bed: Mapped[str] = mapped_column(String(5))
     tried_sleep: Mapped[str] = mapped_column(String(5))
@@ -30,9 +27,6 @@ class SleepEntry(db.Model):
     quality: Mapped[int | None]
     naps_min: Mapped[int] = mapped_column(default=0)
     tz: Mapped[str] = mapped_column(String(64))  # the IANA zone the patient was in that night
-    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    recorded_offset_min: Mapped[int] = mapped_column(default=0)
-    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     @property
     def times(self) -> dict[str, str]:

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from app.extensions import db
 from app.models import FlareEpisode, Plan, User
 from axe import axe_violations, blocking
-from browser_fixtures import ARTIFACTS, PHONE
+from browser_fixtures import ARTIFACTS
 from offline_helpers import PATIENT, open_app, outbox, replay, wait_waiting
 
 TARGET = Path(os.environ.get("SCREENSHOTS_DIR") or ARTIFACTS / "screenshots")
@@ -26,20 +26,6 @@ TEXT = {
     "de": {"start": "Auch einen Schub in meinem Tagebuch eintragen", "end": "Auch den Schub in meinem Tagebuch beenden",
            "started": "Schub begonnen", "ended": "Schub beendet"},
 }
-
-
-@pytest.fixture(params=["en", "de"])
-def lang_page(request, browser):
-    """A phone-sized page whose browser asks for English or German."""
-    locale = {"en": "en-GB", "de": "de-DE"}[request.param]
-    context = browser.new_context(viewport=PHONE, locale=locale, is_mobile=True, has_touch=True,
-                                  service_workers="allow", reduced_motion="reduce")
-    page = context.new_page()
-    page.console_errors = []
-    page.on("pageerror", lambda e: page.console_errors.append(str(e)))
-    page.lang = request.param
-    yield page
-    context.close()
 
 
 def stored(server) -> tuple[str, list[tuple[str, bool]]]:
@@ -64,6 +50,7 @@ def check_and_shoot(page, name: str) -> None:
     page.emulate_media(color_scheme="light")
 
 
+@pytest.mark.reduced_motion
 def test_the_switch_starts_and_ends_a_diary_episode_online_and_offline(lang_page, live_server):
     page, text = lang_page, TEXT[lang_page.lang]
     open_app(page, live_server)
