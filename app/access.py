@@ -7,6 +7,7 @@ user of the other role gets 403, as JSON under /api/ and as the error page elsew
 from __future__ import annotations
 
 from functools import wraps
+from typing import TypeVar
 
 from flask import abort, render_template
 from flask_babel import gettext
@@ -17,6 +18,7 @@ from app.formatting import N_
 from app.security import wants_json
 from app.services.clinics.approval import clinician_approved
 
+T = TypeVar("T")
 REFUSALS = {"patient": N_("This is for patients: only they have a plan and a log."),
             "clinician": N_("This is for physiotherapists: only they have patients.")}
 
@@ -41,3 +43,10 @@ def role_required(role: str):
             return view(*args, **kwargs)
         return wrapper
     return decorate
+
+
+def found(value: T | None) -> T:
+    """`value`, or 404 when the lookup found nothing (a page, or JSON under /api/: app/errors.py decides)."""
+    if value is None:
+        abort(404)
+    return value

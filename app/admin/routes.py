@@ -7,6 +7,7 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from app.access import found
 from app.admin import bp
 from app.extensions import db
 from app.services.clinics import approval
@@ -34,9 +35,7 @@ def index():
 @admin_required
 def decide(user_id: int, decision: str):
     """Approve or reject a clinician account."""
-    person = approval.clinician(db.session, user_id)
-    if person is None:
-        abort(404)
+    person = found(approval.clinician(db.session, user_id))
     (approval.approve if decision == "approve" else approval.reject)(current_user, person)
     db.session.commit()
     flash(_("%(name)s is approved.", name=person.display_name) if decision == "approve"

@@ -9,7 +9,7 @@ from flask_wtf import FlaskForm
 from wtforms import StringField
 from wtforms.validators import DataRequired, Length
 
-from app.access import role_required
+from app.access import found, role_required
 from app.care import bp
 from app.extensions import db, limiter
 from app.services.care import invites
@@ -42,9 +42,7 @@ def mine():
 @role_required("patient")
 def remove(link_id: int):
     """End a care link; the clinician loses access at once. Your plan stays yours."""
-    clinician = care.unlink(db.session, current_user, link_id)
-    if clinician is None:
-        abort(404)
+    clinician = found(care.unlink(db.session, current_user, link_id))
     db.session.commit()
     flash(_("%(name)s can no longer see your plan or log. Your plan and history stay with you.",
             name=clinician.display_name))

@@ -1,9 +1,9 @@
 """The clinician pages' guard for a patient in the URL: an active care link (the role check is app/access.py)."""
 from __future__ import annotations
 
-from flask import abort
 from flask_login import current_user
 
+from app.access import found
 from app.extensions import db
 from app.models import User
 from app.services.care.links import linked_patient
@@ -11,7 +11,4 @@ from app.services.care.links import linked_patient
 
 def patient_or_404(patient_id) -> User:
     """A patient linked to the signed-in clinician; anyone else's id answers 404, as if it did not exist."""
-    patient = linked_patient(db.session, current_user, patient_id)
-    if patient is None:
-        abort(404)
-    return patient
+    return found(linked_patient(db.session, current_user, patient_id))

@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from app.access import role_required
+from app.access import found, role_required
 from app.clinician import bp
 from app.clinician.access import patient_or_404
 from app.clinician.forms import ApplyTemplateForm, ClinicianItemForm, RulesForm, TemplateForm, VersionNoteForm
@@ -52,10 +52,7 @@ def published(person: User, variant: str, version, message: str):
 
 def draft_or_404(person: User, variant: str):
     """This clinician's draft of the patient's variant; 404 when there is none (sent or discarded meanwhile)."""
-    draft = drafts.get(db.session, plans.plan_for(db.session, person), variant, current_user)
-    if draft is None:
-        abort(404)
-    return draft
+    return found(drafts.get(db.session, plans.plan_for(db.session, person), variant, current_user))
 
 
 def save(person: User, the_plan, specs, variant: str, note: str, change: str, message: str | None = None):
@@ -126,9 +123,7 @@ def working_specs(the_plan, variant: str) -> list[plans.ItemSpec]:
 def find(person: User, variant: str, key: str):
     the_plan = plans.plan_for(db.session, person)
     specs = working_specs(the_plan, variant) if the_plan else []
-    index = plans.index_of(specs, key)
-    if index is None:
-        abort(404)
+    index = found(plans.index_of(specs, key))
     return the_plan, specs, index
 
 

@@ -1,12 +1,12 @@
 """The clinician's own routines: create, edit, archive (patients' plans keep what they agreed to)."""
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
-from app.access import role_required
+from app.access import found, role_required
 from app.clinician import bp
 from app.clinician.forms import RoutineForm
 from app.extensions import db
@@ -17,10 +17,7 @@ from app.services.plans.library import KIND_LABELS
 
 
 def own_routine(routine_id: int) -> Routine:
-    routine = my_routines.own(db.session, current_user, routine_id)
-    if routine is None:
-        abort(404)
-    return routine
+    return found(my_routines.own(db.session, current_user, routine_id))
 
 
 @bp.route("/routines")

@@ -5,7 +5,7 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from app.access import role_required
+from app.access import found, role_required
 from app.clinician import bp
 from app.clinician.forms import TemplateForm
 from app.clinician.plan_routes import routine_choices
@@ -18,10 +18,7 @@ from app.services.plans.library import with_usual_dose
 
 
 def own_template(template_id: int) -> PlanTemplate:
-    template = plan_templates.get(db.session, current_user, template_id)
-    if template is None:
-        abort(404)
-    return template
+    return found(plan_templates.get(db.session, current_user, template_id))
 
 
 def lines(template: PlanTemplate) -> list[dict]:

@@ -5,7 +5,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from app.access import role_required
+from app.access import found, role_required
 from app.clinician.access import patient_or_404
 from app.clinics import bp
 from app.extensions import db
@@ -108,9 +108,7 @@ def share(patient_id: int):
 @role_required("patient")
 def decide(transfer_id: int, answer: str):
     """The patient agrees or declines; shown in their access log either way."""
-    transfer = transfers.decide(db.session, current_user, transfer_id, answer == "accept")
-    if transfer is None:
-        abort(404)
+    transfer = found(transfers.decide(db.session, current_user, transfer_id, answer == "accept"))
     db.session.commit()
     flash(_("Done. Your clinicians are listed below.") if transfer.status == "accepted" else _("Declined."))
     return redirect(url_for("care.mine")), 303

@@ -9,7 +9,7 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from app.access import role_required
+from app.access import found, role_required
 from app.diary import bp
 from app.extensions import db, limiter
 from app.models import User
@@ -116,8 +116,6 @@ def plan_pdf():
 @role_required("clinician")
 def clinician_plan_pdf(patient_id: int):
     """A linked patient's plan, printed by their physio, in the patient's language."""
-    patient = linked_patient(db.session, current_user, patient_id)
-    if patient is None:
-        abort(404)
+    patient = found(linked_patient(db.session, current_user, patient_id))
     with force_locale(patient.locale or "en"):
         return _pdf(report.plan_pdf(db.session, patient), "inoplan-plan.pdf")

@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from app.access import role_required
+from app.access import found, role_required
 from app.extensions import db
 from app.media import bp
 from app.models import Routine, RoutineImage
@@ -23,9 +23,8 @@ NAME = re.compile(r"([0-9a-f]{32})(-first)?\.(jpg|png|webp)")
 @role_required("clinician")
 def upload(routine_id: int):
     """Attach an image (with alt text) to one of the clinician's own routines."""
-    routine = db.session.scalar(select(Routine).where(Routine.id == routine_id, Routine.owner_id == current_user.id))
-    if routine is None:
-        abort(404)
+    routine = found(db.session.scalar(select(Routine).where(Routine.id == routine_id,
+                                                            Routine.owner_id == current_user.id)))
     upload = request.files.get("image")
     data = upload.stream.read(current_app.config["MEDIA_MAX_BYTES"] + 1) if upload else b""
     try:
@@ -45,9 +44,7 @@ def upload(routine_id: int):
 @role_required("clinician")
 def delete(image_id: int):
     """Remove one of the clinician's images."""
-    image = images.remove(db.session, current_user, image_id)
-    if image is None:
-        abort(404)
+    image = found(images.remove(db.session, current_user, image_id))
     db.session.commit()  # the files go after this commit
     return redirect(url_for("clinician.edit_routine", routine_id=image.routine_id) + "#images"), 303
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import uuid
 from functools import wraps
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
@@ -12,6 +12,7 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
+from app.access import found
 from app.extensions import db
 from app.messages import bp
 from app.messages.notify import push_new_messages
@@ -38,10 +39,7 @@ def may_message(view):
 
 
 def partner_or_404(user_id: int):
-    other = store.partner(db.session, current_user, user_id)
-    if other is None:
-        abort(404)
-    return other
+    return found(store.partner(db.session, current_user, user_id))
 
 
 @bp.get("")

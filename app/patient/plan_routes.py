@@ -7,7 +7,7 @@ from flask_babel import ngettext
 from flask_login import current_user
 from sqlalchemy import select
 
-from app.access import role_required
+from app.access import found, role_required
 from app.extensions import db
 from app.i18n import current_language
 from app.models import VARIANTS, CareLink, Routine
@@ -74,9 +74,7 @@ def add_item():
 def find_spec(key: str) -> tuple:
     the_plan = plans.plan_for(db.session, current_user)
     specs = plans.current_specs(db.session, the_plan) if the_plan else []
-    index = plans.index_of(specs, key)
-    if index is None:
-        abort(404)
+    index = found(plans.index_of(specs, key))
     return the_plan, specs, index
 
 
@@ -149,9 +147,7 @@ def remove_item(key: str):
 def undo_removal(removal_id: int):
     """Put a removed routine back as it was."""
     the_plan = plans.plan_for(db.session, current_user)
-    removal = removals.undo(db.session, the_plan, current_user, removal_id) if the_plan else None
-    if removal is None:
-        abort(404)
+    removal = found(removals.undo(db.session, the_plan, current_user, removal_id) if the_plan else None)
     db.session.commit()
     flash(_("%(title)s is back in your plan.", title=removal.title))
     return redirect(url_for("patient.plan")), 303
