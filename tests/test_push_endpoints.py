@@ -13,7 +13,7 @@ from app.models import PushSubscription
 from app.services.records import validation as v
 from app.services.reminders import push as push_service
 from app.services.reminders import schedule as sched
-from app.services.reminders.prefs import check_endpoint
+from app.services.reminders.endpoints import check_endpoint
 from app.services.reminders.webpush import Pusher, load_key, public_address
 from helpers import give_plan, make_user
 from push_receiver import Browser

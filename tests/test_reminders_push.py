@@ -1,9 +1,12 @@
 """The dispatcher end to end: a real Web Push receiver on 127.0.0.1, real encryption, real VAPID signatures."""
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 import uuid
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select, update
@@ -277,6 +280,20 @@ def test_without_worker_processes_the_dispatcher_sends_itself(app, receiver, mon
     browsers = [Browser(receiver.url(f"/push/{n}")) for n in range(3)]
     assert push.send_all([(b.subscription(), b'{"n": 1}') for b in browsers]) == [201, 201, 201]
     assert len(receiver.received) == 3
+
+
+def test_a_push_worker_process_imports_the_push_stack_and_not_the_app():
+    """A spawned push process imports webpush to reach `_send_in_worker`; that import must not bring Flask, Alembic,
+    SQLAlchemy, the models or the blueprints (they were most of a second per process: docs/bench.md, sixth pass)."""
+    code = "import sys, app.services.reminders.webpush; print(' '.join(sorted(sys.modules)))"
+    loaded = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).parents[1], capture_output=True,
+                            text=True, check=True).stdout.split()
+    heavy = [m for m in loaded if m.split(".")[0].startswith(("flask", "werkzeug", "jinja2", "alembic", "sqlalchemy",
+                                                             "dramatiq", "babel"))]
+    ours = [m for m in loaded if m.split(".")[0] == "app"]
+    assert heavy == []
+    assert [m for m in ours if m.split(".")[:2] != ["app", "services"] and m != "app"] == []  # no models, no blueprints
+    assert "app.services.reminders.webpush" in ours and "app.services.reminders.prefs" not in ours
 
 
 # A due questionnaire: one push on its due date, at the check-in time, then it waits on Today (issue 16.1).

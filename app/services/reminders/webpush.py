@@ -22,7 +22,7 @@ from pywebpush import WebPusher, WebPushException
 from urllib3.util import parse_url
 
 from app.services.records.validation import Invalid
-from app.services.reminders.prefs import check_endpoint
+from app.services.reminders.endpoints import check_endpoint
 
 log = logging.getLogger("inoplan.reminders")
 GONE = (404, 410)  # the push service forgot this subscription: delete it
