@@ -1,16 +1,10 @@
 """The pain diary in real Chromium at 390x844: the body map by touch and by keyboard, an entry made offline and
-synced once, axe clean in light and dark, and screenshots.
-
-    SCREENSHOTS_DIR=docs/screenshots .venv/bin/python -m pytest tests/browser/test_diary_browser.py
-"""
+synced once. (Axe, tap targets, layout and screenshots of /diary and /reports: tests/browser/pages.py's pages.)"""
 from __future__ import annotations
 
-import pytest
 from playwright.sync_api import expect
 
 from app.models import PainEntry
-from axe import axe_violations, blocking
-from browser_fixtures import PHONE, SCREENSHOTS, still_page
 from offline_helpers import open_app, stored
 
 
@@ -44,21 +38,3 @@ def test_body_map_by_touch_and_keyboard_and_an_entry_made_offline_is_sent_once(p
     assert entry.intensity == 6 and entry.triggers == ["long_sitting"]
     assert sorted(a["area"] for a in entry.areas) == ["lower_back", "neck"]
     assert page.console_errors == []
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_diary_and_reports_are_axe_clean_with_screenshots(browser, live_server, scheme):
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page = still_page(browser, scheme)
-    context = page.context
-    from browser_fixtures import log_in
-    log_in(page, live_server)
-    for name, path in (("diary", "/diary"), ("reports", "/reports")):
-        page.goto(f"{live_server.url}{path}")
-        assert blocking(axe_violations(page)) == [], (name, scheme)
-        height = min(int(2.5 * PHONE["height"]), page.evaluate("document.documentElement.scrollHeight"))
-        page.set_viewport_size({"width": PHONE["width"], "height": max(PHONE["height"], height)})
-        page.screenshot(path=str(SCREENSHOTS / f"{name}-{scheme}.png"), animations="disabled", caret="hide")
-        page.set_viewport_size(PHONE)
-        assert (SCREENSHOTS / f"{name}-{scheme}.png").stat().st_size > 5_000
-    context.close()

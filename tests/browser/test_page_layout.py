@@ -1,6 +1,7 @@
-"""Two layout rules that hold on every page at 390x844: what the page hides takes no space (a component's own
-`display` rule once showed the pacing timer's empty box), and every text box is as tall as a tap target (text
-inputs without a `type` attribute were once left unstyled, a few pixels high)."""
+"""Layout rules that hold on every page at 390x844: what the page hides takes no space (a component's own
+`display` rule once showed the pacing timer's empty box), every text box is as tall as a tap target (text
+inputs without a `type` attribute were once left unstyled, a few pixels high), and no control sticks out of its
+card."""
 from __future__ import annotations
 
 from browser_fixtures import PHONE
@@ -19,6 +20,14 @@ LOW_TEXT_BOXES = """() => [...document.querySelectorAll('""" + TEXT_BOXES + """'
 }).map((el) => `${el.outerHTML.slice(0, 80)} ${Math.round(el.getBoundingClientRect().height)}px`)"""
 
 
+# A control that sticks out of its card (date inputs in a two-column grid once did, by their minimum width).
+OUT_OF_CARD = """() => [...document.querySelectorAll(
+    '.card input, .card select, .card textarea, .card button, .card .btn')].filter((el) => {
+    const box = el.getBoundingClientRect(), card = el.closest('.card').getBoundingClientRect();
+    return box.width > 0 && (box.right > card.right + 0.5 || box.left < card.left - 0.5);
+  }).map((el) => el.outerHTML.slice(0, 80))"""
+
+
 def test_hidden_stays_hidden_and_text_boxes_are_tap_sized(browser, live_server):
     page = browser.new_context(viewport=PHONE, service_workers="block").new_page()
     found, seen = {}, []
@@ -26,7 +35,7 @@ def test_hidden_stays_hidden_and_text_boxes_are_tap_sized(browser, live_server):
     def check(name, pg):
         seen.append(name)
         pg.evaluate("() => document.querySelectorAll('details').forEach((d) => { d.open = true; })")
-        problems = pg.evaluate(SHOWN_HIDDEN) + pg.evaluate(LOW_TEXT_BOXES)
+        problems = pg.evaluate(SHOWN_HIDDEN) + pg.evaluate(LOW_TEXT_BOXES) + pg.evaluate(OUT_OF_CARD)
         if problems:
             found[name] = problems
     visit_all(page, live_server, check)
@@ -44,4 +53,8 @@ def test_the_checks_can_fail(browser, live_server):
         const i = document.createElement('input'); i.style.setProperty('height', '12px', 'important');
         i.style.setProperty('min-height', '0', 'important'); document.querySelector('main').append(i); }""")
     assert len(page.evaluate(SHOWN_HIDDEN)) == 1 and len(page.evaluate(LOW_TEXT_BOXES)) == 1
+    page.evaluate("""() => { const card = document.querySelector('.card') || document.querySelector('main');
+        card.classList.add('card'); const wide = document.createElement('input'); wide.type = 'text';
+        wide.style.setProperty('width', '900px', 'important'); card.append(wide); }""")
+    assert any("900px" in found for found in page.evaluate(OUT_OF_CARD))
     page.context.close()
