@@ -31,6 +31,14 @@ class UTCDateTime(TypeDecorator):
         return value
 
 
+class PatientRow:
+    """The leading columns of a row that belongs to one patient: it goes when the patient's account goes (the
+    database deletes it with the user, so an erased account leaves none behind)."""
+
+    id: Mapped[int] = mapped_column(primary_key=True, sort_order=-1)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), sort_order=-1)
+
+
 class DeviceRecord:
     """Columns of a row the patient's device writes, offline first: the patient, the client id of the write that
     made it (a replay finds it and changes nothing), when and at what UTC offset the device recorded it (its local

@@ -7,7 +7,7 @@ from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.extensions import db
-from app.models.base import DeviceRecord, UTCDateTime, utcnow
+from app.models.base import DeviceRecord, PatientRow, UTCDateTime, utcnow
 
 
 class MeasureResponse(DeviceRecord, db.Model):
@@ -33,14 +33,12 @@ class MeasureResponse(DeviceRecord, db.Model):
     acknowledged_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
 
 
-class MeasureSchedule(db.Model):
+class MeasureSchedule(PatientRow, db.Model):
     """How often one patient is asked one instrument; no row means the default (services/measures/schedule.py)."""
 
     __tablename__ = "measure_schedules"
     __table_args__ = (UniqueConstraint("patient_id", "instrument"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    patient_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     instrument: Mapped[str] = mapped_column(String(12))
     every_days: Mapped[int]
     active: Mapped[bool] = mapped_column(default=True)

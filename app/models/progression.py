@@ -7,19 +7,17 @@ from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import db
-from app.models.base import UTCDateTime, utcnow
+from app.models.base import PatientRow, UTCDateTime, utcnow
 
 PROPOSAL_STATUSES = ("proposed", "accepted", "kept", "held_for_flare", "held")
 
 
-class ProgressionRule(db.Model):
+class ProgressionRule(PatientRow, db.Model):
     """One rule per patient and plan item key (the key stays the same across plan versions)."""
 
     __tablename__ = "progression_rules"
     __table_args__ = (UniqueConstraint("patient_id", "item_key"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    patient_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     item_key: Mapped[str] = mapped_column(String(32))
     field: Mapped[str] = mapped_column(String(16))
     step_kind: Mapped[str] = mapped_column(String(8))
@@ -64,14 +62,12 @@ class ProgressionProposal(db.Model):
     rule: Mapped[ProgressionRule] = relationship(back_populates="proposals")
 
 
-class Goal(db.Model):
+class Goal(PatientRow, db.Model):
     """A goal in the patient's own words, tied to an activity and optionally a plan item and a PSFS activity."""
 
     __tablename__ = "goals"
     __table_args__ = (Index("ix_goals_patient", "patient_id"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    patient_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     text: Mapped[str] = mapped_column(String(200))
     activity: Mapped[str] = mapped_column(String(100), default="")
     item_key: Mapped[str | None] = mapped_column(String(32))

@@ -7,7 +7,7 @@ from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.extensions import db
-from app.models.base import DeviceRecord, UTCDateTime, utcnow
+from app.models.base import DeviceRecord, PatientRow, UTCDateTime, utcnow
 
 
 class SleepEntry(DeviceRecord, db.Model):
@@ -34,7 +34,7 @@ class SleepEntry(DeviceRecord, db.Model):
                 "out_of_bed": self.out_of_bed}
 
 
-class SleepWindow(db.Model):
+class SleepWindow(PatientRow, db.Model):
     """One version of a patient's sleep window with the rule's settings; the newest row is the current one.
 
     `reason`: set (by the physio or a self-managed patient), accepted (a weekly suggestion), kept (a suggestion
@@ -43,8 +43,6 @@ class SleepWindow(db.Model):
     __tablename__ = "sleep_windows"
     __table_args__ = (Index("ix_sleep_windows_patient_created", "patient_id", "created_at"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    patient_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     bedtime: Mapped[str] = mapped_column(String(5))
     rise: Mapped[str] = mapped_column(String(5))
     raise_at: Mapped[float]
