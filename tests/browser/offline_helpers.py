@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from playwright.sync_api import expect
 from sqlalchemy import select
 
 from app.extensions import db
@@ -95,3 +96,11 @@ def wait_waiting(page, n: int, timeout_ms: int = 10_000) -> None:
             return
         page.wait_for_timeout(50)
     raise AssertionError(f"outbox never reached {n} waiting entries: {page.evaluate('InoplanOutbox.count()')}")
+
+
+def back_online(page) -> None:
+    """Go online and wait until the outbox has sent everything (the badge alone is no signal: it may not have been
+    drawn yet when the phone comes back, and a hidden badge then says nothing about the sync)."""
+    page.context.set_offline(False)
+    wait_waiting(page, 0)
+    expect(page.locator("[data-outbox-badge]")).to_be_hidden()

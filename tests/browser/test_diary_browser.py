@@ -5,7 +5,7 @@ from __future__ import annotations
 from playwright.sync_api import expect
 
 from app.models import PainEntry
-from offline_helpers import open_app, stored
+from offline_helpers import back_online, open_app, stored
 
 
 def test_body_map_by_touch_and_keyboard_and_an_entry_made_offline_is_sent_once(page, live_server):
@@ -32,8 +32,7 @@ def test_body_map_by_touch_and_keyboard_and_an_entry_made_offline_is_sent_once(p
     expect(page.locator("[data-outbox-badge]")).to_have_text("1 waiting")
     assert stored(live_server, PainEntry) == []
 
-    page.context.set_offline(False)
-    expect(page.locator("[data-outbox-badge]")).to_be_hidden()
+    back_online(page)
     [entry] = stored(live_server, PainEntry)
     assert entry.intensity == 6 and entry.triggers == ["long_sitting"]
     assert sorted(a["area"] for a in entry.areas) == ["lower_back", "neck"]

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from app.extensions import db
 from app.models import Message, User
 from browser_fixtures import screenshot
-from offline_helpers import PATIENT, open_app
+from offline_helpers import PATIENT, back_online, open_app
 
 CLINICIAN = "demo.clinician@example.com"
 TEXT = "Walked 15 minutes <b>today</b>, the stretch felt easier."
@@ -41,8 +41,7 @@ def test_a_message_written_offline_is_sent_once(page, live_server):
     screenshot(page, "messages-offline")
     assert stored(live_server) == []
 
-    page.context.set_offline(False)
-    expect(page.locator("[data-outbox-badge]")).to_be_hidden()
+    back_online(page)
     expect(bubble.locator("[data-state]")).to_have_text("Sent")
     assert stored(live_server) == [(patient_id, clinician_id, TEXT)]
     page.reload()

@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from browser_fixtures import ARTIFACTS, PHONE
 from offline_helpers import (
+    back_online,
     open_app,
     outbox,
     patient_today,
@@ -81,8 +82,7 @@ def test_offline_ticks_and_checkin_reach_the_server_exactly_once(tokyo_page, liv
     assert len(queued) == 4
     assert rows(live_server, day).completions == []
 
-    page.context.set_offline(False)
-    expect(page.locator("[data-outbox-badge]")).to_be_hidden()
+    back_online(page)
     expect(page.locator("[data-net-status]")).to_be_hidden()
     stored = rows(live_server, day)
     assert sorted((c.plan_item_id, c.slot, c.status) for c in stored.completions) == sorted(
@@ -207,8 +207,7 @@ def test_flare_switch_offline_shows_the_flare_plan_at_once_and_syncs(page, live_
     assert offline_flare != standard
     assert [e["mode"] for e in outbox(page)] == ["flare"]
 
-    page.context.set_offline(False)
-    expect(page.locator("[data-outbox-badge]")).to_be_hidden()
+    back_online(page)
     assert server_day(live_server, day) == offline_flare
     assert page.console_errors == []
 

@@ -12,7 +12,17 @@ from app.pwa import routes as pwa_routes
 from app.services.plans.versions import ItemSpec, current_specs, plan_for, save_version
 from app.services.progress.adherence import adherence_for
 from browser_fixtures import ARGS, CHROMIUM, PHONE, log_in
-from offline_helpers import PATIENT, open_app, outbox, patient_today, rows, server_day, shown_items, wait_today
+from offline_helpers import (
+    PATIENT,
+    back_online,
+    open_app,
+    outbox,
+    patient_today,
+    rows,
+    server_day,
+    shown_items,
+    wait_today,
+)
 
 
 def clinician_edits_plan(server) -> str:
@@ -41,8 +51,7 @@ def test_plan_edited_while_offline_reaches_the_phone_and_old_ticks_count(page, l
     expect(first).to_have_attribute("data-status", "done")
 
     title = clinician_edits_plan(live_server)
-    page.context.set_offline(False)
-    expect(page.locator("[data-outbox-badge]")).to_be_hidden()
+    back_online(page)
     expect(page.locator("[data-plan-item-id] h3", has_text=title)).to_be_visible()
     assert shown_items(page) == server_day(live_server, day)
     same = page.locator(f'[data-key="{key}"][data-slot="{slot}"]')

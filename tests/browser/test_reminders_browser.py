@@ -55,7 +55,7 @@ def nothing_due(page):
     page.clock.set_fixed_time(datetime.combine(today, time(3, 0), tzinfo=zone("Europe/London")))
 
 
-def wait_for(page, script, predicate, tries=50):
+def wait_for(page, script, predicate, tries=100):  # 10 s, as the expect() timeout (browser_fixtures.py)
     for _ in range(tries):
         value = page.evaluate(script)
         if predicate(value):

@@ -19,7 +19,7 @@ from app.services.records import sync as records
 from app.services.sleep import windows
 from axe import axe_violations, blocking
 from browser_fixtures import BROWSER_LOCALES, PHONE, SCREENSHOTS, log_in, still_page
-from offline_helpers import PATIENT, open_app, patient_today, stored
+from offline_helpers import PATIENT, back_online, open_app, patient_today, stored
 
 
 def test_a_diary_entered_offline_reaches_the_server_once(page, live_server):
@@ -42,8 +42,7 @@ def test_a_diary_entered_offline_reaches_the_server_once(page, live_server):
     expect(page.locator("[data-outbox-badge]")).to_have_text("1 waiting")
     assert stored(live_server, SleepEntry) == []
 
-    page.context.set_offline(False)
-    expect(page.locator("[data-outbox-badge]")).to_be_hidden()
+    back_online(page)
     [night] = stored(live_server, SleepEntry)
     assert (night.date, night.in_bed, night.final_wake, night.latency_min, night.quality) == (
         day, "22:45", "06:30", 20, 4)
