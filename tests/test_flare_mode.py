@@ -217,3 +217,15 @@ def test_the_switch_and_its_episode_through_the_sync_are_replay_safe(login, pati
         {"duplicate", "superseded"}
     [episode] = episodes(patient)
     assert plan_of(patient).mode == "standard" and episode.end is not None
+
+
+@pytest.mark.parametrize("language, field", [("en", "Entry"), ("de", "Eintrag")])
+def test_a_diary_entry_the_switch_could_not_make_is_named_the_way_people_read_it(login, patient, with_flare,
+                                                                                language, field):
+    p = login(patient)
+    fields = mode_form(p.get("/today").get_data(as_text=True)) | {"flare_client_id": "not-a-uuid"}
+    page = p.post("/today/mode", data=fields, headers={"Accept-Language": language},
+                  follow_redirects=True).get_data(as_text=True)
+    assert plan_of(patient).mode == "flare" and episodes(patient) == []
+    [said] = re.findall(r"(?:The diary could not follow|Das Tagebuch konnte nicht folgen)[^<]*", page)
+    assert f": {field} " in said and "client_id" not in said

@@ -17,6 +17,7 @@ from app.patient import bp
 from app.services.diary import entries, read
 from app.services.plans import changes
 from app.services.plans import versions as plans
+from app.services.records import labels
 from app.services.records import sync as records
 
 
@@ -43,7 +44,8 @@ def switch_mode():
     result, *diary = records.store(db.session, current_user, [mode, *flare_follows(form)])
     for other in diary:
         for name, message in (other.fields or {}).items():
-            flash(_("The diary could not follow: %(field)s %(reason)s.", field=name, reason=message), "error")
+            flash(_("The diary could not follow: %(field)s %(reason)s.", field=labels.label(name), reason=message),
+                  "error")
         if other.status == "created":
             flash(_("Your diary notes a flare-up episode from now."))
         elif other.status == "updated":
