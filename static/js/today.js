@@ -55,10 +55,16 @@ function matches(entry, li) {
   return entry.key ? entry.key === li.dataset.key : String(entry.plan_item_id) === li.dataset.planItemId;
 }
 
+// Both read asynchronously (saved day, outbox), so calls can overlap: only the newest one started may draw, or a
+// copy read before a later sync (a tick that was undone since) would land last and show the tick again.
+const newest = { overlay: 0, reconcile: 0 };
+
 // Show the server's statuses with the outbox's waiting changes on top.
 async function overlay() {
+  const ticket = ++newest.overlay;
   const date = shownDate();
   const everything = await outbox.all();
+  if (ticket !== newest.overlay) return;
   const waiting = everything.filter((e) => !e.rejected && e.date === date);
   const refused = everything.filter((e) => e.rejected && e.type === "completion" && e.date === date);
   const ticks = waiting.filter((e) => e.type === "completion");
@@ -95,8 +101,9 @@ function sameItems(day) {
 
 // After a sync or a plan change: redraw if the plan changed, else only take the server's statuses.
 async function reconcile() {
+  const ticket = ++newest.reconcile;
   const day = await loadDay(shownDate(), true);
-  if (day.unknown) return;
+  if (day.unknown || ticket !== newest.reconcile) return;
   if (day.plan?.mode) head.dataset.mode = day.plan.mode;
   if (!sameItems(day)) {
     renderDay(day, { today: today(), csrf: csrf() });
